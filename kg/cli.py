@@ -1,0 +1,193 @@
+"""The `kg` command line: the same core as the web app."""
+
+from __future__ import annotations
+
+import base64
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from kg import config, loading, results
+from kg.errors import KGError, StoreBusy
+from kg.running import ServerRecord, read_record
+
+EXIT_ERROR = 2
+
+
+def settings_options(func):
+    """Every setting as a flag of the command (declared once, in kg.config.SETTINGS)."""
+    for setting in reversed(config.SETTINGS):
+        func = click.option(setting.flag, setting.name, type=setting.type, default=None,
+                            help=f"{setting.help} [env {setting.env}; default {setting.default!r}]"
+                            if not setting.secret else f"{setting.help} [env {setting.env}]")(func)
+    func = click.option("--config", "config_file", type=click.Path(dir_okay=False),
+                        help="A TOML file of settings [env KG_CONFIG].")(func)
+
+    @functools.wraps(func)
+    def wrapper(config_file, **kwargs):
+        names = {s.name for s in config.SETTINGS}
+        flags = {k: kwargs.pop(k) for k in list(kwargs) if k in names}
+        settings = config.load_settings(flags, config_file=config_file)
+        return func(settings, **kwargs)
+
+    return wrapper
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KGError as exc:
+            fail(exc.message)
+    return wrapper
+
+
+@click.group()
+@click.version_option(package_name="integration-kg")
+def main() -> None:
+    """integration-kg: the knowledge graph of municipal integration infrastructure."""
+
+
+@main.command()
+@settings_options
+@click.option("--force", is_flag=True, help="Reload every file, changed or not.")
+@handle_errors
+def load(settings, force: bool) -> None:
+    """Load ontology/, shapes/ and data/ into their graphs (one graph per file)."""
+    sources = loading.collect_sources(settings.root_path)
+    if not sources:
+        fail(f"No RDF files below {settings.root_path.resolve()}/{{ontology,shapes,data}}; "
+             "run in the project folder or pass --root.")
+    from kg.store import open_store
+
+    try:
+        store = open_store(settings)
+    except StoreBusy:
+        record = read_record(settings.store)
+        if record is None:
+            raise
+        report = _load_through_server(record, sources, force)
+        click.echo(f"Sent to the running server at {record.url}.")
+    else:
+        report = _load_here(store, sources, force).to_dict()
+        store.close()
+    click.echo(f"Loaded {len(report['loaded'])} file(s), {report['triples']:,} triples in "
+               f"{report['seconds']:.2f} s; {len(report['unchanged'])} unchanged; "
+               f"{len(report['removed'])} graph(s) of removed files dropped.")
+
+
+def _load_here(store, sources, force):
+    show = sys.stderr.isatty() and not os.environ.get("CI")
+    total = [0]
+
+    def progress(source, triples):
+        total[0] += triples
+        if show:
+            click.echo(f"  parsed {source.path}: {triples:,} triples", err=True)
+
+    report = loading.load_sources(store, sources, force=force, progress=progress)
+    if show and report.seconds > 0:
+        click.echo(f"  {report.triples / report.seconds:,.0f} triples/s", err=True)
+    return report
+
+
+def _load_through_server(record: ServerRecord, sources, force) -> dict:
+    import urllib.error
+    import urllib.request
+
+    body = json.dumps({"force": force, "files": [
+        {"path": s.path, "content_base64": base64.b64encode(s.content).decode()} for s in sources
+    ]}).encode()
+    request = urllib.request.Request(
+        record.url.rstrip("/") + "/api/admin/load", data=body, method="POST",
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {record.token}"})
+    try:
+        with urllib.request.urlopen(request, timeout=600) as response:
+            return json.load(response)
+    except urllib.error.HTTPError as exc:
+        detail = json.loads(exc.read() or b"{}").get("message", exc.reason)
+        fail(f"The running server at {record.url} refused the load: {detail}")
+    except urllib.error.URLError as exc:
+        fail(f"The store is held by a server (pid {record.pid}) at {record.url} that does not "
+             f"answer ({exc.reason}); stop it, then load again.")
+
+
+@main.command()
+@settings_options
+@handle_errors
+def serve(settings) -> None:
+    """Serve the web app and the SPARQL endpoint (waitress)."""
+    from kg.serving import serve as run
+
+    run(settings)
+
+
+@main.command()
+@settings_options
+@click.argument("query_text", required=False)
+@click.option("--file", "query_file", type=click.File("r", encoding="utf-8"),
+              help="Read the query from a file.")
+@click.option("--endpoint", help="Ask this SPARQL endpoint instead of the local store.")
+@click.option("--format", "output", type=click.Choice(["table", "csv", "tsv", "json"]),
+              default="table", show_default=True)
+@handle_errors
+def query(settings, query_text, query_file, endpoint, output) -> None:
+    """Run a SPARQL query (SELECT/ASK; CONSTRUCT prints Turtle) and print the result."""
+    text = query_file.read() if query_file else query_text
+    if not text:
+        fail("Give a query as an argument or with --file.")
+    if endpoint:
+        from kg.sparql_client import run_remote_query
+        result = run_remote_query(endpoint, text, timeout=settings.query_timeout)
+    else:
+        from kg.store import open_store
+        store = open_store(settings)
+        result = store.query(text, row_cap=settings.result_row_cap)
+    # Binary, so that CSV keeps the CRLF line ends its specification asks for.
+    stdout = click.get_binary_stream("stdout")
+    stdout.write(format_result(result, output).encode("utf-8"))
+    stdout.flush()
+
+
+def format_result(result, output: str) -> str:
+    if result.form == "graph":
+        import pyoxigraph as ox
+        return ox.serialize(result.triples, format=ox.RdfFormat.TURTLE).decode()
+    if output != "table":
+        return results.serialize(result, results.result_format(output)).decode()
+    if result.form == "ask":
+        return ("true" if result.boolean else "false") + "\n"
+    cells = [[results.display(v) for v in row] for row in result.rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(result.variables)]
+    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
+    out = [line(result.variables), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''}"
+               + (", cut at the row cap" if result.truncated else "") + ")")
+    return "\n".join(out) + "\n"
+
+
+@main.command("settings")
+@click.option("--markdown", is_flag=True, help="Print the README's configuration table.")
+@settings_options
+def show_settings(settings, markdown: bool) -> None:
+    """Show the settings in force (or the table of all settings)."""
+    if markdown:
+        click.echo(config.settings_table_markdown(), nl=False)
+        return
+    for setting in config.SETTINGS:
+        value = "***" if setting.secret and getattr(settings, setting.name) else getattr(settings, setting.name)
+        click.echo(f"{setting.name} = {value!r}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""Settings: each declared once (name, type, default, help), read from flags, then the
+environment, then an optional TOML file, then the default — once, at start-up."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import BadRequest
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    type: type
+    default: Any
+    help: str
+    # Settings that are secrets are never printed with their value.
+    secret: bool = False
+
+    @property
+    def env(self) -> str:
+        return "KG_" + self.name.upper()
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("store", str, "var/store",
+            "Where the data live: a directory for the embedded Oxigraph store, or the URL of a "
+            "SPARQL 1.1 endpoint for a remote store."),
+    Setting("root", str, ".",
+            "The project folder whose ontology/, shapes/ and data/ `kg load` reads."),
+    Setting("host", str, "127.0.0.1", "The address `kg serve` listens on."),
+    Setting("port", int, 8080, "The port `kg serve` listens on."),
+    Setting("base_url", str, "",
+            "The public base URL of this deployment (e.g. https://kg.example.org/). Empty: the "
+            "URL each request came in on."),
+    Setting("query_timeout", float, 30.0,
+            "Seconds a public query may run before it is stopped with a 503."),
+    Setting("max_query_bytes", int, 100_000, "Largest SPARQL query text accepted, in bytes (413 above)."),
+    Setting("max_upload_bytes", int, 20_000_000,
+            "Largest upload (validation, submissions, loads through the API), in bytes (413 above)."),
+    Setting("result_row_cap", int, 100_000,
+            "Most result rows a public query returns; a response header says when it was applied."),
+    Setting("query_workers", int, 2, "Worker processes that run public queries."),
+    Setting("threads", int, 8, "Request threads of the WSGI server."),
+    Setting("admin_token", str, "",
+            "Token for the write API (`Authorization: Bearer …`). Empty: `kg serve` makes one "
+            "and leaves it, readable only by its user, beside the store for local `kg` commands.",
+            secret=True),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+class _SettingsMethods:
+    """Behaviour of the settings object; its fields are generated from SETTINGS below."""
+
+    store: str
+    root: str
+
+    @property
+    def store_is_remote(self) -> bool:
+        return self.store.startswith(("http://", "https://"))
+
+    @property
+    def root_path(self) -> Path:
+        return Path(self.root)
+
+    def replace(self, **changes: Any) -> "Settings":
+        return dataclasses.replace(self, **changes)  # type: ignore[type-var]
+
+
+# Generated so that each setting is declared exactly once, in SETTINGS.
+Settings = dataclasses.make_dataclass(
+    "Settings",
+    [(s.name, s.type, field(default=s.default, repr=not s.secret)) for s in SETTINGS],
+    bases=(_SettingsMethods,),
+    frozen=True,
+)
+Settings.__module__ = __name__  # so that pickling (worker processes) finds it
+
+
+def _convert(setting: Setting, raw: Any, origin: str) -> Any:
+    try:
+        if setting.type is bool and isinstance(raw, str):
+            return raw.strip().lower() in {"1", "true", "yes", "on"}
+        value = setting.type(raw)
+    except (TypeError, ValueError):
+        raise BadRequest(
+            f"{origin}: {setting.name} must be of type {setting.type.__name__}, got {raw!r}."
+        ) from None
+    if setting.type in (int, float) and value < 0:
+        raise BadRequest(f"{origin}: {setting.name} must not be negative, got {raw!r}.")
+    return value
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            table = tomllib.load(fh)
+    except FileNotFoundError:
+        raise BadRequest(f"Config file {path} does not exist; check --config or KG_CONFIG.") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise BadRequest(f"Config file {path} is not valid TOML: {exc}.") from None
+    table = table.get("kg", table)
+    unknown = sorted(set(table) - set(_BY_NAME))
+    if unknown:
+        raise BadRequest(
+            f"Config file {path}: unknown setting(s) {', '.join(unknown)}; known: "
+            f"{', '.join(_BY_NAME)}."
+        )
+    return table
+
+
+def load_settings(flags: Mapping[str, Any] | None = None, *, config_file: str | None = None,
+                  environ: Mapping[str, str] | None = None) -> Settings:
+    """Flags (None = not given) win over KG_* variables, which win over the TOML file."""
+    environ = os.environ if environ is None else environ
+    flags = {k: v for k, v in (flags or {}).items() if v is not None}
+    config_file = config_file or environ.get("KG_CONFIG")
+    from_file = _read_toml(Path(config_file)) if config_file else {}
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        if setting.name in flags:
+            values[setting.name] = _convert(setting, flags[setting.name], setting.flag)
+        elif setting.env in environ:
+            values[setting.name] = _convert(setting, environ[setting.env], setting.env)
+        elif setting.name in from_file:
+            values[setting.name] = _convert(setting, from_file[setting.name], str(config_file))
+    return Settings(**values)
+
+
+def settings_table_markdown() -> str:
+    """The README's configuration table, generated from SETTINGS (a test keeps them in step)."""
+    lines = ["| flag | environment | TOML key | type | default | meaning |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for s in SETTINGS:
+        default = "" if s.secret else s.default
+        lines.append(f"| `{s.flag}` | `{s.env}` | `{s.name}` | {s.type.__name__} | "
+                     f"`{default}` | {s.help} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,91 @@
+"""Safe parsing and the one table of RDF and result formats (media type <-> format <-> file ending).
+
+Parsing goes through Oxigraph's parsers, which never dereference anything an input names: no
+remote JSON-LD contexts, no owl:imports (they are plain triples here), no external XML entities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import pyoxigraph as ox
+
+from kg.errors import ParseError, PayloadTooLarge, UnsupportedMediaType
+
+
+@dataclass(frozen=True)
+class RdfFormatInfo:
+    name: str  # the short name used in `format=` parameters and on the command line
+    media_type: str
+    extensions: tuple[str, ...]
+    oxigraph: ox.RdfFormat
+    dataset: bool  # can hold named graphs
+    other_media_types: tuple[str, ...] = ()
+
+    @property
+    def media_types(self) -> tuple[str, ...]:
+        return (self.media_type, *self.other_media_types)
+
+
+RDF_FORMATS: tuple[RdfFormatInfo, ...] = (
+    RdfFormatInfo("turtle", "text/turtle", (".ttl",), ox.RdfFormat.TURTLE, False,
+                  ("application/x-turtle",)),
+    RdfFormatInfo("ntriples", "application/n-triples", (".nt",), ox.RdfFormat.N_TRIPLES, False,
+                  ("text/plain",)),
+    RdfFormatInfo("jsonld", "application/ld+json", (".jsonld", ".json"), ox.RdfFormat.JSON_LD, False),
+    RdfFormatInfo("rdfxml", "application/rdf+xml", (".rdf", ".owl", ".xml"), ox.RdfFormat.RDF_XML,
+                  False),
+    RdfFormatInfo("trig", "application/trig", (".trig",), ox.RdfFormat.TRIG, True),
+    RdfFormatInfo("nquads", "application/n-quads", (".nq",), ox.RdfFormat.N_QUADS, True),
+)
+
+
+def rdf_format(name_or_media_type: str) -> RdfFormatInfo:
+    """By short name (`turtle`) or media type (`text/turtle; charset=utf-8`)."""
+    key = name_or_media_type.split(";")[0].strip().lower()
+    for info in RDF_FORMATS:
+        if key == info.name or key in info.media_types:
+            return info
+    raise UnsupportedMediaType(
+        f"Unknown RDF format {name_or_media_type!r}; use one of: "
+        + ", ".join(f"{f.name} ({f.media_type})" for f in RDF_FORMATS) + "."
+    )
+
+
+def rdf_format_for_file(path: str | PurePath) -> RdfFormatInfo:
+    suffix = PurePath(path).suffix.lower()
+    for info in RDF_FORMATS:
+        if suffix in info.extensions:
+            return info
+    raise UnsupportedMediaType(
+        f"{path}: cannot tell the RDF format from the file ending {suffix or '(none)'}; use one "
+        "of " + ", ".join(e for f in RDF_FORMATS for e in f.extensions) + "."
+    )
+
+
+def is_rdf_file(path: str | PurePath) -> bool:
+    return any(PurePath(path).suffix.lower() in f.extensions for f in RDF_FORMATS)
+
+
+def parse(data: bytes, fmt: RdfFormatInfo, *, source: str = "input",
+          max_bytes: int | None = None, base_iri: str | None = None) -> list[ox.Quad]:
+    """All quads of `data`, or a ParseError naming source, line and column."""
+    if max_bytes is not None and len(data) > max_bytes:
+        raise PayloadTooLarge(
+            f"{source} has {len(data):,} bytes; the limit is {max_bytes:,}. Split it into "
+            "smaller parts or raise --max-upload-bytes."
+        )
+    try:
+        return list(ox.parse(data, format=fmt.oxigraph, base_iri=base_iri))
+    except SyntaxError as exc:
+        raise ParseError(_parser_message(exc), source=source, line=exc.lineno,
+                         column=exc.offset) from None
+    except (ValueError, OSError) as exc:
+        raise ParseError(f"not valid {fmt.name}: {exc}", source=source) from None
+
+
+def _parser_message(exc: SyntaxError) -> str:
+    text = str(exc.msg if exc.msg else exc)
+    # Oxigraph prefixes "Parser error at line L column C: "; we report the position separately.
+    return text.split(": ", 1)[1] if text.startswith("Parser error at") and ": " in text else text

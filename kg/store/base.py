@@ -1,0 +1,87 @@
+"""The store interface every backend implements, and the result type of its queries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import pyoxigraph as ox
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+@dataclass
+class QueryResult:
+    """One type for every query form: SELECT fills variables/rows, ASK boolean, CONSTRUCT/DESCRIBE triples."""
+
+    form: str  # "select" | "ask" | "graph"
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+    # Set when the row cap cut the result short.
+    truncated: bool = False
+
+    def column(self, name: str) -> list[Term | None]:
+        index = self.variables.index(name)
+        return [row[index] for row in self.rows]
+
+    def records(self) -> list[dict[str, Term | None]]:
+        return [dict(zip(self.variables, row)) for row in self.rows]
+
+
+@dataclass(frozen=True)
+class GraphLoad:
+    """The new content of one named graph and what it was made from."""
+
+    graph: str
+    triples: Sequence[ox.Triple]
+    source: str = ""  # e.g. "data/dresden.ttl", or a submission id
+    sha256: str = ""
+    publish: bool = True
+
+
+class Store(Protocol):
+    """A quad store with a published dataset.
+
+    Published graphs form the public dataset: a public query's default graph is their union and
+    only they are visible to GRAPH. Everything else (staging, superseded versions, audit, the
+    system graph) stays private.
+    """
+
+    def query(self, sparql: str, *, substitutions: Mapping[str, Term] | None = None,
+              default_graphs: Sequence[str] | None = None,
+              named_graphs: Sequence[str] | None = None,
+              row_cap: int | None = None) -> QueryResult:
+        """Run a query. Without graphs given, over the published dataset."""
+        ...
+
+    def replace_graphs(self, loads: Iterable[GraphLoad], drop: Iterable[str] = ()) -> None:
+        """Atomically give each graph its new content and drop others: all or nothing."""
+        ...
+
+    def graphs(self) -> list[str]:
+        """Every named graph holding data, published or not."""
+        ...
+
+    def published_graphs(self) -> list[str]:
+        ...
+
+    def set_published(self, graph: str, published: bool) -> None:
+        ...
+
+    def load_records(self) -> dict[str, dict[str, str]]:
+        """graph -> {"source": …, "sha256": …, "loaded": …, "triples": …} for graphs loaded by replace_graphs."""
+        ...
+
+    def dump(self, fmt: ox.RdfFormat, graphs: Sequence[str] | None = None) -> bytes:
+        """Serialise graphs (default: the published ones) as a dataset or, for triple formats, their union."""
+        ...
+
+    def quad_count(self, graphs: Sequence[str] | None = None) -> int:
+        """Quads in the given graphs (default: the published ones)."""
+        ...
+
+    def close(self) -> None:
+        ...

@@ -1,0 +1,35 @@
+"""The Flask app factory: one place that wires settings, store and blueprints."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app
+
+from kg.config import Settings
+from kg.store import Store, open_store
+
+STORE_KEY = "kg.store"
+SETTINGS_KEY = "kg.settings"
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> Flask:
+    settings = settings or Settings()
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_bytes
+    app.json.sort_keys = False
+    app.extensions[SETTINGS_KEY] = settings
+    app.extensions[STORE_KEY] = store if store is not None else open_store(settings)
+
+    from kg.web import admin, errors, health
+
+    errors.register(app)
+    app.register_blueprint(health.bp)
+    app.register_blueprint(admin.bp)
+    return app
+
+
+def get_store() -> Store:
+    return current_app.extensions[STORE_KEY]
+
+
+def get_settings() -> Settings:
+    return current_app.extensions[SETTINGS_KEY]

@@ -1,0 +1,45 @@
+"""The authenticated write API: loads from the command line reach the store through the server."""
+
+from __future__ import annotations
+
+import base64
+import hmac
+
+from flask import Blueprint, jsonify, request
+
+from kg import iris
+from kg.errors import BadRequest, Forbidden
+from kg.loading import SourceFile, load_sources
+from kg.web import get_settings, get_store
+
+bp = Blueprint("admin", __name__, url_prefix="/api/admin")
+
+
+def require_token() -> None:
+    expected = get_settings().admin_token
+    given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
+        raise Forbidden("This API needs `Authorization: Bearer <admin token>`; the token is in "
+                        "the server's record beside the store, or set with --admin-token.")
+
+
+@bp.post("/load")
+def load():
+    """Body: {"files": [{"path": "data/x.ttl", "content_base64": "…"}], "folders": [...], "force": bool}."""
+    require_token()
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not isinstance(body.get("files"), list):
+        raise BadRequest('Send JSON {"files": [{"path": …, "content_base64": …}, …]}.')
+    try:
+        sources = [SourceFile(str(f["path"]), base64.b64decode(f["content_base64"], validate=True))
+                   for f in body["files"]]
+    except (KeyError, TypeError, ValueError):
+        raise BadRequest("Each file needs a `path` and its content as `content_base64`.") from None
+    folders = body.get("folders") or list(iris.SOURCE_FOLDERS)
+    for source in sources:
+        parts = source.path.split("/")
+        if parts[0] not in folders or ".." in parts or len(parts) < 2:
+            raise BadRequest(f"{source.path}: a loaded file must lie below one of "
+                             f"{', '.join(folders)}/ (relative, without '..').")
+    report = load_sources(get_store(), sources, folders=folders, force=bool(body.get("force")))
+    return jsonify(report.to_dict())

@@ -1,0 +1,22 @@
+"""/health for operators: is the store reachable, and how much is published."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify
+
+from kg import __version__
+from kg.web import get_store
+
+bp = Blueprint("health", __name__)
+
+
+@bp.get("/health")
+def health():
+    store = get_store()
+    try:
+        graphs = store.published_graphs()
+        quads = store.quad_count(graphs)
+    except Exception as exc:  # noqa: BLE001 — reporting any failure is this route's job
+        return jsonify({"status": "unavailable", "store": "unreachable", "message": str(exc)}), 503
+    return jsonify({"status": "ok", "version": __version__, "store": "reachable",
+                    "published_graphs": len(graphs), "published_quads": quads})

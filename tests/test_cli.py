@@ -1,0 +1,66 @@
+"""The `kg` command line on real stores."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from kg.cli import main
+from tests.conftest import ROOT
+
+TTL = '@prefix ex: <https://example.org/fictional/> .\nex:town ex:name "Musterstadt" .\n'
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "towns.ttl").write_text(TTL)
+    return tmp_path
+
+
+def test_load_then_query_as_csv_json_and_table(runner, project, tmp_path):
+    store = str(tmp_path / "s")
+    result = runner.invoke(main, ["load", "--store", store, "--root", str(project)])
+    assert result.exit_code == 0, result.output
+    assert "Loaded 1 file(s), 1 triples" in result.output
+    q = "SELECT ?n WHERE { ?s <https://example.org/fictional/name> ?n }"
+    csv = runner.invoke(main, ["query", q, "--store", store, "--format", "csv"])
+    assert csv.stdout_bytes == b"n\r\nMusterstadt\r\n"
+    js = runner.invoke(main, ["query", q, "--store", store, "--format", "json"])
+    assert json.loads(js.output)["results"]["bindings"] == [{"n": {"type": "literal", "value": "Musterstadt"}}]
+    table = runner.invoke(main, ["query", q, "--store", store])
+    assert table.output.splitlines() == ["n", "-----------", "Musterstadt", "(1 row)"]
+
+
+def test_load_with_a_broken_file_exits_2_and_names_the_place(runner, project, tmp_path):
+    (project / "data" / "bad.ttl").write_text("<a> <b> .\n")
+    result = runner.invoke(main, ["load", "--store", str(tmp_path / "s"), "--root", str(project)])
+    assert result.exit_code == 2
+    assert "data/bad.ttl, line 1" in result.output
+
+
+def test_load_without_files_says_where_it_looked(runner, tmp_path):
+    result = runner.invoke(main, ["load", "--store", str(tmp_path / "s"), "--root", str(tmp_path)])
+    assert result.exit_code == 2 and "No RDF files below" in result.output
+
+
+def test_query_syntax_error_exits_2(runner, project, tmp_path):
+    result = runner.invoke(main, ["query", "SELEKT", "--store", str(tmp_path / "s")])
+    assert result.exit_code == 2 and "does not parse" in result.output
+
+
+def test_settings_markdown_lists_every_flag(runner):
+    from kg.config import SETTINGS
+    out = runner.invoke(main, ["settings", "--markdown"]).output
+    assert all(f"`{s.flag}`" in out for s in SETTINGS)
+
+
+def test_settings_show_environment_values(runner):
+    out = runner.invoke(main, ["settings"], env={"KG_PORT": "9123"}).output
+    assert "port = 9123" in out
+
+
+def test_console_script_is_installed():
+    out = subprocess.run([str(ROOT / ".venv" / "bin" / "kg"), "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and "0.1.0" in out.stdout
