@@ -22,9 +22,26 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     from kg.web import admin, errors, health
 
     errors.register(app)
+    _register_template_helpers(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(admin.bp)
     return app
+
+
+def _register_template_helpers(app: Flask) -> None:
+    from kg import i18n
+
+    @app.context_processor
+    def helpers():
+        return {"ui": i18n.ui, "blueprints": app.blueprints}
+
+
+def request_language() -> str:
+    from flask import request
+
+    from kg.i18n import choose_language
+
+    return choose_language(request.args.get("lang"), request.headers.get("Accept-Language"))
 
 
 def get_store() -> Store:
