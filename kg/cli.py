@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from kg import config, loading, results
+from kg import config, loading, rdfio, results
 from kg.errors import KGError, StoreBusy
 from kg.running import ServerRecord, read_record
 
@@ -150,13 +150,51 @@ def query(settings, query_text, query_file, endpoint, output) -> None:
         from kg.sparql_client import run_remote_query
         result = run_remote_query(endpoint, text, timeout=settings.query_timeout)
     else:
-        from kg.store import open_store
-        store = open_store(settings)
-        result = store.query(text, row_cap=settings.result_row_cap)
+        result = _query_local(settings, text)
     # Binary, so that CSV keeps the CRLF line ends its specification asks for.
     stdout = click.get_binary_stream("stdout")
     stdout.write(format_result(result, output).encode("utf-8"))
     stdout.flush()
+
+
+def _query_local(settings, text: str):
+    """The local store, or, while a server holds it, that server's endpoint."""
+    from kg.sparql_client import run_remote_query
+    from kg.store import open_store
+
+    try:
+        store = open_store(settings)
+    except StoreBusy:
+        record = read_record(settings.store)
+        if record is None:
+            raise
+        return run_remote_query(record.url + "sparql", text, timeout=settings.query_timeout)
+    try:
+        return store.query(text, row_cap=settings.result_row_cap)
+    finally:
+        store.close()
+
+
+@main.command()
+@settings_options
+@click.option("--format", "fmt", default="nquads", show_default=True,
+              type=click.Choice([f.name for f in rdfio.RDF_FORMATS]),
+              help="Dataset formats (nquads, trig) keep the graphs; the others merge them.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@handle_errors
+def dump(settings, fmt: str, output: str | None) -> None:
+    """Write the published dataset."""
+    from kg.store import open_store
+
+    store = open_store(settings)
+    try:
+        data = store.dump(rdfio.rdf_format(fmt).oxigraph)
+    finally:
+        store.close()
+    if output:
+        Path(output).write_bytes(data)
+    else:
+        click.get_binary_stream("stdout").write(data)
 
 
 def format_result(result, output: str) -> str:

@@ -64,3 +64,15 @@ def test_settings_show_environment_values(runner):
 def test_console_script_is_installed():
     out = subprocess.run([str(ROOT / ".venv" / "bin" / "kg"), "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and "0.1.0" in out.stdout
+
+
+def test_dump_writes_the_published_dataset_with_its_graphs(runner, project, tmp_path):
+    import pyoxigraph as ox
+    store = str(tmp_path / "s")
+    runner.invoke(main, ["load", "--store", store, "--root", str(project)])
+    out = tmp_path / "dump.nq"
+    result = runner.invoke(main, ["dump", "--store", store, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    quads = list(ox.parse(out.read_bytes(), format=ox.RdfFormat.N_QUADS))
+    assert [(q.object.value, q.graph_name.value) for q in quads] == [
+        ("Musterstadt", "https://w3id.org/integration-kg/graph/data/towns")]
