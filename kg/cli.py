@@ -42,6 +42,12 @@ def fail(message: str, code: int = EXIT_ERROR) -> None:
     sys.exit(code)
 
 
+def write_stdout(data: bytes) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
 def handle_errors(func):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -152,9 +158,7 @@ def query(settings, query_text, query_file, endpoint, output) -> None:
     else:
         result = _query_local(settings, text)
     # Binary, so that CSV keeps the CRLF line ends its specification asks for.
-    stdout = click.get_binary_stream("stdout")
-    stdout.write(format_result(result, output).encode("utf-8"))
-    stdout.flush()
+    write_stdout(format_result(result, output).encode("utf-8"))
 
 
 def _query_local(settings, text: str):
@@ -194,7 +198,7 @@ def dump(settings, fmt: str, output: str | None) -> None:
     if output:
         Path(output).write_bytes(data)
     else:
-        click.get_binary_stream("stdout").write(data)
+        write_stdout(data)
 
 
 def format_result(result, output: str) -> str:
