@@ -1,0 +1,139 @@
+"""The provenance layer (ontology/MODELLING.md, provenance pattern).
+
+Every node the mapping types is `ikg:statedIn` the citations of the rows that introduced it. A
+property whose values come from other rows than the node's gets an `ikg:PropertyAttribution`
+naming node, property and those rows' citations. A citation is one reading of one source URL on
+the date read, pinned to the fact file and row (`ikg:factFile`, `ikg:factRow`, `dct:identifier`).
+Dates and periods (`time:Instant`, `time:Interval`) are values, not statements, and carry none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
+
+from builder import Builder, FileGraph
+from sources import READ_DATE, SEED_ROW_ID, SourceRow
+from vocab import IKG, TIME, concept, en, thing
+
+VALUE_CLASSES = {TIME.Instant, TIME.Interval}
+FACT_FILE_TITLES = {
+    "municipalities": "Sourced fact base: municipalities.csv",
+    "infrastructure": "Sourced fact base: infrastructure.csv",
+    "organisations": "Sourced fact base: organisations.csv",
+    "projects_events": "Sourced fact base: projects_events.csv",
+}
+# The fact base's own judgement of its sources (data/sources/facts/README.md, "How reliable").
+RELIABILITY = {
+    "high": ("dresden.de", "dortmund.de", "nuernberg.de", "moenchengladbach.de", "halle.de",
+             "schwerin.de", "duesseldorf.de", "pol_viol"),
+    "primary-self-reported": ("gleich-teilhaben.de", "bv-nemo.de", "samofa.de", "vmdo.de", "afropa.org",
+                              "miso-netzwerk.de", "morgen-muenchen.de", "forum-der-kulturen.de",
+                              "bruecke-der-kulturen.de", "hausderkulturen.eu", "verbund-ndmo.de",
+                              "bim-rt.de", "vemo-halle.de", "moin-nbg.de"),
+    "medium": ("nordstadtblogger.de", "rp-online.de", "br.de", "mz.de", "infranken.de", "ln-online.de",
+               "lr-online.de", "wz.de", "mittelrhein-tageblatt.de"),
+    "low": ("getbaito.com", "kiwit.org", "wikiless", "de-academic", "jakami", "blogspot", "yumpu",
+            "cnmilf.com"),
+}
+
+
+def _host(url: str) -> str:
+    return url.split("://", 1)[-1].split("/", 1)[0].lower().rstrip(".")
+
+
+def reliability(url: str) -> str | None:
+    host = _host(url)
+    for level, needles in RELIABILITY.items():
+        for needle in needles:
+            if "." in needle and (host == needle or host.endswith("." + needle)):
+                return level
+            if "." not in needle and needle in url:
+                return level
+    return None
+
+
+def citation_keys(row: SourceRow, key: str) -> list[tuple[URIRef, int]]:
+    """Ledger key 'row' (all URLs of the row) or 'row#k' -> [(citation IRI, URL index)]."""
+    if "#" in key:
+        indices = [int(key.split("#")[1])]
+    else:
+        indices = list(range(1, len(row.urls) + 1))
+    single = len(row.urls) == 1
+    return [(thing("citation", row.row_id if single else f"{row.row_id}-{k}"), k) for k in indices]
+
+
+def fact_file_nodes() -> list[URIRef]:
+    return [thing("source-file", stem.replace("_", "-")) for stem in FACT_FILE_TITLES]
+
+
+def add_provenance(builder: Builder) -> None:
+    node_rows: dict[URIRef, set[str]] = defaultdict(set)
+    typed_in: dict[URIRef, FileGraph] = {}
+    for f in builder.files.values():
+        for (s, p, o), keys in f.ledger.items():
+            if p == RDF.type and o not in VALUE_CLASSES:
+                node_rows[s].update(keys)
+                typed_in.setdefault(s, f)
+    used: set[str] = set()
+    for f in list(builder.files.values()):
+        _attribute(builder, f, node_rows, used)
+    for node, keys in node_rows.items():
+        for key in keys:
+            for citation, _ in citation_keys(builder.rows[key.split("#")[0]], key):
+                typed_in[node].add(node, IKG.statedIn, citation)
+        used.update(node_rows[node])
+    _citations(builder, used)
+
+
+def _attribute(builder: Builder, f: FileGraph, node_rows: dict, used: set[str]) -> None:
+    by_sp: dict[tuple[URIRef, URIRef], set[str]] = defaultdict(set)
+    for (s, p, o), keys in list(f.ledger.items()):
+        if p == RDF.type or s not in node_rows:
+            continue
+        by_sp[(s, p)].update(keys)
+    notes = getattr(f, "attribution_notes", {})
+    for (s, p), keys in sorted(by_sp.items()):
+        if keys <= node_rows[s]:
+            continue
+        digest = hashlib.sha1(f"{s} {p}".encode("utf-8")).hexdigest()[:12]
+        node = thing("attribution", digest)
+        f.add(node, RDF.type, IKG.PropertyAttribution)
+        f.add(node, IKG.attributedNode, s)
+        f.add(node, IKG.attributedProperty, p)
+        for key in sorted(keys):
+            for citation, _ in citation_keys(builder.rows[key.split("#")[0]], key):
+                f.add(node, IKG.statedIn, citation)
+        if (s, p) in notes:
+            f.add(node, SKOS.note, en(notes[(s, p)]))
+        used.update(keys)
+
+
+def _citations(builder: Builder, used: set[str]) -> None:
+    f = builder.file("sources", "Sources: the web pages and files cited, and each reading of them (citations)")
+    read = Literal(READ_DATE, datatype=XSD.date)
+    for key in sorted(used):
+        row = builder.rows[key.split("#")[0]]
+        for citation, k in citation_keys(row, key):
+            url = URIRef(row.urls[k - 1])
+            f.add(citation, RDF.type, IKG.Citation)
+            f.add(citation, IKG.citedSource, url)
+            f.add(citation, IKG.accessedOn, read)
+            f.add(citation, DCTERMS.identifier, Literal(row.row_id))
+            if row.row_id == SEED_ROW_ID:
+                f.add(citation, IKG.locator, Literal(f"data/sources/{row.file}"))
+            else:
+                f.add(citation, IKG.factFile, Literal(row.file.split("/")[-1]))
+                f.add(citation, IKG.factRow, Literal(row.number, datatype=XSD.positiveInteger))
+                f.add(citation, DCTERMS.isPartOf, thing("source-file", row.file.split("/")[-1][:-4].replace("_", "-")))
+            f.add(url, RDF.type, IKG.Source)
+            level = reliability(str(url))
+            if level:
+                f.add(url, IKG.reliability, concept("source-reliability", level))
+    for node, stem in zip(fact_file_nodes(), FACT_FILE_TITLES):
+        f.add(node, RDF.type, IKG.Source)
+        f.add(node, DCTERMS.title, en(FACT_FILE_TITLES[stem]))
+        f.add(node, DCTERMS.identifier, Literal(f"data/sources/facts/{stem}.csv"))
