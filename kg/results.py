@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -145,14 +146,24 @@ def _csv(result: QueryResult) -> str:
     return buffer.getvalue()
 
 
+# Turtle's short forms (SPARQL 1.1 TSV, section 4: "the Turtle abbreviated forms for numbers"):
+# a literal whose lexical form fits one of these grammar rules is written bare.
+_TURTLE_SHORT_FORMS = {
+    XSD + "integer": re.compile(r"[+-]?[0-9]+"),
+    XSD + "decimal": re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+    XSD + "double": re.compile(r"[+-]?(?:[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.[0-9]+[eE][+-]?[0-9]+"
+                              r"|[0-9]+[eE][+-]?[0-9]+)"),
+    XSD + "boolean": re.compile(r"true|false"),
+}
 
 
 def _tsv_value(term: Term | None) -> str:
     if term is None:
         return ""
-    if isinstance(term, ox.Literal) and term.datatype.value == XSD + "integer" \
-            and term.value.lstrip("+-").isdigit():
-        return term.value
+    if isinstance(term, ox.Literal) and not term.language:
+        short = _TURTLE_SHORT_FORMS.get(term.datatype.value)
+        if short is not None and short.fullmatch(term.value):
+            return term.value
     # N-Triples syntax is valid Turtle, which the TSV format asks for; tabs and newlines are escaped.
     return str(term)
 
