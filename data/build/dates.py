@@ -12,7 +12,7 @@ from rdflib.namespace import XSD
 
 @dataclass(frozen=True)
 class SourceDate:
-    value: Literal  # xsd:date, xsd:gYearMonth or xsd:gYear
+    value: Literal | None  # xsd:date, xsd:gYearMonth or xsd:gYear; None: no single stated value
     earliest: Literal  # xsd:date
     latest: Literal  # xsd:date
     note: str | None = None
@@ -45,3 +45,13 @@ def between(earliest: str, latest: str, value: str | None = None, note: str | No
     low, high = parse(earliest), parse(latest)
     shown = parse(value).value if value else low.value
     return SourceDate(shown, low.earliest, high.latest, note)
+
+
+def span(earliest: str, latest: str, note: str) -> SourceDate:
+    """One source, alternative dates ('28 Feb or May 2018'): no stated value, bounds span both."""
+    return SourceDate(None, parse(earliest).earliest, parse(latest).latest, note)
+
+
+def vague(value: str, earliest: str, latest: str, note: str) -> SourceDate:
+    """A stated value with narrowed bounds: 'early 2015' -> vague('2015', '2015-01-01', '2015-04-30', …)."""
+    return SourceDate(parse(value).value, parse(earliest).earliest, parse(latest).latest, note)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
-from rdflib import Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import FOAF, ORG, RDF, RDFS, SKOS, XSD, OWL, DCTERMS
 
 from builder import FileGraph
@@ -15,8 +15,14 @@ from vocab import IKG, QB, TIME, CPOV, concept, de, en, integer, slug, thing
 # ---------------------------------------------------------------- dates
 
 
-def _note_key(note: str | None) -> str:
-    return "" if not note else "-n" + hashlib.sha1(note.encode("utf-8")).hexdigest()[:8]
+_COUNTER = [0]
+
+
+def part() -> BNode:
+    """A blank node for a part of a fact (instant, interval, seat group, list result); the
+    deterministic label only keeps the build reproducible, the writer inlines the node."""
+    _COUNTER[0] += 1
+    return BNode(f"p{_COUNTER[0]}")
 
 
 def instant(f: FileGraph, when: str | SourceDate | None) -> URIRef | None:
@@ -24,14 +30,15 @@ def instant(f: FileGraph, when: str | SourceDate | None) -> URIRef | None:
     if when is None:
         return None
     d = parse(when) if isinstance(when, str) else when
-    node = thing("date", f"{d.value}{_note_key(d.note)}")
+    node = part()
     f.add(node, RDF.type, TIME.Instant)
     prop = {XSD.date: TIME.inXSDDate, XSD.gYearMonth: TIME.inXSDgYearMonth, XSD.gYear: TIME.inXSDgYear}
-    f.add(node, prop[d.value.datatype], d.value)
+    if d.value is not None:
+        f.add(node, prop[d.value.datatype], d.value)
     f.add(node, IKG.earliest, d.earliest)
     f.add(node, IKG.latest, d.latest)
     if d.note:
-        f.add(node, IKG.dateNote, en(d.note))
+        f.add(node, IKG.dateNote, de(d.note))
     return node
 
 
@@ -40,13 +47,12 @@ def interval(
 ) -> URIRef:
     """A time:Interval; without an end it is open-ended."""
     b, e = instant(f, start), instant(f, end)
-    key = f"{str(b).rsplit('/', 1)[-1] if b else 'unknown'}--{str(e).rsplit('/', 1)[-1] if e else 'open'}"
-    node = thing("period", key + _note_key(note))
+    node = part()
     f.add(node, RDF.type, TIME.Interval)
     f.add(node, TIME.hasBeginning, b)
     f.add(node, TIME.hasEnd, e)
     if note:
-        f.add(node, IKG.dateNote, en(note))
+        f.add(node, IKG.dateNote, de(note))
     return node
 
 
@@ -99,10 +105,27 @@ def municipality(
     return node
 
 
-def population(f: FileGraph, muni: URIRef, value: int, when: str) -> URIRef:
+POPULATION_DATASET = thing("dataset", "population")
+COUNT_DATASET = thing("dataset", "counts")
+
+
+def datasets(f: FileGraph) -> None:
+    f.add(POPULATION_DATASET, RDF.type, QB.DataSet)
+    f.add(POPULATION_DATASET, QB.structure, IKG.populationStructure)
+    label(f, POPULATION_DATASET, "Einwohnerzahlen")
+    label(f, POPULATION_DATASET, "Populations", "en")
+    f.add(COUNT_DATASET, RDF.type, QB.DataSet)
+    f.add(COUNT_DATASET, QB.structure, IKG.countStructure)
+    label(f, COUNT_DATASET, "Zählungen")
+    label(f, COUNT_DATASET, "Counts", "en")
+
+
+def population(f: FileGraph, muni: URIRef, value: int, when: str, name: str) -> URIRef:
     ags = str(muni).rsplit("/", 1)[-1]
     node = thing("observation", f"population-{ags}-{when}")
     f.add(node, RDF.type, IKG.PopulationObservation)
+    f.add(node, QB.dataSet, POPULATION_DATASET)
+    label(f, node, f"Einwohnerzahl {name} {when}")
     f.add(node, IKG.refArea, muni)
     f.add(node, IKG.referenceTime, instant(f, when))
     f.add(node, IKG.population, Literal(value, datatype=XSD.nonNegativeInteger))
@@ -141,15 +164,17 @@ def person(f: FileGraph, name: str) -> URIRef:
     node = thing("person", slug(name))
     f.add(node, RDF.type, FOAF.Person)
     f.add(node, FOAF.name, Literal(name))
+    label(f, node, name)
     return node
 
 
 def tenure(
     f: FileGraph, post: URIRef, holder: URIRef, start: str | SourceDate | None = None,
-    end: str | SourceDate | None = None, period_note: str | None = None, key: str = "",
+    end: str | SourceDate | None = None, period_note: str | None = None, key: str = "", name: str = "",
 ) -> URIRef:
     node = thing("tenure", f"{str(post).rsplit('/', 1)[-1]}-{key or str(holder).rsplit('/', 1)[-1]}")
     f.add(node, RDF.type, IKG.Tenure)
+    label(f, node, name or "Amtszeit")
     f.add(node, IKG.tenureOf, post)
     f.add(node, IKG.holder, holder)
     if start or end or period_note:
@@ -161,7 +186,7 @@ def tenure(
 
 
 def advisory_body(f: FileGraph, muni: URIRef, key: str, name: str, kind: str) -> URIRef:
-    node = thing("advisory-body", f"{str(muni).rsplit('/', 1)[-1]}-{key}")
+    node = thing("body", f"{str(muni).rsplit('/', 1)[-1]}-{key}")
     f.add(node, RDF.type, IKG.AdvisoryBody)
     f.add(node, IKG.advisoryBodyKind, concept("advisory-body-kind", kind))
     f.add(node, IKG.municipality, muni)
@@ -181,12 +206,13 @@ def composition(
     """groups: (seats, selection-method concept key, group key)."""
     node = thing("composition", f"{str(body).rsplit('/', 1)[-1]}-{key}")
     f.add(node, RDF.type, IKG.Composition)
+    label(f, node, f"Zusammensetzung ({key})")
     f.add(body, IKG.hasComposition, node)
     if total is not None:
         f.add(node, IKG.totalSeats, Literal(total, datatype=XSD.nonNegativeInteger))
     f.add(node, IKG.referenceTime, instant(f, when) if when else None)
     for seats, method, group_key in groups:
-        group = thing("seat-group", f"{str(node).rsplit('/', 1)[-1]}-{group_key}")
+        group = part()
         f.add(group, RDF.type, IKG.SeatGroup)
         f.add(node, IKG.hasSeatGroup, group)
         f.add(group, IKG.seats, Literal(seats, datatype=XSD.nonNegativeInteger))
@@ -208,12 +234,12 @@ def election(
     f.add(node, IKG.candidateCount, nni(candidates))
     f.add(node, IKG.seatsToFill, nni(seats))
     f.add(node, IKG.votingMode, concept("voting-mode", mode) if mode else None)
-    label(f, node, f"Wahl {d.value}")
+    label(f, node, f"Wahl {d.value if d.value is not None else key}")
     return node
 
 
 def election_result(f: FileGraph, election_node: URIRef, list_name: str, share: str | None, seats: int) -> URIRef:
-    node = thing("election-result", f"{str(election_node).rsplit('/', 1)[-1]}-{slug(list_name)}")
+    node = part()
     f.add(node, RDF.type, IKG.ElectionResult)
     f.add(election_node, IKG.hasResult, node)
     f.add(node, IKG.listName, Literal(list_name))
@@ -255,7 +281,7 @@ def plan(f: FileGraph, muni: URIRef, key: str, name: str, kind: str) -> URIRef:
 
 def council(f: FileGraph, muni: URIRef, name: str) -> URIRef:
     """The municipal council (Stadtrat / Rat) as the body that decides."""
-    node = thing("council", str(muni).rsplit("/", 1)[-1])
+    node = thing("organisation", f"council-{str(muni).rsplit('/', 1)[-1]}")
     f.add(node, RDF.type, IKG.PublicBody)
     f.add(node, IKG.municipality, muni)
     f.add(node, FOAF.name, Literal(name))
@@ -300,10 +326,12 @@ def organisation(f: FileGraph, key: str, name: str, kind: str, seat: URIRef | No
 def membership(
     f: FileGraph, member: URIRef, organisation_node: URIRef, start: str | SourceDate | None,
     role: str | None = None, end: str | SourceDate | None = None, period_note: str | None = None,
+    name: str = "Mitgliedschaft", key: str = "",
 ) -> URIRef:
-    key = f"{str(member).rsplit('/', 1)[-1]}--{str(organisation_node).rsplit('/', 1)[-1]}"
+    key = key or f"{str(member).rsplit('/', 1)[-1]}--{str(organisation_node).rsplit('/', 1)[-1]}"
     node = thing("membership", key)
     f.add(node, RDF.type, ORG.Membership)
+    label(f, node, name)
     f.add(node, ORG.member, member)
     f.add(node, ORG.organization, organisation_node)
     if start or end or period_note:
@@ -314,10 +342,12 @@ def membership(
 
 def count(
     f: FileGraph, entity: URIRef, key: str, value: int, unit: str, when: str | SourceDate | None,
-    qualifier: str = "exact",
+    qualifier: str = "exact", name: str = "Zählung",
 ) -> URIRef:
     node = thing("observation", f"count-{str(entity).rsplit('/', 1)[-1]}-{key}")
     f.add(node, RDF.type, IKG.CountObservation)
+    f.add(node, QB.dataSet, COUNT_DATASET)
+    label(f, node, name)
     f.add(node, IKG.countedEntity, entity)
     f.add(node, IKG.countUnit, concept("count-unit", unit))
     f.add(node, IKG.count, Literal(value, datatype=XSD.nonNegativeInteger))
@@ -339,9 +369,10 @@ def project(f: FileGraph, key: str, name: str, phase_of: URIRef | None = None, r
 
 def site(f: FileGraph, project_node: URIRef, muni: URIRef, key: str, partner: URIRef | None = None,
          start: str | SourceDate | None = None, end: str | SourceDate | None = None,
-         period_note: str | None = None) -> URIRef:
-    node = thing("site", f"{str(project_node).rsplit('/', 1)[-1]}-{str(muni).rsplit('/', 1)[-1]}-{key}")
+         period_note: str | None = None, name: str = "Standort") -> URIRef:
+    node = thing("participation", f"{str(project_node).rsplit('/', 1)[-1]}-{str(muni).rsplit('/', 1)[-1]}-{key}")
     f.add(node, RDF.type, IKG.SiteParticipation)
+    label(f, node, name)
     f.add(node, IKG.inProject, project_node)
     f.add(node, IKG.municipality, muni)
     f.add(node, IKG.localPartner, partner)
@@ -353,9 +384,10 @@ def site(f: FileGraph, project_node: URIRef, muni: URIRef, key: str, partner: UR
 def funding(f: FileGraph, key: str, funder: URIRef, kind: str, project_node: URIRef | None = None,
             recipient: URIRef | None = None, start: str | SourceDate | None = None,
             end: str | SourceDate | None = None, period_note: str | None = None,
-            annual_eur: str | None = None) -> URIRef:
+            annual_eur: str | None = None, name: str = "Förderung") -> URIRef:
     node = thing("funding", key)
     f.add(node, RDF.type, IKG.Funding)
+    label(f, node, name)
     f.add(node, IKG.funder, funder)
     f.add(node, IKG.fundingKind, concept("funding-kind", kind))
     f.add(node, IKG.fundedProject, project_node)
@@ -381,10 +413,12 @@ def event(f: FileGraph, key: str, name: str, kind: str | None, when: str | Sourc
 
 
 def contribution(f: FileGraph, event_node: URIRef, contributor: URIRef, perspective: str | None,
-                 on_behalf_of: URIRef | None = None, kind: str | None = None, topic: str | None = None) -> URIRef:
+                 on_behalf_of: URIRef | None = None, kind: str | None = None, topic: str | None = None,
+                 name: str = "Beitrag") -> URIRef:
     key = f"{str(event_node).rsplit('/', 1)[-1]}-{str(contributor).rsplit('/', 1)[-1]}"
     node = thing("contribution", key)
     f.add(node, RDF.type, IKG.Contribution)
+    label(f, node, name)
     f.add(node, IKG.contributionTo, event_node)
     f.add(node, IKG.contributor, contributor)
     f.add(node, IKG.onBehalfOf, on_behalf_of)

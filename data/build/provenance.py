@@ -108,7 +108,9 @@ def _attribute(builder: Builder, f: FileGraph, node_rows: dict, used: set[str]) 
             for citation, _ in citation_keys(builder.rows[key.split("#")[0]], key):
                 f.add(node, IKG.statedIn, citation)
         if (s, p) in notes:
-            f.add(node, SKOS.note, en(notes[(s, p)]))
+            note_de, note_en = notes[(s, p)]
+            f.add(node, SKOS.note, Literal(note_de, lang="de"))
+            f.add(node, SKOS.note, en(note_en))
         used.update(keys)
 
 

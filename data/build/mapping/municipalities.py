@@ -23,8 +23,10 @@ KINDS = {
 }
 # QIDs whose source pairs them with the AGS (strong), and those matched by name only (weak).
 QID_SOURCES = {
-    "lobid.org library-data record pairing the QID with the AGS": ("lobid-blog",),
-    "name-to-QID table in a website's code, matched by name only": ("Localdominate2",),
+    ("Wikidata-Kennung aus einem Bibliotheksdatensatz (lobid), der sie mit dem AGS verbindet.",
+     "Wikidata QID from a library-data record (lobid) that pairs it with the AGS."): ("lobid-blog",),
+    ("Nur über den Namen zugeordnet (Tabelle Name → Wikidata-Kennung im Code einer Website).",
+     "Matched by name only (a name-to-QID table in a website's code)."): ("Localdominate2",),
 }
 GV_URLS = ("31122021_Auszug_GV.csv", "31122021_Auszug_GV.xlsx")
 
@@ -40,6 +42,7 @@ def _cite(row_id: str, urls: tuple[str, ...], needles: tuple[str, ...]) -> tuple
 
 def map_rows(builder: Builder) -> None:
     f = builder.file("municipalities", "Municipalities: AGS, Land, kind, population (31.12.2021), Wikidata links")
+    model.datasets(f)
     for row in (r for r in builder.rows.values() if r.file == "facts/municipalities.csv"):
         _map_row(f, row)
 
@@ -55,7 +58,7 @@ def _map_row(f: FileGraph, row) -> None:
         if district_name:
             district = model.municipality(f, ags[:5] + "000", district_name, district_name, "landkreis")
         muni = model.municipality(f, ags, fields["name"], short_name(fields["name"]), KINDS[base_kind], district)
-        model.population(f, muni, int(fields["population"]), fields["population_date"])
+        model.population(f, muni, int(fields["population"]), fields["population_date"], short_name(fields["name"]))
     corroborating = tuple(
         f"{row.row_id}#{k}" for k, url in enumerate(row.urls, 1)
         if not any(n in url for n in GV_URLS) and not any(n in url for ns in QID_SOURCES.values() for n in ns)
@@ -69,4 +72,4 @@ def _map_row(f: FileGraph, row) -> None:
             if cited:
                 with f.row(*cited):
                     f.add(muni, OWL.sameAs, WD[fields["wikidata"]])
-                f.attribution_notes[(muni, OWL.sameAs)] = f"Wikidata QID from a {how}."
+                f.attribution_notes[(muni, OWL.sameAs)] = how
