@@ -18,6 +18,23 @@ UI: dict[str, dict[str, str]] = {
     "nav_validate": {"de": "Daten prüfen", "en": "Validate data"},
     "nav_ontology": {"de": "Ontologie", "en": "Ontology"},
     "other_language": {"de": "English", "en": "Deutsch"},
+    # The SPARQL query page (kg/web/templates/sparql.html)
+    "sparql_title": {"de": "SPARQL-Abfrage", "en": "SPARQL query"},
+    "sparql_intro": {"de": "Fragen Sie den veröffentlichten Datenbestand mit SPARQL 1.1 ab. "
+                           "Derselbe Endpunkt antwortet Programmen unter",
+                     "en": "Query the published dataset with SPARQL 1.1. The same endpoint "
+                           "answers programs at"},
+    "sparql_query_label": {"de": "Abfrage", "en": "Query"},
+    "sparql_examples": {"de": "Beispiele", "en": "Examples"},
+    "sparql_run": {"de": "Ausführen", "en": "Run"},
+    "sparql_running": {"de": "Läuft …", "en": "Running …"},
+    "sparql_results": {"de": "Ergebnis", "en": "Results"},
+    "sparql_rows": {"de": "Zeilen", "en": "rows"},
+    "sparql_truncated": {"de": "Gekürzt auf", "en": "Cut off at"},
+    "sparql_error": {"de": "Fehler", "en": "Error"},
+    "sparql_download": {"de": "Herunterladen als", "en": "Download as"},
+    "sparql_description": {"de": "Dienstbeschreibung", "en": "Service description"},
+    "sparql_void": {"de": "VoID-Beschreibung des Datenbestands", "en": "VoID description of the dataset"},
 }
 
 

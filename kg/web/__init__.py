@@ -20,11 +20,15 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.extensions[STORE_KEY] = store if store is not None else open_store(settings)
 
     from kg.web import admin, errors, health
+    from kg.web import cors, sparql, void
 
     errors.register(app)
     _register_template_helpers(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(void.bp)
+    cors.register(app)
     return app
 
 

@@ -1,0 +1,280 @@
+"""/sparql: the SPARQL 1.1 Protocol (query operation only), its Service Description and a page.
+
+This module translates HTTP: it reads the operation from the request, negotiates the format,
+hands the query to the runner and writes the answer. What the dataset is, how results look and
+what the service offers are decided in kg.sparql_dataset, kg.results and kg.service_description.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, render_template, request
+from werkzeug.datastructures import MultiDict
+
+from kg import service_description
+from kg.errors import (BadRequest, Forbidden, NotAcceptable, ParseError, PayloadTooLarge,
+                       UnsupportedMediaType)
+from kg.rdfio import RdfFormatInfo, rdf_format
+from kg.results import RESULT_FORMATS, ResultFormatInfo, serialize
+from kg.sparql_dataset import QueryHead, choose_dataset, read_query_head
+from kg.store.base import QueryResult
+from kg.web import get_settings, get_store, request_language
+from kg.web.conneg import negotiate
+
+bp = Blueprint("sparql", __name__)
+
+# What the endpoint serves, in order of our preference (the first is the default).
+TABLE_FORMATS: tuple[ResultFormatInfo, ...] = RESULT_FORMATS
+GRAPH_FORMATS: tuple[RdfFormatInfo, ...] = tuple(
+    rdf_format(name) for name in ("turtle", "ntriples", "jsonld", "rdfxml"))
+HTML = "text/html"
+FORM = "application/x-www-form-urlencoded"
+QUERY_BODY = "application/sparql-query"
+UPDATE_BODY = "application/sparql-update"
+TRUNCATED_HEADER = "X-KG-Result-Truncated"
+# Federation would let anyone make this server fetch URLs; it stays off until configured.
+FEDERATION_ENABLED = False
+
+_SYNTAX_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
+
+
+@dataclass
+class Operation:
+    """A query request as the protocol defines it."""
+
+    query: str | None
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
+    format: str | None = None  # the `format` parameter, overriding Accept
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint() -> Response:
+    operation = read_operation()
+    if operation.query is None:
+        if request.method == "POST":
+            raise BadRequest("No query: send it as the `query` parameter (form) or as an "
+                             f"{QUERY_BODY} body.")
+        return describe_service()
+    return answer(operation)
+
+
+# -- reading the request -------------------------------------------------------------------------
+
+def read_operation() -> Operation:
+    """The operation from GET parameters, a form body, or a direct query body."""
+    params = _parse_params(request.query_string, "the URL")
+    direct_query: str | None = None
+    if request.method == "POST":
+        mimetype = request.mimetype
+        if mimetype == UPDATE_BODY:
+            _refuse_update()
+        if mimetype == FORM:
+            params.update(_parse_params(_read_body(), "the form body"))
+        elif mimetype == QUERY_BODY:
+            _check_charset()
+            direct_query = _decode(_read_body(), "The query body")
+        else:
+            raise UnsupportedMediaType(
+                f"POST to /sparql needs Content-Type {FORM} (with query=…) or {QUERY_BODY} "
+                f"(the query itself); got {request.content_type or 'none'}.")
+    if "update" in params:
+        _refuse_update()
+    queries = params.getlist("query") + ([direct_query] if direct_query is not None else [])
+    if len(queries) > 1:
+        raise BadRequest(f"The request holds {len(queries)} queries; send exactly one.")
+    query = queries[0] if queries else None
+    if query is not None and not query.strip():
+        raise BadRequest("The query is empty; send a SPARQL query.")
+    _check_size(query)
+    return Operation(query,
+                     [g for g in params.getlist("default-graph-uri") if g.strip()],
+                     [g for g in params.getlist("named-graph-uri") if g.strip()],
+                     params.get("format") or None)
+
+
+def _parse_params(raw: bytes, where: str) -> MultiDict:
+    """URL-encoded parameters, decoded strictly: percent-escapes must spell UTF-8."""
+    text = _decode(raw, f"The parameters in {where}")
+    try:
+        return MultiDict(parse_qsl(text, keep_blank_values=True, encoding="utf-8",
+                                   errors="strict"))
+    except UnicodeDecodeError:
+        raise BadRequest(f"The parameters in {where} are not UTF-8 once percent-decoded; "
+                         "encode the query as UTF-8.") from None
+
+
+def _read_body() -> bytes:
+    # Form encoding can triple a query's size; anything larger cannot hold an acceptable query.
+    limit = get_settings().max_query_bytes * 3 + 4096
+    if request.content_length is not None and request.content_length > limit:
+        _too_large(request.content_length)
+    return request.get_data(cache=True)
+
+
+def _check_charset() -> None:
+    charset = request.mimetype_params.get("charset", "utf-8").lower()
+    if charset not in ("utf-8", "utf8"):
+        raise BadRequest(f"The query body is declared as {charset}; send it as UTF-8 "
+                         f"(Content-Type: {QUERY_BODY}; charset=utf-8).")
+
+
+def _decode(raw: bytes, what: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadRequest(f"{what} is not UTF-8 (byte {exc.start}); send UTF-8.") from None
+
+
+def _check_size(query: str | None) -> None:
+    if query is not None and len(query.encode("utf-8")) > get_settings().max_query_bytes:
+        _too_large(len(query.encode("utf-8")))
+
+
+def _too_large(size: int) -> None:
+    limit = get_settings().max_query_bytes
+    raise PayloadTooLarge(f"The query has {size:,} bytes; this endpoint accepts up to {limit:,} "
+                          "(setting max_query_bytes). Shorten it, e.g. with VALUES or fewer "
+                          "repeated patterns.")
+
+
+def _refuse_update() -> None:
+    raise Forbidden("This endpoint is read-only: SPARQL Update is not accepted at /sparql and "
+                    "nothing was changed. Data enter through the submissions API or `kg load`.")
+
+
+# -- answering -----------------------------------------------------------------------------------
+
+def answer(operation: Operation) -> Response:
+    head = read_query_head(operation.query or "")
+    if head.form == "update":
+        _refuse_update()
+    if head.uses_service and not FEDERATION_ENABLED:
+        raise Forbidden("Federated queries (SERVICE) are not enabled on this endpoint; this "
+                        "server fetches nothing from the web. Run the SERVICE part elsewhere.")
+    default, named = choose_dataset(head, operation.default_graphs, operation.named_graphs,
+                                    get_store().published_graphs())
+    graph_form = head.form in ("construct", "describe")
+    chosen = choose_format(operation.format, graph_form)
+    result = run_public_query(operation.query or "", default, named)
+    if (result.form == "graph") != graph_form:  # the lexer guessed the form wrong; the engine knows
+        chosen = choose_format(operation.format, result.form == "graph")
+    return _result_response(result, chosen)
+
+
+def run_public_query(sparql: str, default_graphs: list[str] | None,
+                     named_graphs: list[str] | None) -> QueryResult:
+    """The one place public queries reach the engine (switches to the query runner when it lands)."""
+    try:
+        return get_store().query(sparql, default_graphs=default_graphs, named_graphs=named_graphs,
+                                 row_cap=get_settings().result_row_cap or None)
+    except ParseError:
+        raise
+    except BadRequest as exc:
+        raise _with_position(exc) from None
+
+
+def _with_position(exc: BadRequest) -> BadRequest:
+    """Oxigraph reports "error at L:C: …"; give line and column their own fields."""
+    match = _SYNTAX_POSITION.search(exc.message)
+    if not match:
+        return exc
+    message = match.group(3).strip()
+    if len(message) > 300:  # Oxigraph lists every acceptable character class; the start suffices
+        message = message[:300].rstrip() + " …"
+    return ParseError(message, source="query", line=int(match.group(1)),
+                      column=int(match.group(2)))
+
+
+def choose_format(param: str | None, graph_form: bool) -> ResultFormatInfo | RdfFormatInfo:
+    """By the `format` parameter (short name or media type) or else by Accept."""
+    formats: tuple = GRAPH_FORMATS if graph_form else TABLE_FORMATS
+    if param:
+        key = param.split(";")[0].strip().lower()
+        for info in formats:
+            if key == info.name or key in info.media_types:
+                return info
+        raise NotAcceptable(
+            f"format={param} is not offered for this query form; use one of: "
+            + ", ".join(f"{f.name} ({f.media_type})" for f in formats) + ".",
+            detail={"offered": [f.media_type for f in formats]})
+    offered = [m for info in formats for m in info.media_types]
+    chosen = negotiate(request.headers.get("Accept"), offered)
+    return next(info for info in formats if chosen in info.media_types)
+
+
+def _result_response(result: QueryResult, fmt: ResultFormatInfo | RdfFormatInfo) -> Response:
+    if isinstance(fmt, ResultFormatInfo):
+        body = serialize(result, fmt)
+    else:
+        body = ox.serialize(result.triples, format=fmt.oxigraph)
+    response = Response(body, content_type=content_type_header(fmt.media_type))
+    response.vary.add("Accept")
+    if result.truncated:
+        response.headers[TRUNCATED_HEADER] = str(get_settings().result_row_cap)
+    return response
+
+
+def content_type_header(media_type: str) -> str:
+    textual = media_type.startswith("text/") or media_type.endswith(("+xml", "+json", "json"))
+    return f"{media_type}; charset=utf-8" if textual else media_type
+
+
+# -- the service itself --------------------------------------------------------------------------
+
+def public_url(path: str) -> str:
+    """`path` under the configured public base URL, or else under the URL the request came in on."""
+    base = get_settings().base_url or request.url_root
+    return base.rstrip("/") + "/" + path.lstrip("/")
+
+
+def endpoint_url() -> str:
+    return public_url("sparql")
+
+
+def describe_service() -> Response:
+    offered = [GRAPH_FORMATS[0].media_type, GRAPH_FORMATS[2].media_type, HTML,
+               *[f.media_type for f in GRAPH_FORMATS if f.name not in ("turtle", "jsonld")]]
+    chosen = negotiate(request.headers.get("Accept"), offered)
+    if chosen == HTML:
+        response = Response(query_page())
+    else:
+        triples = service_description.build(
+            endpoint_url(), published_graphs=get_store().published_graphs(),
+            format_names=[f.name for f in (*TABLE_FORMATS, *GRAPH_FORMATS)],
+            federation=FEDERATION_ENABLED,
+            title="integration-kg SPARQL endpoint")
+        fmt = rdf_format(chosen)
+        body = ox.serialize(triples, format=fmt.oxigraph, prefixes=service_description.PREFIXES) \
+            if fmt.name == "turtle" else ox.serialize(triples, format=fmt.oxigraph)
+        response = Response(body, content_type=content_type_header(chosen))
+    response.vary.add("Accept")
+    return response
+
+
+# Example queries on the page: a title in each language and the query text.
+EXAMPLES: tuple[dict[str, str], ...] = (
+    {"de": "Klassen und wie viele Dinge sie haben", "en": "Classes and how many things they have",
+     "query": "SELECT ?class (COUNT(DISTINCT ?s) AS ?things)\nWHERE { ?s a ?class }\n"
+              "GROUP BY ?class\nORDER BY DESC(?things)\nLIMIT 25"},
+    {"de": "Kommunen mit Namen", "en": "Municipalities with their names",
+     "query": "PREFIX ikg: <https://w3id.org/integration-kg/ontology#>\n"
+              "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+              "SELECT ?municipality ?name\nWHERE {\n  ?municipality a ikg:Municipality ;\n"
+              "                rdfs:label ?name .\n}\nORDER BY ?name\nLIMIT 100"},
+    {"de": "Veröffentlichte Graphen und ihre Größe", "en": "Published graphs and their size",
+     "query": "SELECT ?graph (COUNT(*) AS ?triples)\nWHERE { GRAPH ?graph { ?s ?p ?o } }\n"
+              "GROUP BY ?graph\nORDER BY ?graph"},
+    {"de": "Alle Tripel zählen", "en": "Count all triples",
+     "query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"},
+)
+
+
+def query_page() -> str:
+    lang = request_language()
+    return render_template("sparql.html", lang=lang, examples=EXAMPLES,
+                           endpoint=endpoint_url(), initial=request.args.get("example", ""))
