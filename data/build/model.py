@@ -350,7 +350,7 @@ def count(
     label(f, node, name)
     f.add(node, IKG.countedEntity, entity)
     f.add(node, IKG.countUnit, concept("count-unit", unit))
-    f.add(node, IKG.count, Literal(value, datatype=XSD.nonNegativeInteger))
+    f.add(node, IKG["count"], Literal(value, datatype=XSD.nonNegativeInteger))
     f.add(node, IKG.countQualifier, concept("count-qualifier", qualifier))
     f.add(node, IKG.referenceTime, instant(f, when) if when else None)
     return node

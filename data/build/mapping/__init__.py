@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from builder import Builder
 
-from mapping import municipalities
+from mapping import dresden, infrastructure, municipalities
 
 
 def map_all(builder: Builder) -> None:
     municipalities.map_rows(builder)
+    dresden.map_rows(builder)
+    infrastructure.map_rows(builder)
