@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from builder import Builder
 
-from mapping import dresden, infrastructure, municipalities
+from mapping import dresden, infrastructure, municipalities, organisations
 
 
 def map_all(builder: Builder) -> None:
     municipalities.map_rows(builder)
+    organisations.map_rows(builder)
     dresden.map_rows(builder)
     infrastructure.map_rows(builder)

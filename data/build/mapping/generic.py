@@ -101,7 +101,9 @@ class Infra:
         elif actor_type == "welfare":
             node = REG.org(f, local, name, "welfare", city)
         elif actor_type == "mo_network":
-            node = REG.org(f, local, name, "mo-network", city)
+            from mapping.organisations import org_spec
+            okey, oname, okind, oseat = org_spec(name)
+            node = REG.org(f, okey, oname, okind, oseat)
         elif actor_type == "research":
             node = model.document(f, local, name, REG.admin(f, ags))
         elif "Konferenz" in name or "konferenz" in name or "Woche" in name or "Tage" in name:
