@@ -15,12 +15,12 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, render_template, request
 from werkzeug.datastructures import MultiDict
 
-from kg import service_description
+from kg import iris, service_description
 from kg.errors import (BadRequest, Forbidden, NotAcceptable, ParseError, PayloadTooLarge,
                        UnsupportedMediaType)
 from kg.rdfio import RdfFormatInfo, rdf_format
 from kg.results import RESULT_FORMATS, ResultFormatInfo, serialize
-from kg.sparql_dataset import QueryHead, choose_dataset, read_query_head
+from kg.sparql_dataset import choose_dataset, read_query_head
 from kg.store.base import QueryResult
 from kg.web import get_settings, get_store, request_language
 from kg.web.conneg import negotiate
@@ -39,6 +39,7 @@ TRUNCATED_HEADER = "X-KG-Result-Truncated"
 # Federation would let anyone make this server fetch URLs; it stays off until configured.
 FEDERATION_ENABLED = False
 
+_SAFE_IRI = re.compile(r"https?://[^<>\"{}|^`\\\x00-\x20]+")
 _SYNTAX_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
 
 
@@ -153,9 +154,6 @@ def answer(operation: Operation) -> Response:
     head = read_query_head(operation.query or "")
     if head.form == "update":
         _refuse_update()
-    if head.uses_service and not FEDERATION_ENABLED:
-        raise Forbidden("Federated queries (SERVICE) are not enabled on this endpoint; this "
-                        "server fetches nothing from the web. Run the SERVICE part elsewhere.")
     default, named = choose_dataset(head, operation.default_graphs, operation.named_graphs,
                                     get_store().published_graphs())
     graph_form = head.form in ("construct", "describe")
@@ -168,26 +166,47 @@ def answer(operation: Operation) -> Response:
 
 def run_public_query(sparql: str, default_graphs: list[str] | None,
                      named_graphs: list[str] | None) -> QueryResult:
-    """The one place public queries reach the engine (switches to the query runner when it lands)."""
+    """The one place public queries reach the engine (switches to the query runner when it lands).
+
+    Relative IRIs resolve against the endpoint's URL (the Protocol lets the service choose the
+    base); a BASE in the query still wins, as later BASE declarations override earlier ones.
+    """
+    base = f"BASE <{_query_base()}> "
+    # Checked on the very text the engine gets: Oxigraph would fetch a SERVICE's URL.
+    if read_query_head(base + sparql).uses_service and not FEDERATION_ENABLED:
+        raise Forbidden("Federated queries (SERVICE) are not enabled on this endpoint; this "
+                        "server fetches nothing from the web. Run the SERVICE part elsewhere.")
     try:
-        return get_store().query(sparql, default_graphs=default_graphs, named_graphs=named_graphs,
+        return get_store().query(base + sparql, default_graphs=default_graphs,
+                                 named_graphs=named_graphs,
                                  row_cap=get_settings().result_row_cap or None)
     except ParseError:
         raise
     except BadRequest as exc:
-        raise _with_position(exc) from None
+        raise _with_position(exc, len(base)) from None
 
 
-def _with_position(exc: BadRequest) -> BadRequest:
-    """Oxigraph reports "error at L:C: …"; give line and column their own fields."""
+def _query_base() -> str:
+    """The endpoint's URL as a query's base, unless the Host header made it no valid IRI."""
+    url = endpoint_url()
+    return url if _SAFE_IRI.fullmatch(url) else iris.BASE + "sparql"
+
+
+def _with_position(exc: BadRequest, shift: int) -> BadRequest:
+    """Oxigraph reports "error at L:C: …"; give line and column their own fields.
+
+    `shift` characters were put before the user's first line; columns there are given back.
+    """
     match = _SYNTAX_POSITION.search(exc.message)
     if not match:
         return exc
+    line, column = int(match.group(1)), int(match.group(2))
+    if line == 1:
+        column = max(column - shift, 1)
     message = match.group(3).strip()
     if len(message) > 300:  # Oxigraph lists every acceptable character class; the start suffices
         message = message[:300].rstrip() + " …"
-    return ParseError(message, source="query", line=int(match.group(1)),
-                      column=int(match.group(2)))
+    return ParseError(message, source="query", line=line, column=column)
 
 
 def choose_format(param: str | None, graph_form: bool) -> ResultFormatInfo | RdfFormatInfo:
