@@ -2,6 +2,8 @@
 
 Parsing goes through Oxigraph's parsers, which never dereference anything an input names: no
 remote JSON-LD contexts, no owl:imports (they are plain triples here), no external XML entities.
+RDF/XML and JSON-LD first pass the cheap checks of `kg.rdfguard` (entity expansion and nesting
+bounded), because those inputs can crash Oxigraph's parsers or make them run for minutes.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import PurePath
 
 import pyoxigraph as ox
 
+from kg import rdfguard
 from kg.errors import ParseError, PayloadTooLarge, UnsupportedMediaType
 
 
@@ -76,6 +79,10 @@ def parse(data: bytes, fmt: RdfFormatInfo, *, source: str = "input",
             f"{source} has {len(data):,} bytes; the limit is {max_bytes:,}. Split it into "
             "smaller parts or raise --max-upload-bytes."
         )
+    if fmt.oxigraph == ox.RdfFormat.RDF_XML:
+        rdfguard.check_rdfxml(data, source)
+    elif fmt.oxigraph == ox.RdfFormat.JSON_LD:
+        rdfguard.check_jsonld(data, source)
     try:
         return list(ox.parse(data, format=fmt.oxigraph, base_iri=base_iri))
     except SyntaxError as exc:

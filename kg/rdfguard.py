@@ -1,0 +1,109 @@
+"""Cheap checks that run before Oxigraph's parsers see RDF/XML or JSON-LD.
+
+Measured with pyoxigraph 0.5.13 (see tests/validation/test_safety.py):
+- RDF/XML: internal entities are expanded when they are *declared*; ten nested declarations of
+  ten references each make the parser ask for 4 GB and abort the whole process. External
+  entities are refused by the parser itself, but we refuse them first with a clearer message.
+- RDF/XML: 50,000 nested elements take 35 s (quadratic); 200,000 did not finish in 120 s.
+- JSON-LD: 10,000 nested objects crash the process (stack overflow); 3,000 take 2.4 s.
+- JSON-LD remote and file: contexts are not loaded (no document loader is set), so nothing to do.
+
+So: RDF/XML may declare only plain internal entities (no references inside, no external or
+parameter entities) whose total expansion stays under a bound, and element nesting is bounded;
+JSON-LD nesting is bounded. Real documents of this project nest less than 30 levels.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.parsers.expat
+
+from kg.errors import ParseError
+
+MAX_NESTING = 256
+MAX_ENTITY_EXPANSION = 1_000_000  # characters that entity references may add, in all
+
+
+class _Refused(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def check_rdfxml(data: bytes, source: str) -> None:
+    """Refuse entity tricks and deep nesting; leave every other judgement to Oxigraph."""
+    entities: dict[str, int] = {}
+    depth = [0]
+    parser = xml.parsers.expat.ParserCreate()
+    # Parameter entities could pull in an external DTD; never parse them.
+    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def entity_decl(name, is_parameter, value, base, system_id, public_id, notation):
+        if is_parameter or value is None:
+            raise _Refused(f"declares the external or parameter entity {name!r}; external "
+                           "entities are never loaded. Put the text into the document itself.")
+        if "&" in value:
+            raise _Refused(f"the entity {name!r} refers to other entities; nested entity "
+                           "declarations are refused (they can expand without bound).")
+        entities[name] = len(value)
+
+    def start(name, attrs):
+        if depth[0] == 0 and entities:
+            _check_expansion(data, entities)
+        depth[0] += 1
+        if depth[0] > MAX_NESTING:
+            raise _Refused(f"elements nest deeper than {MAX_NESTING} levels; flatten the document.")
+
+    def end(name):
+        depth[0] -= 1
+
+    parser.EntityDeclHandler = entity_decl
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.ExternalEntityRefHandler = lambda *args: 0  # never load; makes expat report an error
+    try:
+        parser.Parse(data, True)
+    except _Refused as exc:
+        raise ParseError(exc.message, source=source, line=parser.CurrentLineNumber,
+                         column=parser.CurrentColumnNumber + 1) from None
+    except xml.parsers.expat.ExpatError as exc:
+        raise ParseError(f"not well-formed XML: {xml.parsers.expat.ErrorString(exc.code)}",
+                         source=source, line=exc.lineno, column=exc.offset + 1) from None
+
+
+def _check_expansion(data: bytes, entities: dict[str, int]) -> None:
+    # An upper bound: every reference anywhere in the bytes, times the length of its value.
+    text = data.decode("utf-8", errors="replace")
+    total = 0
+    for name, count in _reference_counts(text).items():
+        total += count * entities.get(name, 0)
+    if total > MAX_ENTITY_EXPANSION:
+        raise _Refused(f"entity references would add {total:,} characters (limit "
+                       f"{MAX_ENTITY_EXPANSION:,}); write the text out instead of using entities.")
+
+
+def _reference_counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for match in re.finditer(r"&([A-Za-z_][\w.\-]*);", text):
+        counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    return counts
+
+
+def check_jsonld(data: bytes, source: str) -> None:
+    """Refuse nesting deeper than MAX_NESTING; invalid JSON is left to Oxigraph's message."""
+    try:
+        document = json.loads(data)
+    except RecursionError:
+        raise ParseError(f"JSON nests deeper than {MAX_NESTING} levels; flatten the document.",
+                         source=source) from None
+    except ValueError:
+        return  # Oxigraph reports the syntax error with line and column
+    stack = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_NESTING:
+            raise ParseError(f"JSON nests deeper than {MAX_NESTING} levels; flatten the document.",
+                             source=source)
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
