@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from builder import Builder
 
-from mapping import dresden, infrastructure, municipalities, organisations
+from mapping import dresden, infrastructure, municipalities, organisations, projects, seed
 
 
 def map_all(builder: Builder) -> None:
@@ -12,3 +12,5 @@ def map_all(builder: Builder) -> None:
     organisations.map_rows(builder)
     dresden.map_rows(builder)
     infrastructure.map_rows(builder)
+    projects.map_rows(builder)
+    seed.map_rows(builder)

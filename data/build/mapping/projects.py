@@ -1,0 +1,249 @@
+"""projects_events.csv: samo.fa and its phases, GLEICH teilhaben, REFRAME; events; publications."""
+
+from __future__ import annotations
+
+from rdflib.namespace import DCTERMS
+
+import model
+from builder import Builder, FileGraph
+from dates import parse, vague
+from mapping.registry import CITY, REG, muni
+from vocab import IKG, de, thing
+
+V = vague
+BEAUFTRAGTE = ("beauftragte-bund-integration", "Beauftragte der Bundesregierung für Migration, Flüchtlinge und Integration")
+BAMF = ("bamf", "Bundesamt für Migration und Flüchtlinge (BAMF)")
+ANTIRASSISMUS = ("beauftragte-bund-antirassismus", "Beauftragte der Bundesregierung für Antirassismus")
+SAMOFA, GT = thing("project", "samo-fa"), thing("project", "gleich-teilhaben")
+DRESDEN_MEETING = thing("event", "dresden-arbeitsgespraech-2025-12-11")
+
+# row -> (event key, German label, kind, date, city, venue, organiser org keys, project)
+EVENTS = {
+    15: ("samo-fa-bundesnetzwerktreffen-2019-11-15", "Letztes samo.fa-Bundesnetzwerktreffen", "conference", "2019-11-15", "Dortmund", None, ["bv-nemo"], SAMOFA),
+    16: ("samo-fa-bundesdialogkonferenz-2018", 'samo.fa Bundesdialogkonferenz "Menschen mit Fluchtgeschichte"', "federal-dialogue-conference",
+         V("2018-09", "2018-09-14", "2018-09-15", "14./15.09.2018"), "München", None, ["bv-nemo"], SAMOFA),
+    18: ("samo-fa-dialogkonferenz-kiel-2018-09-04", 'samo.fa Dialogkonferenz Kiel "Gemeinsam im Alltag – gemeinsam unterstützen"',
+         "dialogue-conference", "2018-09-04", "Kiel", "Rathaus", ["tgsh"], SAMOFA),
+    20: ("samo-fa-bundesdialogkonferenz-2022-11-11", "samo.fa Bundesdialogkonferenz 2022", "federal-dialogue-conference", "2022-11-11", "Berlin", None, ["bv-nemo"], SAMOFA),
+    21: ("samo-fa-dialogkonferenz-muenchen-2022-07-15", "samo.fa lokale Dialogkonferenz München 2022", "dialogue-conference", "2022-07-15", "München", "Kulturzentrum GOROD", ["morgen"], SAMOFA),
+    22: ("samo-fa-bundesnetzwerksitzung-2020-11-30", "3. samo.fa Bundesnetzwerksitzung 2020", "conference", "2020-11-30", None, "Dortmund und Berlin", ["bv-nemo"], SAMOFA),
+    32: ("gleich-teilhaben-bundesnetzwerksitzung-2023-04-12", "GLEICH teilhaben Bundesnetzwerksitzung", "conference", "2023-04-12", None, None, ["bv-nemo"], GT),
+    33: ("gleich-teilhaben-bundesdialogkonferenz-2023", "GLEICH teilhaben Bundesdialogkonferenz 2023", "federal-dialogue-conference",
+         V("2023", "2023-10-01", "2023-12-31", "Ende 2023"), "Berlin", None, ["bv-nemo"], GT),
+    34: ("gleich-teilhaben-lokale-dialogkonferenzen-2024", "GLEICH teilhaben lokale Dialogkonferenzen 2024", "dialogue-conference", "2024", None, None, ["bv-nemo"], GT),
+    35: ("gleich-teilhaben-bundesdialogkonferenz-2024-11-22", 'Bundesdialogkonferenz "Vulnerabilität im Fokus"', "federal-dialogue-conference", "2024-11-22", "Berlin", "Berlin Global Village und Zoom", ["bv-nemo"], GT),
+    36: ("gleich-teilhaben-bundesdialogkonferenz-2024-11-22", None, None, "2024-11-22", "Berlin", "Berlin Global Village", ["bv-nemo"], GT),
+    37: ("gleich-teilhaben-bundesdialogkonferenz-2025-09-12", "Bundesdialogkonferenz GLEICH teilhaben 2025 (im Rahmen des 10-jährigen BV NeMO-Jubiläums)",
+         "federal-dialogue-conference", V("2025-09-12", "2025-09-12", "2025-09-12", "12. September (2025)"), "Berlin", "Berlin Global Village", ["bv-nemo"], GT),
+    38: ("bv-nemo-10-jahre-2025-09-12", "10 Jahre BV NeMO", "anniversary", V("2025-09-12", "2025-09-12", "2025-09-12", "12. September (2025)"), None, None, ["bv-nemo"], None),
+    39: ("gleich-teilhaben-regionalkonferenz-ost-hoyerswerda", 'GLEICH teilhaben Regionalkonferenz Ost ("Arbeit haben, Wege eröffnen, Hindernisse überwinden")',
+         "regional-conference", V("2025", "2025-01-01", "2025-12-31", "Datum nicht genannt; drittes Projektjahr"), "Hoyerswerda", "Bürgerzentrum", ["bv-nemo"], GT),
+    40: ("gleich-teilhaben-regionalkonferenzen-2025", "GLEICH teilhaben Regionalkonferenzen (Reihe von vier)", "regional-conference",
+         V("2025", "2025-01-01", "2025-12-31", "drittes Projektjahr"), None, None, ["bv-nemo"], GT),
+    41: ("moenchengladbach-bundesnetzwerktagung-2025-11-12", 'Bundesnetzwerktagung "Lokale Integrationsinfrastrukturen – Fokus Mönchengladbach"',
+         "conference", "2025-11-12", "Mönchengladbach", "Ernst-Christoffel-Haus", ["vki-mg", "bv-nemo"], GT),
+    42: ("moenchengladbach-bundesnetzwerktagung-2025-11-12", None, None, "2025-11-12", "Mönchengladbach", None, ["bv-nemo"], GT),
+    45: ("gleich-teilhaben-dialogkonferenz-hannover", "Lokale Dialogkonferenz Hannover (GLEICH teilhaben)", "dialogue-conference",
+         None, "Hannover", None, ["miso"], GT),
+    46: ("buchvorstellung-nahe-bei-den-menschen-2025-03-13", 'Buchvorstellung "Nahe bei den Menschen"', "presentation", "2025-03-13", "Berlin", "Berlin Global Village", ["bv-nemo"], GT),
+    55: ("bv-nemo-gruendung-2015-09-17", "Gründung des BV NeMO", None, "2015-09-17", "Dortmund", None, ["bv-nemo"], None),
+    56: ("bv-nemo-mitgliederversammlung-2019-05-18", "BV NeMO Mitgliederversammlung (sechs neue Mitglieder)", None, "2019-05-18", "Berlin", None, ["bv-nemo"], None),
+    57: ("bv-nemo-mitgliederversammlung-2020-11-27", "Erste digitale Mitgliederversammlung des BV NeMO", None, "2020-11-27", None, "online", ["bv-nemo"], None),
+    58: ("bv-nemo-erste-bundesweite-konferenz-hannover", 'Erste bundesweite Konferenz "Auf dem Weg zu einem Bundesverband lokaler Netzwerke von MigrantInnenorganisationen"',
+         "conference", None, "Hannover", None, ["bv-nemo"], None),
+    59: ("lv-nemo-nrw-auftakt-2018-10-18", "Auftakt des LV NeMO NRW", "kick-off-meeting", "2018-10-18", "Düsseldorf", "Stadtmuseum", ["lv-nemo-nrw"], None),
+    60: ("vmdo-10-jahre-2018-05-08", "10 Jahre VMDO", "anniversary", "2018-05-08", "Dortmund", "Rathaus, Bürgerhalle", ["vmdo"], None),
+    61: ("afropa-20-jahre-2023-10-06", "20 Jahre Afropa e.V.", "anniversary", "2023-10-06", "Dresden", "Weltclub, Königsbrücker Str. 13", ["afropa"], None),
+    62: ("vki-mg-gruendung-2018-01-24", "Gründung des VKI MG e.V.", None, "2018-01-24", "Mönchengladbach", None, ["radio-mh"], None),
+    63: ("moin-gruendung-2018-02-28", "Gründung von MOiN e.V.", None, "2018-02-28", "Nürnberg", "Coworking-Space AEG, Muggenhofer Str. 141", [], SAMOFA),
+    64: ("halle-nacht-der-migrantenorganisationen-2017-09-30", '8. Nacht der Migrantenorganisationen "Eine Nacht mit Freu(n)den"', None, "2017-09-30", "Halle (Saale)", None, ["vemo"], None),
+    65: ("vemo-vernetzungstreffen-2019-09-27", "1. VeMo-Vernetzungstreffen mit Angebotsmesse", None, "2019-09-27", "Halle (Saale)", "Neustädter Passage 13", ["vemo"], None),
+    67: ("moenchengladbach-integrationskonferenz-2020", '9. Integrationskonferenz Mönchengladbach "Gesicht zeigen – Stimme erheben" (geplant)', "integration-conference",
+         V("2020-04-21", "2020-04-21", "2020-04-21", "geplant"), "Mönchengladbach", "Haus Erholung", [], None),
+    68: ("nuernberg-50-jahre-integrationsrat-2023-11-29", "50 Jahre Ausländerbeirat, Aussiedlerbeirat und Integrationsrat Nürnberg (Festakt)", "anniversary",
+         "2023-11-29", "Nürnberg", "Historischer Rathaussaal", [], None),
+    69: ("dortmund-auftakt-masterplan-2006-06-02", "Auftaktveranstaltung Masterplan Integration Dortmund", "kick-off-meeting", "2006-06-02", "Dortmund", "Reinoldinum", [], None),
+    71: ("moenchengladbach-integrationskonferenz-2019", "8. Integrationskonferenz Mönchengladbach ('Mönchengladbach gemeinsam')", "integration-conference",
+         "2019-04", "Mönchengladbach", None, [], None),
+    72: ("nuernberg-integrationskonferenz-2018-10-06", "7. Nürnberger Integrationskonferenz 'Einmischen und Mitgestalten'", "integration-conference",
+         "2018-10-06", "Nürnberg", "südpunkt", [], None),
+    76: ("gleich-teilhaben-bundesdialogkonferenz-2025-09-12", None, None, None, "Berlin", "Berlin Global Village", ["bv-nemo"], GT),
+    78: ("samo-fa-dialogkonferenzen-jaehrlich", "samo.fa Dialogkonferenzen (jährlich, etwa 30 Städte)", "dialogue-conference", None, None, None, ["bv-nemo"], SAMOFA),
+    79: ("samo-fa-dialogkonferenz-nuernberg-2017-09-21", "samo.fa Dialogkonferenz 'Migrantenvereine in der Flüchtlingsarbeit'", "dialogue-conference",
+         "2017-09-21", "Nürnberg", "Rathaus", [], SAMOFA),
+    83: ("moenchengladbach-bundesnetzwerktagung-2025-11-12", None, None, "2025-11-12", "Mönchengladbach", "Ernst-Christoffel-Haus", ["vki-mg", "bv-nemo"], GT),
+}
+LOCAL_2018 = [("2018-05-02", "Hildesheim"), ("2018-05-24", "Köln"), ("2018-05-29", "Bielefeld"), ("2018-05-31", "Halle (Saale)"),
+              ("2018-06-16", "Mönchengladbach"), ("2018-06-22", "Bochum"), ("2018-06-23", "Stuttgart"), ("2018-07-23", "Dortmund")]
+LOCAL_2022 = [("2022-06-03", "Freiburg im Breisgau"), ("2022-06-10", "Bochum"), ("2022-06-11", "Münster"), ("2022-06-13", "Dortmund"),
+              ("2022-06-24", "Potsdam"), ("2022-06-28", "Willich"), ("2022-06-29", "Mönchengladbach"), ("2022-08-17", "Bielefeld"),
+              ("2022-09-16", "Fulda")]
+LEFT_OUT = {
+    74: "Names of the GLEICH teilhaben coordinators and network staff on a team photo (2024): project staff, "
+        "not people in public roles; the places are modelled from row projects_events-030.",
+}
+
+
+def _org(f, key, name=None, kind="public"):
+    return REG.org(f, key, name or key, kind)
+
+
+def _fund(f, key, funder, project, start=None, end=None, note=None, label="Förderung"):
+    return model.funding(f, key, _org(f, *funder), "project-funding", project, REG.org(f, "bv-nemo", "", "federal"),
+                         start, end, note, name=label)
+
+
+def _sites(f, project, year, cities, key, partners=None, note=None):
+    for city in cities:
+        p = model.site(f, project, muni(city), key, partners.get(city) if partners else None, year, year,
+                       name=f"{city} im Projekt ({key})")
+        if note:
+            model.note(f, p, note)
+
+
+def map_rows(b: Builder) -> None:  # noqa: C901 - a table of rows
+    f = b.file("projects-events", "Projects (samo.fa, GLEICH teilhaben, REFRAME), events and publications")
+    R = {r.number: r for r in b.rows.values() if r.file == "facts/projects_events.csv"}
+    bv = lambda: REG.org(f, "bv-nemo", "", "federal")  # noqa: E731
+    with f.row(R[1].row_id):
+        model.project(f, "samo-fa", "samo.fa – Stärkung der Aktiven aus Migrant*innenorganisationen in der Flüchtlingsarbeit")
+        f.add(SAMOFA, IKG.carrier, bv()); f.add(SAMOFA, IKG.period, model.interval(f, "2016", "2022"))
+        f_bund = _fund(f, "samo-fa-beauftragte-2016-2022", BEAUFTRAGTE, SAMOFA, "2016", "2022", label="Förderung von samo.fa durch die Integrationsbeauftragte des Bundes")
+    phases = {2: ("samo-fa-2016-2020", "samo.fa (2016–2020)", "2016", "2020"), 3: ("samo-fa-plus", "samo.fa plus", "2020", "2021"),
+              4: ("samo-fa-iii", 'samo.fa III ("Modellhaftigkeit und Verstetigung")', "2022", "2022")}
+    for n, (key, name, start, end) in phases.items():
+        with f.row(R[n].row_id):
+            ph = model.project(f, key, name, phase_of=SAMOFA)
+            f.add(ph, IKG.carrier, bv()); f.add(ph, IKG.period, model.interval(f, start, end))
+            if R[n].fields["funder"]:
+                _fund(f, f"{key}-beauftragte", BEAUFTRAGTE, ph, start, end, label=f"Förderung: {name}")
+            if n == 3:
+                model.count(f, ph, "cities", 31, "cities", None, name="Städte in samo.fa plus (31)")
+    with f.row(R[5].row_id):
+        model.note(f, SAMOFA, "Coordination offices set up from March 2016 in 31 cities.")
+        model.count(f, SAMOFA, "cities-2016-03", 31, "cities", "2016-03", name="Städte mit Koordinierungsstellen, März 2016 (31)")
+    with f.row(R[6].row_id):
+        fb = _fund(f, "samo-fa-bamf-ikf-fulda", BAMF, SAMOFA, label="Förderung von samo.fa durch das BAMF (laut IKF Fulda)")
+        f.add(fb, IKG.conflictsWith, f_bund)
+        model.count(f, SAMOFA, "partners-early", 31, "sites", "2016", name="lokale Partner in der Anfangsphase (31)")
+        model.note(f, SAMOFA, "Developed Dec 2015–Mar 2016; initially until 2017-12-31; 31 local partners in 30 cities in 10 Länder (early statement).")
+    with f.row(R[7].row_id):
+        fb2 = _fund(f, "samo-fa-bamf-drg-goettingen", BAMF, SAMOFA, label="Förderung von samo.fa durch das BAMF (laut DRG Göttingen)")
+        f.add(fb2, IKG.conflictsWith, f_bund)
+        model.site(f, SAMOFA, muni("Göttingen"), "drg", REG.org(f, "drg-goettingen", "", "mo"), "2018", "2021", name="Göttingen in samo.fa (2018–2021)")
+        model.count(f, SAMOFA, "cities-drg", 32, "cities", None, name="Städte in samo.fa (32, DRG Göttingen)")
+        model.note(f, SAMOFA, "Described by the Göttingen partner as nationwide since 2017 (conflicts with the start in March 2016); ~600 MOs.")
+    for n, value, unit, qual, label in ((8, 30, "sites", "exact", "Standorte (30, samofa.de)"), (9, 34, "cities", "exact", "Städte und Kreise (34, inter.aktion)"),
+                                        (10, 32, "cities", "exact", "Städte/Kreise (32, NDMO)"), (11, 30, "sites", "more-than", "Standorte (>30, samofa.de)")):
+        with f.row(R[n].row_id):
+            model.count(f, SAMOFA, f"sites-{R[n].row_id}", value, unit, None, qual, name=f"samo.fa: {label}")
+    with f.row(R[12].row_id):
+        model.site(f, SAMOFA, muni("Köln"), "solibund", REG.org(f, "solibund", "", "mo"), name="Köln in samo.fa (Solibund e.V.)")
+        _fund(f, "samo-fa-beauftragte-koeln", BEAUFTRAGTE, SAMOFA, label="Förderung von samo.fa (laut Dialogkonferenz Köln)")
+    with f.row(R[13].row_id):
+        m = model.site(f, SAMOFA, muni("München"), "morgen", REG.org(f, "morgen", "", "mo-network"), "2016-04", name="München in samo.fa (MORGEN e.V.)")
+    with f.row(R[14].row_id):
+        model.note(f, m, "samo.fa in München ended after 7 years (last as samo.fa+).")
+    with f.row(R[17].row_id):
+        for when, city in LOCAL_2018:
+            model.event(f, f"samo-fa-konferenz-lokal-{when}", f'samo.fa.konferenz.lokal 2018 "Gemeinsam im Alltag" – {city}',
+                        "dialogue-conference", when, muni(city), project_node=SAMOFA)
+    with f.row(R[19].row_id):
+        for when, city in LOCAL_2022:
+            ev = model.event(f, f"samo-fa-dialogkonferenz-{when}", f'samo.fa lokale Dialogkonferenz 2022 "Erneut Flucht und Vertreibung" – {city}',
+                             "dialogue-conference", when, muni(city), project_node=SAMOFA)
+            f.add(ev, IKG.organiser, bv())
+    for n, (key, label, kind, when, city, venue, orgs, project) in EVENTS.items():
+        with f.row(R[n].row_id):
+            node = thing("event", key)
+            if label:
+                d = parse(when) if isinstance(when, str) else when
+                model.event(f, key, label, kind, d, muni(city) if city else None, venue, project)
+            else:
+                if venue:
+                    f.add(node, IKG.venue, model.Literal(venue))
+            for o in orgs:
+                f.add(node, IKG.organiser, REG.org(f, o, "", "mo-network"))
+            if n in (38,):
+                f.add(node, IKG.place, muni("Berlin")) if False else None
+    # GLEICH teilhaben
+    with f.row(R[23].row_id):
+        model.project(f, "gleich-teilhaben", "GLEICH teilhaben")
+        f.add(GT, IKG.carrier, bv()); f.add(GT, IKG.period, model.interval(f, "2023", "2025"))
+        c17 = model.count(f, GT, "sites-2023", 17, "sites", "2023", name="GLEICH teilhaben: Standorte anfangs (17)")
+        c11 = model.count(f, GT, "sites-from-2024", 11, "sites", "2024", name="GLEICH teilhaben: Standorte ab 2024 (11)")
+    with f.row(R[24].row_id):
+        gf = _fund(f, "gleich-teilhaben-beauftragte", BEAUFTRAGTE, GT, "2023", "2024", label="Förderung von GLEICH teilhaben (Förderzeitraum 2023–2024)")
+        model.note(f, gf, "Funding period 2023–2024 (two years), per the project kick-off page; the homepage gives 2023–25.")
+    with f.row(R[25].row_id):
+        _fund(f, "gleich-teilhaben-beauftragte-2025", BEAUFTRAGTE, GT, label="Förderung von GLEICH teilhaben (Stand 2025)")
+        _fund(f, "gleich-teilhaben-antirassismus", ANTIRASSISMUS, GT, label="Förderung von GLEICH teilhaben durch die Antirassismus-Beauftragte")
+        model.count(f, GT, "sites-2025", 11, "sites", "2025", name="GLEICH teilhaben: Standorte Stand 2025 (11)")
+    with f.row(R[26].row_id):
+        c12 = model.count(f, GT, "sites-2024", 12, "sites", "2024", name="GLEICH teilhaben: Standorte 2024 (12)")
+        f.add(c12, IKG.conflictsWith, c11)
+    with f.row(R[27].row_id):
+        model.count(f, GT, "mos-initial", 17, "member-organisations", None, name="GLEICH teilhaben: Migrant*innenorganisationen (17)")
+        model.count(f, GT, "mos-2025", 11, "member-organisations", "2025", name="GLEICH teilhaben: Migrant*innenorganisationen 2025 (11)")
+        model.count(f, GT, "laender", 10, "laender", None, name="GLEICH teilhaben: Länder (10)")
+    with f.row(R[28].row_id):
+        model.count(f, GT, "koordinierungsstellen", 17, "sites", None, name="GLEICH teilhaben: Standorte mit Koordinierungsstellen (17)")
+    with f.row(R[29].row_id):
+        model.note(f, GT, "A partner page (Nov 2024) announced the end of the project / no further funding; conflicts with 2023–25.")
+    with f.row(R[30].row_id):
+        _sites(f, GT, "2024", ["Schwerin", "Berlin", "Hoyerswerda", "Göttingen", "Reutlingen", "Düsseldorf", "Dresden",
+                               "Hannover", "Dortmund", "München", "Saarbrücken"], "2024",
+               note="Place of a GLEICH teilhaben coordinator on the 2024 team photo.")
+    with f.row(R[31].row_id):
+        for city, topic in (("Dortmund", "geflüchtete Frauen in schwierigen Situationen"), ("Dresden", "vulnerable Personen in der Geflüchtetensozialarbeit in einem Stadtbezirk"),
+                            ("Düsseldorf", "Geflüchtete aus der Ukraine mit besonderen Bedarfen"), ("Halle (Saale)", "ältere pflegebedürftige Geflüchtete"),
+                            ("Hannover", "geflüchtete Frauen/FLINTA*")):
+            p = model.site(f, GT, muni(city), "2024", None, "2024", "2024", name=f"{city} in GLEICH teilhaben (2024)")
+            model.note(f, p, f"2024 local focus: {topic}.")
+    with f.row(R[73].row_id):
+        _sites(f, GT, "2023", ["Halle (Saale)", "Schwerin", "Mönchengladbach"], "2023", note="2023 focus on older refugees.")
+    with f.row(R[75].row_id):
+        partners = {"Mönchengladbach": "vki-mg", "München": "morgen", "Reutlingen": "bim", "Düsseldorf": "ndmo", "Dortmund": "vmdo",
+                    "Saarbrücken": "haus-afrika", "Dresden": "afropa", "Halle (Saale)": "vemo"}
+        for city, key in partners.items():
+            model.site(f, GT, muni(city), "2025", REG.org(f, key, "", "mo-network"), "2025", "2025", name=f"{city} in GLEICH teilhaben (2025)")
+        _sites(f, GT, "2025", ["Nürnberg", "Hoyerswerda"], "2025-local", note="Local partner at the September 2025 conference.")
+    with f.row(R[77].row_id):
+        model.note(f, SAMOFA, "At the meeting of 2019-11-15: regional network support (regions West, Süd, Nordost) and the 2020/21 follow-up application.")
+    with f.row(R[82].row_id):
+        tu = REG.org(f, "tu-chemnitz", "Technische Universität Chemnitz", "research", "")
+        rf = model.project(f, "reframe", "REFRAME: Rahmungen des Ankommens", research=True)
+        f.add(rf, IKG.carrier, tu)
+        model.note(f, rf, "Transnational comparison of perceptions, policies and refugees' practices 2015/16 vs 2022/23 in Germany, "
+                          "Italy, Turkey and the United Kingdom; TU Chemnitz, human geography; project period not given.")
+    with f.row(R[66].row_id):
+        for when in ("2021-06-27", "2021-07-03", "2021-07-18"):
+            ev = model.event(f, f"dresden-aktionsplan-beteiligung-{when}", f'Beteiligungsveranstaltung "Gemeinsam. Verantwortung. Leben." ({when})',
+                             None, when, muni("Dresden"), "Rathaus")
+            f.add(ev, IKG.organiser, thing("post", "14612000-integrationsbeauftragte"))
+    with f.row(R[70].row_id):
+        model.note(f, thing("plan", "05913000-masterplan-migration-integration-integrationskonzept-der-stadt-dortmund-2013"),
+                   "Rat der Stadt Dortmund decision scheduled for 2013-06-13 (date in Vorlage 09364-13).")
+    for n in (43, 44, 80, 81, 51):
+        with f.row(R[n].row_id):
+            model.note(f, DRESDEN_MEETING if n != 51 else thing("document", "seed-report-afropa-2025"),
+                       f"{R[n].fields['name']} ({R[n].fields['date_or_period']}; {R[n].fields['place']})")
+    pubs = {47: ("broschuere-teilhabe-trotz-vulnerabilitaet", 'Broschüre "GLEICH teilhaben – Teilhabe trotz Vulnerabilität"', "2024-11-22"),
+            48: ("broschuere-teilhabe-trotz-vulnerabilitaet", None, None),
+            49: ("buch-nahe-bei-den-menschen", 'Buch "Nahe bei den Menschen"', "2025-03-13"),
+            50: ("erklaerende-fallbeschreibungen", '"Erklärende Fallbeschreibungen" (Analyseinstrument für die Regionalkonferenzen)', None),
+            54: ("bv-nemo-forderungen-2021", 'BV NeMO: "Mit Migrant*innen-Organisationen auf Augenhöhe zusammenarbeiten"', "2021")}
+    for n, (key, label, when) in pubs.items():
+        with f.row(R[n].row_id):
+            node = thing("document", key)
+            if label:
+                model.document(f, key, label, bv(), when)
+            else:
+                model.note(f, node, "Also listed on the project homepage.")
+    with f.row(R[52].row_id):
+        model.note(f, thing("document", "dresden-taetigkeitsbericht-2014-2019"), "Published Oct 2020 by the Landeshauptstadt Dresden.")
+    with f.row(R[53].row_id):
+        model.note(f, thing("plan", "14612000-konzept-integration-2015-2020"), "Published as a document; period 2015–2020 in its title.")
+    for n, row in R.items():
+        if n in LEFT_OUT:
+            b.leave_out(row.row_id, LEFT_OUT[n])
