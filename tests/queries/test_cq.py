@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pyoxigraph import NamedNode, QueryResultsFormat, RdfFormat, Store
+from pyoxigraph import NamedNode, QueryResultsFormat, RdfFormat, Store, Variable
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERIES = sorted((ROOT / "queries" / "cq").glob("cq*.rq"))
@@ -83,7 +83,7 @@ def test_parameter_bound_as_term_narrows_the_result(store: Store) -> None:
     """A parameter is bound by substitution as an RDF term; an unbound one means all."""
     query = (ROOT / "queries" / "cq" / "cq01-commissioners.rq").read_text(encoding="utf-8")
     rows = store.query(query, use_default_graph_as_union=True,
-                       substitutions={"municipality": NamedNode("https://example.org/fictional/neuwerder")})
+                       substitutions={Variable("municipality"): NamedNode("https://example.org/fictional/neuwerder")})
     assert [(s["holderLabel"].value, s["since"].value) for s in rows] == [
         ("Koordinierungsgruppe Integration Neuwerder", "2015-01-01")]
 
