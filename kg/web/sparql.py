@@ -31,6 +31,8 @@ bp = Blueprint("sparql", __name__)
 TABLE_FORMATS: tuple[ResultFormatInfo, ...] = RESULT_FORMATS
 GRAPH_FORMATS: tuple[RdfFormatInfo, ...] = tuple(
     rdf_format(name) for name in ("turtle", "ntriples", "jsonld", "rdfxml"))
+GRAPH_FORMAT_ALIASES = {"rdf+xml": "rdfxml", "xml": "rdfxml", "json-ld": "jsonld",
+                        "json": "jsonld", "n3": "turtle", "ttl": "turtle", "nt": "ntriples"}
 HTML = "text/html"
 FORM = "application/x-www-form-urlencoded"
 QUERY_BODY = "application/sparql-query"
@@ -214,6 +216,8 @@ def choose_format(param: str | None, graph_form: bool) -> ResultFormatInfo | Rdf
     formats: tuple = GRAPH_FORMATS if graph_form else TABLE_FORMATS
     if param:
         key = param.split(";")[0].strip().lower()
+        # Names other clients send (SPARQLWrapper: format=rdf+xml, n3, json-ld; Turtle is N3).
+        key = (GRAPH_FORMAT_ALIASES if graph_form else {}).get(key, key)
         for info in formats:
             if key == info.name or key in info.media_types:
                 return info
