@@ -1,0 +1,142 @@
+"""From pyshacl's results graph to the report model: messages in the chosen language, the property
+in words, what is expected, and each result under the record it concerns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.term import Node
+
+from kg.validation.bundle import Bundle
+from kg.validation.expected import expected
+from kg.validation.model import SEVERITIES, Record, Result
+from kg.validation.terms import compact, display
+
+SH = "http://www.w3.org/ns/shacl#"
+_SH = {name: URIRef(SH + name) for name in (
+    "ValidationResult", "focusNode", "resultPath", "value", "sourceConstraintComponent",
+    "sourceShape", "sourceConstraint", "resultSeverity", "resultMessage", "message", "severity")}
+
+LineOf = Callable[[str], "int | None"]
+
+
+def node_id(node: Node) -> str:
+    return f"_:{node}" if isinstance(node, BNode) else str(node)
+
+
+def read_results(results: Graph, data: Graph, bundle: Bundle, lang: str,
+                 keep: Collection[Node], line_of: LineOf) -> list[Result]:
+    """Every result whose focus node is one of `keep` (the input's own nodes)."""
+    out = []
+    for node in results.subjects(RDF.type, _SH["ValidationResult"]):
+        focus = results.value(node, _SH["focusNode"])
+        if focus not in keep:
+            continue  # about the context (referenced records, the ontology), not the input
+        out.append(_result(results, node, focus, bundle, lang, line_of))
+    return out
+
+
+def _result(results: Graph, node: Node, focus: Node, bundle: Bundle, lang: str,
+            line_of: LineOf) -> Result:
+    get = lambda name: results.value(node, _SH[name])  # noqa: E731
+    path, value, shape = get("resultPath"), get("value"), get("sourceShape")
+    component, constraint = get("sourceConstraintComponent"), get("sourceConstraint")
+    severity = _severity(bundle.shapes, constraint) or str(get("resultSeverity")).removeprefix(SH)
+    message = _message(list(results.objects(node, _SH["resultMessage"])), bundle.shapes,
+                       constraint or shape, lang)
+    expect = expected(bundle.shapes, shape, str(component), lang, bundle.label)
+    path_iri = str(path) if isinstance(path, URIRef) else None
+    return Result(
+        severity=severity, message=message or expect or compact(str(component)),
+        focus=node_id(focus), path=path_iri,
+        path_label=(bundle.label(path_iri, lang) or compact(path_iri)) if path_iri else None,
+        value=display(value) if value is not None else None,
+        value_term=value.n3() if value is not None else None,
+        expected=expect, component=compact(str(component)),
+        shape=compact(str(shape)) if isinstance(shape, URIRef) else None,
+        constraint=compact(str(constraint)) if isinstance(constraint, URIRef) else None,
+        line=line_of(node_id(focus)))
+
+
+def _severity(shapes: Graph, constraint: Node | None) -> str | None:
+    # SHACL takes a result's severity from the shape, so pyshacl ignores sh:severity written on a
+    # sh:SPARQLConstraint node; our shapes put it there on purpose (Info for gaps), so it counts.
+    if constraint is None:
+        return None
+    value = shapes.value(constraint, _SH["severity"])
+    return str(value).removeprefix(SH) if value is not None else None
+
+
+def _message(found: list[Node], shapes: Graph, source: Node | None, lang: str) -> str | None:
+    tagged = {m.language: str(m) for m in found if isinstance(m, Literal) and m.language}
+    if tagged:
+        return tagged.get(lang) or tagged.get("en") or next(iter(tagged.values()))
+    plain = [str(m) for m in found]
+    if not plain:
+        return None
+    # pyshacl drops the language tags of SPARQL constraints' messages when it fills in {?var};
+    # find out which filled-in text came from the template in the wanted language.
+    for template in shapes.objects(source, _SH["message"]) if source is not None else ():
+        if isinstance(template, Literal) and template.language == lang:
+            pattern = _template_pattern(str(template))
+            for candidate in plain:
+                if pattern.fullmatch(candidate):
+                    return candidate
+    return plain[0]
+
+
+def _template_pattern(template: str) -> re.Pattern:
+    parts = re.split(r"\{[?$]\w+\}", template)
+    return re.compile("(.*?)".join(re.escape(p) for p in parts), re.DOTALL)
+
+
+def group(results: list[Result], data: Graph, bundle: Bundle, lang: str,
+          line_of: LineOf) -> list[Record]:
+    """Results under the records they concern; a blank node's results go to the record holding it."""
+    records: dict[str, Record] = {}
+    for result in results:
+        owner = _owner(data, _node(result.focus))
+        key = node_id(owner)
+        if key not in records:
+            records[key] = Record(key, _label(data, owner, lang), _kind(data, owner, bundle, lang),
+                                  line_of(key))
+        records[key].results.append(result)
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    for record in records.values():
+        record.results.sort(key=lambda r: (order.get(r.severity, 9), r.path_label or "", r.message))
+    return sorted(records.values(), key=lambda r: (r.line or 10**9, r.label, r.node))
+
+
+def _node(text: str) -> Node:
+    return BNode(text[2:]) if text.startswith("_:") else URIRef(text)
+
+
+def _owner(data: Graph, node: Node, depth: int = 6) -> Node:
+    while isinstance(node, BNode) and depth > 0:
+        parent = next(iter(data.subjects(None, node)), None)
+        if parent is None:
+            break
+        node, depth = parent, depth - 1
+    return node
+
+
+def _label(data: Graph, node: Node, lang: str) -> str:
+    found: dict[str, str] = {}
+    for predicate in (SKOS.prefLabel, RDFS.label):
+        for value in data.objects(node, predicate):
+            if isinstance(value, Literal):
+                found.setdefault(value.language or "", str(value))
+    if found:
+        return found.get(lang) or found.get("en") or found.get("") or next(iter(found.values()))
+    return display(node) if isinstance(node, URIRef) else node_id(node)
+
+
+def _kind(data: Graph, node: Node, bundle: Bundle, lang: str) -> str | None:
+    for cls in sorted(data.objects(node, RDF.type)):
+        label = bundle.label(str(cls), lang)
+        if label:
+            return label
+    return None

@@ -1,0 +1,67 @@
+"""The part of the store an input needs to be judged: what it references, not the whole graph.
+
+For a thing the input only points to (a municipality, an organisation, a concept): its own
+triples, and the blank nodes hanging from them two levels deep (dates and periods are blank
+nodes: `ikg:founded [ ikg:earliest … ]`). That gives sh:class its types, reports their labels,
+and SPARQL constraints such as "a membership inside the organisation's lifetime" their dates.
+For a thing the input describes: only the links that point to it from the store (so that a
+check such as "no population recorded for this municipality" sees the existing observations);
+its stored description is not mixed in, because the input may be its new version.
+The cost grows with what the input references, not with the size of the graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pyoxigraph as ox
+
+from kg.store.base import Store
+
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+CHUNK = 400  # IRIs per query: keeps each query text well below the engines' limits
+
+_OUTGOING = """
+CONSTRUCT { ?s ?p ?o . ?o ?p2 ?o2 . ?o2 ?p3 ?o3 }
+WHERE {
+  VALUES ?s { %s }
+  ?s ?p ?o .
+  OPTIONAL { FILTER (isBlank(?o)) ?o ?p2 ?o2 .
+             OPTIONAL { FILTER (isBlank(?o2)) ?o2 ?p3 ?o3 } }
+}"""
+
+_INCOMING = "CONSTRUCT { ?x ?p ?s } WHERE { VALUES ?s { %s } ?x ?p ?s }"
+
+
+def referenced_and_described(triples: Sequence[ox.Triple],
+                             known: set[str]) -> tuple[list[ox.NamedNode], list[ox.NamedNode]]:
+    """(things only referenced, things described): IRIs, minus the ontology's own terms (`known`)."""
+    described = {t.subject for t in triples if isinstance(t.subject, ox.NamedNode)}
+    referenced = {t.object for t in triples
+                  if isinstance(t.object, ox.NamedNode) and t.predicate != RDF_TYPE}
+    only = sorted((n for n in referenced - described if n.value not in known), key=str)
+    return only, sorted(described, key=str)
+
+
+def fetch_context(store: Store, triples: Sequence[ox.Triple], known: set[str]) -> list[ox.Triple]:
+    referenced, described = referenced_and_described(triples, known)
+    found: list[ox.Triple] = []
+    for query, nodes in ((_OUTGOING, referenced), (_INCOMING, described)):
+        for chunk in _chunks(nodes):
+            # The IRIs come from a parsed input and are written out by Oxigraph itself, so they
+            # are well-formed IRIs in N-Triples syntax: they cannot end the VALUES block early.
+            found.extend(store.query(query % " ".join(str(n) for n in chunk)).triples)
+    return _relabel(found)
+
+
+def _chunks(nodes: Sequence[ox.NamedNode]) -> Iterable[Sequence[ox.NamedNode]]:
+    for start in range(0, len(nodes), CHUNK):
+        yield nodes[start:start + CHUNK]
+
+
+def _relabel(triples: list[ox.Triple]) -> list[ox.Triple]:
+    # Keep the store's blank nodes apart from the input's, whatever labels the input chose.
+    def term(t):
+        return ox.BlankNode("ctx" + t.value) if isinstance(t, ox.BlankNode) else t
+
+    return [ox.Triple(term(t.subject), t.predicate, term(t.object)) for t in triples]

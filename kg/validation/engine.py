@@ -1,0 +1,98 @@
+"""Validation: pyshacl against the project's shapes and ontology, with the input's context from the
+store, turned into the report model.
+
+pyshacl runs with nothing that could fetch: no owl:imports (do_owl_imports=False), no inference,
+no SHACL-AF or JS; the graphs it gets are built here from parsed quads, never from URLs.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import pyoxigraph as ox
+import pyshacl
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+from kg.store.base import Store
+from kg.validation.build import group, read_results
+from kg.validation.bundle import Bundle
+from kg.validation.context import fetch_context
+from kg.validation.model import Report, count_by_severity
+from kg.validation.terms import graph_of, to_rdflib
+
+
+class Lines(Protocol):
+    def line_of(self, node: str) -> int | None: ...
+
+
+@dataclass
+class Submission:
+    """A parsed input: its triples, where it came from, and how to find a record's line."""
+
+    triples: list[ox.Triple]
+    source: str
+    lines: Lines
+    # Records made from a table row carry that row's number here instead of a line.
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Timings:
+    context: float = 0.0
+    shacl: float = 0.0
+    report: float = 0.0
+
+
+class Validator:
+    def __init__(self, bundle: Bundle, store: Store | None = None) -> None:
+        self.bundle, self.store = bundle, store
+        # The ontology's own terms (classes, properties, concepts) come from the bundle.
+        self.known = {str(s) for s in bundle.ontology.subjects() if isinstance(s, URIRef)}
+        self.timings = Timings()
+
+    def validate(self, submission: Submission, lang: str) -> Report:
+        started = time.perf_counter()
+        context = (fetch_context(self.store, submission.triples, self.known)
+                   if self.store is not None else [])
+        self.timings.context = time.perf_counter() - started
+        data = graph_of(submission.triples)
+        graph_of(context, data)
+        keep = own_nodes(submission.triples)
+        return self._run(data, keep, submission, lang, len(context))
+
+    def _run(self, data: Graph, keep: set[Node], submission: Submission, lang: str,
+             context_triples: int) -> Report:
+        started = time.perf_counter()
+        results = run_pyshacl(data, self.bundle)
+        self.timings.shacl = time.perf_counter() - started
+        started = time.perf_counter()
+        found = read_results(results, data, self.bundle, lang, keep, submission.lines.line_of)
+        records = group(found, data, self.bundle, lang, submission.lines.line_of)
+        counts = count_by_severity(found)
+        self.timings.report = time.perf_counter() - started
+        return Report(conforms=counts["Violation"] == 0, lang=lang, source=submission.source,
+                      counts=counts, records=records, triples=len(submission.triples),
+                      context_triples=context_triples, shapes_files=self.bundle.files)
+
+
+def run_pyshacl(data: Graph, bundle: Bundle) -> Graph:
+    """pyshacl's results graph; `data` gets the ontology mixed in (it is ours to change)."""
+    _conforms, results, _text = pyshacl.validate(
+        data, shacl_graph=bundle.shapes, ont_graph=bundle.ontology, inference="none",
+        advanced=False, js=False, do_owl_imports=False, inplace=True,
+        allow_warnings=True, allow_infos=True, abort_on_first=False)
+    return results
+
+
+def own_nodes(triples: Sequence[ox.Triple]) -> set[Node]:
+    """The input's subjects and blank nodes: the focus nodes whose results belong to the input."""
+    nodes: set[Node] = set()
+    for t in triples:
+        nodes.add(to_rdflib(t.subject))
+        if isinstance(t.object, ox.BlankNode):
+            nodes.add(to_rdflib(t.object))
+    return nodes

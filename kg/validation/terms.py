@@ -1,0 +1,82 @@
+"""Moving terms between Oxigraph and rdflib, and showing them to people."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg import iris
+
+# Prefixes for showing IRIs compactly in reports; the data's own prefixes are added per input.
+PREFIXES: dict[str, str] = {
+    "ikg": iris.ONTOLOGY,
+    "ikgsh": "https://w3id.org/integration-kg/shapes#",
+    "id": iris.ID,
+    "sh": "http://www.w3.org/ns/shacl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dct": "http://purl.org/dc/terms/",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "time": "http://www.w3.org/2006/time#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "qb": "http://purl.org/linked-data/cube#",
+    "cpov": "http://data.europa.eu/m8g/",
+    "schema": "https://schema.org/",
+}
+
+
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    datatype = term.datatype or URIRef("http://www.w3.org/2001/XMLSchema#string")
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(datatype)))
+
+
+def graph_of(triples: Iterable[ox.Triple], graph: Graph | None = None) -> Graph:
+    graph = graph if graph is not None else Graph()
+    for t in triples:
+        graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    return graph
+
+
+def compact(iri: str, prefixes: Mapping[str, str] = PREFIXES) -> str:
+    """`ikg:ags` for a known namespace, else the IRI itself."""
+    best = ""
+    for prefix, namespace in prefixes.items():
+        if iri.startswith(namespace) and len(namespace) > len(prefixes.get(best, "")):
+            local = iri[len(namespace):]
+            if local and all(c.isalnum() or c in "-_." for c in local):
+                best = prefix
+    return f"{best}:{iri[len(prefixes[best]):]}" if best else iri
+
+
+def display(term: Node | None) -> str:
+    """How a value reads in a report: literals as their text, IRIs compacted, blank nodes as []."""
+    if term is None:
+        return ""
+    if isinstance(term, Literal):
+        return str(term)
+    if isinstance(term, BNode):
+        return "[]"
+    return compact(str(term))
