@@ -35,6 +35,50 @@ UI: dict[str, dict[str, str]] = {
     "sparql_download": {"de": "Herunterladen als", "en": "Download as"},
     "sparql_description": {"de": "Dienstbeschreibung", "en": "Service description"},
     "sparql_void": {"de": "VoID-Beschreibung des Datenbestands", "en": "VoID description of the dataset"},
+    # Validation: the page /validate and its reports (kg/web/templates/validate*.html, kg.validation)
+    "validate_title": {"de": "Daten prüfen", "en": "Validate data"},
+    "validate_intro": {"de": "Prüfen Sie Daten gegen die Formen (SHACL) des Wissensgraphen, bevor Sie "
+                             "sie einreichen. Verweise auf vorhandene Dinge (z. B. eine Kommune) werden "
+                             "im veröffentlichten Datenbestand nachgeschlagen. Es wird nichts gespeichert.",
+                       "en": "Check data against the knowledge graph's shapes (SHACL) before you "
+                             "submit it. References to existing things (a municipality, say) are "
+                             "looked up in the published dataset. Nothing is stored."},
+    "validate_upload": {"de": "Datei hochladen", "en": "Upload a file"},
+    "validate_paste": {"de": "oder Text einfügen", "en": "or paste text"},
+    "validate_format": {"de": "Format", "en": "Format"},
+    "validate_format_auto": {"de": "aus dem Dateinamen", "en": "from the file name"},
+    "validate_submit": {"de": "Prüfen", "en": "Validate"},
+    "validate_templates": {"de": "CSV-Vorlagen", "en": "CSV templates"},
+    "validate_templates_intro": {"de": "Eine Vorlage je Art von Datensatz: Kopfzeile, Beispielzeile und "
+                                       "die Zuordnung der Spalten zu RDF (CSVW-Metadaten).",
+                                 "en": "One template per kind of record: header, an example row and "
+                                       "the mapping of the columns to RDF (CSVW metadata)."},
+    "validate_template_csv": {"de": "Vorlage", "en": "template"},
+    "validate_template_mapping": {"de": "Zuordnung", "en": "mapping"},
+    "validate_error": {"de": "Die Eingabe ist nicht verwendbar", "en": "The input cannot be used"},
+    "report_title": {"de": "Prüfbericht", "en": "Validation report"},
+    "report_conforms": {"de": "Die Daten erfüllen die Formen.", "en": "The data conform to the shapes."},
+    "report_not_conforms": {"de": "Die Daten erfüllen die Formen nicht.",
+                            "en": "The data do not conform to the shapes."},
+    "report_summary": {"de": "{triples} Tripel geprüft, {context} Tripel Kontext aus dem Datenbestand",
+                       "en": "{triples} triples checked, {context} triples of context from the dataset"},
+    "report_no_results": {"de": "Keine Befunde.", "en": "No findings."},
+    "report_line": {"de": "Zeile", "en": "line"},
+    "report_property": {"de": "Eigenschaft", "en": "property"},
+    "report_value": {"de": "Wert", "en": "value"},
+    "report_expected": {"de": "erwartet", "en": "expected"},
+    "report_engine": {"de": "Prüfregel", "en": "engine"},
+    "report_shape": {"de": "Form", "en": "shape"},
+    "report_focus": {"de": "Knoten", "en": "node"},
+    "report_whole_record": {"de": "(der Datensatz als Ganzes)", "en": "(the record as a whole)"},
+    "severity_Violation": {"de": "Verstoß", "en": "Violation"},
+    "severity_Warning": {"de": "Warnung", "en": "Warning"},
+    "severity_Info": {"de": "Hinweis", "en": "Info"},
+    "severity_Violation_plural": {"de": "Verstöße", "en": "violations"},
+    "severity_Warning_plural": {"de": "Warnungen", "en": "warnings"},
+    "severity_Info_plural": {"de": "Hinweise", "en": "infos"},
+    "yes": {"de": "ja", "en": "yes"},
+    "no": {"de": "nein", "en": "no"},
 }
 
 
