@@ -55,9 +55,9 @@ def _result(results: Graph, node: Node, focus: Node, bundle: Bundle, lang: str,
         path_label=(bundle.label(path_iri, lang) or compact(path_iri)) if path_iri else None,
         value=display(value) if value is not None else None,
         value_term=value.n3() if value is not None else None,
-        expected=expect, component=compact(str(component)),
-        shape=compact(str(shape)) if isinstance(shape, URIRef) else None,
-        constraint=compact(str(constraint)) if isinstance(constraint, URIRef) else None,
+        expected=expect, component=str(component),
+        shape=str(shape) if isinstance(shape, URIRef) else None,
+        constraint=str(constraint) if isinstance(constraint, URIRef) else None,
         line=line_of(node_id(focus)))
 
 

@@ -20,8 +20,8 @@ class Result:
     value: str | None  # the offending value as it reads ("1234", "ikg:Land", "[]")
     value_term: str | None  # the same in N-Triples syntax, for machines
     expected: str | None  # what is expected, in words, from the constraint's parameters
-    component: str  # the engine's constraint component, compact: "sh:MinCountConstraintComponent"
-    shape: str | None  # the source shape (compact IRI), None for an anonymous shape
+    component: str  # the engine's constraint component (IRI), e.g. sh:MinCountConstraintComponent
+    shape: str | None  # the source shape (IRI), None for an anonymous shape
     constraint: str | None = None  # the SPARQL constraint node, where one reported it
     line: int | None = None  # input line of the focus node's first occurrence, where known
 

@@ -28,6 +28,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.register_blueprint(admin.bp)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(void.bp)
+    from kg.web import validate
+    app.register_blueprint(validate.bp)
     cors.register(app)
     return app
 

@@ -1,0 +1,123 @@
+"""Cell values of CSV templates: URI templates, typed literals and dates at source precision."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import urllib.parse
+
+import pyoxigraph as ox
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+TIME = "http://www.w3.org/2006/time#"
+IKG = "https://w3id.org/integration-kg/ontology#"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+class CellError(ValueError):
+    """A problem with one cell; `at` adds where it is."""
+
+    def __init__(self, message: str, row: int | None = None, column: str = "") -> None:
+        super().__init__(message)
+        self.message, self.row, self.column = message, row, column
+
+    def at(self, row: int, column: str) -> "CellError":
+        return CellError(self.message, row, column)
+
+    def __str__(self) -> str:
+        return f"row {self.row}, column {self.column}: {self.message}"
+
+    def to_dict(self) -> dict:
+        return {"row": self.row, "column": self.column, "message": self.message}
+
+
+_VARIABLE = re.compile(r"\{(\+?)([\w#]+)\}")
+
+
+def expand(template: str | None, cells: dict[str, str]) -> str | None:
+    """RFC 6570 level 1-2 ({name}, {+name}); None when a variable's cell is empty (no triple)."""
+    if template is None:
+        return None
+    missing = False
+
+    def one(match: re.Match) -> str:
+        nonlocal missing
+        value = cells.get(match.group(2), "")
+        if not value:
+            missing = True
+        safe = ":/?#[]@!$&'()*+,;=%-._~" if match.group(1) else "-._~"
+        return urllib.parse.quote(value, safe=safe)
+
+    result = _VARIABLE.sub(one, template)
+    return None if missing else result
+
+
+_CHECKS = {
+    "string": lambda v: v,
+    "integer": lambda v: str(int(v)) if re.fullmatch(r"[+-]?\d+", v) else _bad("a whole number"),
+    "decimal": lambda v: v if re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", v) else _bad("a decimal number (with a point)"),
+    "date": lambda v: v if _is_date(v) else _bad("a date YYYY-MM-DD"),
+    "gYear": lambda v: v if re.fullmatch(r"\d{4}", v) else _bad("a year YYYY"),
+    "boolean": lambda v: v if v in ("true", "false") else _bad("true or false"),
+    "anyURI": lambda v: v if re.fullmatch(r"[a-z][a-z0-9+.-]*:\S+", v) else _bad("an absolute URL"),
+}
+
+
+def _bad(what: str):
+    raise CellError(f"expected {what}")
+
+
+def _is_date(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value))
+
+
+def literal(value: str, column: dict) -> ox.Literal:
+    if column.get("lang"):
+        return ox.Literal(value, language=column["lang"])
+    base = column.get("datatype", "string")
+    base = base.get("base", "string") if isinstance(base, dict) else base
+    if base not in _CHECKS:
+        raise CellError(f"the template uses the unknown datatype {base}")
+    try:
+        checked = _CHECKS[base](value)
+    except CellError as exc:
+        raise CellError(f"{exc.message}, got {value!r}") from None
+    return ox.Literal(checked, datatype=ox.NamedNode(XSD + base))
+
+
+def stated_date(value: str) -> tuple[ox.BlankNode, list[ox.Triple]]:
+    """A time:Instant: the value at its precision plus earliest/latest bounds (the date model)."""
+    bounds = _bounds(value)
+    if bounds is None:
+        raise CellError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    (earliest, latest), (prop, datatype) = bounds
+    node = ox.BlankNode()
+    date = lambda d: ox.Literal(d.isoformat(), datatype=ox.NamedNode(XSD + "date"))  # noqa: E731
+    return node, [
+        ox.Triple(node, RDF_TYPE, ox.NamedNode(TIME + "Instant")),
+        ox.Triple(node, ox.NamedNode(IKG + "earliest"), date(earliest)),
+        ox.Triple(node, ox.NamedNode(IKG + "latest"), date(latest)),
+        ox.Triple(node, ox.NamedNode(TIME + prop), ox.Literal(value, datatype=ox.NamedNode(XSD + datatype))),
+    ]
+
+
+def _bounds(value: str):
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            year = int(value)
+            return (dt.date(year, 1, 1), dt.date(year, 12, 31)), ("inXSDgYear", "gYear")
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            year, month = map(int, value.split("-"))
+            last = calendar.monthrange(year, month)[1]
+            return (dt.date(year, month, 1), dt.date(year, month, last)), ("inXSDgYearMonth", "gYearMonth")
+        if _is_date(value):
+            day = dt.date.fromisoformat(value)
+            return (day, day), ("inXSDDate", "date")
+    except ValueError:
+        return None
+    return None
