@@ -78,7 +78,7 @@ def start_server(store: Path, *extra: str, env: dict | None = None, timeout: flo
     """Run the real `kg serve` on a free port and wait until /health answers."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--root", str(ROOT),
+        [sys.executable, "-m", "kg", "serve", "--store", str(store), "--root", str(ROOT),
          "--port", str(port), *extra],
         cwd=ROOT, env={**os.environ, **(env or {})},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -110,7 +110,7 @@ def stop_server(server: Server) -> None:
 def loaded_store_path(tmp_path_factory) -> Path:
     """A store with the project's real files loaded (through the CLI, as a user would)."""
     path = tmp_path_factory.mktemp("loaded") / "store"
-    subprocess.run([sys.executable, "-m", "kg.cli", "load", "--store", str(path), "--root", str(ROOT)],
+    subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(path), "--root", str(ROOT)],
                    check=True, cwd=ROOT, capture_output=True)
     return path
 

@@ -22,7 +22,7 @@ def project(tmp_path):
 
 
 def kg(*args, **kw):
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=ROOT, **kw)
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, cwd=ROOT, **kw)
 
 
 def health(server):
