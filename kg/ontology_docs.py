@@ -1,0 +1,124 @@
+"""HTML documentation of the ontology, rendered from the graph with ontology/docs/template.html.
+
+The template holds all markup; this module only gathers terms from the graph (labels and
+definitions in the requested language, falling back to English), so the page always shows
+what the Turtle file says. Nothing is fetched from the network.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import rdflib
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
+
+IKG = "https://w3id.org/integration-kg/ontology#"
+ONTOLOGY_IRI = rdflib.URIRef("https://w3id.org/integration-kg/ontology")
+TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "ontology" / "docs"
+VANN = rdflib.Namespace("http://purl.org/vocab/vann/")
+# Words of the page itself, in both languages.
+WORDS = {
+    "en": {"classes": "Classes", "object": "Object properties", "data": "Datatype properties",
+           "schemes": "Concept schemes", "reused": "Reused terms", "sub": "Subclass of", "domain": "Domain",
+           "range": "Range", "version": "Version", "licence": "Licence", "prefix": "Prefix",
+           "namespace": "Namespace", "own": "This project's own classification", "note": "Note"},
+    "de": {"classes": "Klassen", "object": "Objekteigenschaften", "data": "Dateneigenschaften",
+           "schemes": "Begriffssysteme", "reused": "Nachgenutzte Begriffe", "sub": "Unterklasse von",
+           "domain": "Definitionsbereich", "range": "Wertebereich", "version": "Version", "licence": "Lizenz",
+           "prefix": "Präfix", "namespace": "Namensraum", "own": "Eigene Klassifikation dieses Projekts",
+           "note": "Hinweis"},
+}
+
+
+@dataclass
+class Term:
+    iri: str
+    anchor: str
+    label: str
+    definition: str
+    comment: str = ""
+    parents: list[Term] = field(default_factory=list)
+    domains: list[Term] = field(default_factory=list)
+    ranges: list[Term] = field(default_factory=list)
+    members: list[Term] = field(default_factory=list)
+    own: bool = False
+
+
+def _text(graph: rdflib.Graph, subject: rdflib.term.Node, predicate: rdflib.URIRef, lang: str) -> str:
+    """The literal in the wanted language, else English, else any."""
+    values = [o for o in graph.objects(subject, predicate) if isinstance(o, rdflib.Literal)]
+    for wanted in (lang, "en", None):
+        for value in values:
+            if value.language == wanted or wanted is None:
+                return str(value)
+    return ""
+
+
+def _anchor(iri: str) -> str:
+    return iri[len(IKG):] if iri.startswith(IKG) else "ext-" + "".join(c if c.isalnum() else "-" for c in iri)
+
+
+def _term(graph: rdflib.Graph, node: rdflib.term.Node, lang: str) -> Term:
+    iri = str(node)
+    label = _text(graph, node, RDFS.label, lang) or _text(graph, node, SKOS.prefLabel, lang) or iri
+    return Term(iri=iri, anchor=_anchor(iri), label=label, definition=_text(graph, node, SKOS.definition, lang),
+                comment=_text(graph, node, RDFS.comment, lang))
+
+
+def _sorted(terms: list[Term]) -> list[Term]:
+    return sorted(terms, key=lambda t: t.label.casefold())
+
+
+def _terms_of_type(graph: rdflib.Graph, kind: rdflib.URIRef, lang: str, own: bool) -> list[Term]:
+    terms = []
+    for node in set(graph.subjects(RDF.type, kind)):
+        if not isinstance(node, rdflib.URIRef) or str(node).startswith(IKG) != own:
+            continue
+        term = _term(graph, node, lang)
+        term.parents = _sorted([_term(graph, p, lang) for p in graph.objects(node, RDFS.subClassOf)
+                                if isinstance(p, rdflib.URIRef)] +
+                               [_term(graph, p, lang) for p in graph.objects(node, RDFS.subPropertyOf)])
+        term.domains = _sorted([_term(graph, d, lang) for d in graph.objects(node, RDFS.domain)])
+        term.ranges = _sorted([_term(graph, r, lang) for r in graph.objects(node, RDFS.range)])
+        terms.append(term)
+    return _sorted(terms)
+
+
+def _schemes(graph: rdflib.Graph, lang: str) -> list[Term]:
+    schemes = []
+    own_class = rdflib.URIRef(IKG + "OwnClassificationScheme")
+    for node in set(graph.subjects(RDF.type, SKOS.ConceptScheme)):
+        scheme = _term(graph, node, lang)
+        scheme.anchor = "scheme-" + str(node).rstrip("/").rsplit("/", 1)[-1]
+        scheme.own = (node, RDF.type, own_class) in graph
+        scheme.comment = _text(graph, node, SKOS.scopeNote, lang)
+        scheme.members = sorted((_term(graph, c, lang) for c in graph.subjects(SKOS.inScheme, node)),
+                                key=lambda t: t.iri)
+        schemes.append(scheme)
+    return sorted(schemes, key=lambda t: t.anchor)
+
+
+def render_html(graph: rdflib.Graph, lang: str = "en") -> str:
+    """The ontology (and any concept schemes in the graph) as one HTML page in German or English."""
+    lang = lang if lang in WORDS else "en"
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+                                     autoescape=True, undefined=jinja2.StrictUndefined)
+    return environment.get_template("template.html").render(
+        lang=lang, words=WORDS[lang],
+        title=_text(graph, ONTOLOGY_IRI, DCTERMS.title, lang),
+        description=_text(graph, ONTOLOGY_IRI, DCTERMS.description, lang),
+        iri=str(ONTOLOGY_IRI),
+        version_iri=str(graph.value(ONTOLOGY_IRI, OWL.versionIRI) or ""),
+        version=str(graph.value(ONTOLOGY_IRI, OWL.versionInfo) or ""),
+        licence=str(graph.value(ONTOLOGY_IRI, DCTERMS.license) or ""),
+        prefix=str(graph.value(ONTOLOGY_IRI, VANN.preferredNamespacePrefix) or ""),
+        namespace=str(graph.value(ONTOLOGY_IRI, VANN.preferredNamespaceUri) or ""),
+        classes=_terms_of_type(graph, OWL.Class, lang, own=True),
+        object_properties=_terms_of_type(graph, OWL.ObjectProperty, lang, own=True),
+        datatype_properties=_terms_of_type(graph, OWL.DatatypeProperty, lang, own=True),
+        reused=_sorted(_terms_of_type(graph, OWL.Class, lang, own=False)
+                       + _terms_of_type(graph, OWL.ObjectProperty, lang, own=False)
+                       + _terms_of_type(graph, OWL.DatatypeProperty, lang, own=False)),
+        schemes=_schemes(graph, lang),
+    )
