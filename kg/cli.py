@@ -58,6 +58,20 @@ def handle_errors(func):
     return wrapper
 
 
+def open_store_or_server(settings):
+    """(store, None), or (None, record) of the running `kg serve` that holds the store: the one
+    writer, through which local commands then go."""
+    from kg.store import open_store
+
+    try:
+        return open_store(settings), None
+    except StoreBusy:
+        record = read_record(settings.store)
+        if record is None:
+            raise
+        return None, record
+
+
 @click.group()
 @click.version_option(package_name="integration-kg")
 def main() -> None:
@@ -74,16 +88,10 @@ def load(settings, force: bool) -> None:
     if not sources:
         fail(f"No RDF files below {settings.root_path.resolve()}/{{ontology,shapes,data}}; "
              "run in the project folder or pass --root.")
-    from kg.store import open_store
-
-    try:
-        store = open_store(settings)
-    except StoreBusy:
-        record = read_record(settings.store)
-        if record is None:
-            raise
-        report = _load_through_server(record, sources, force)
-        click.echo(f"Sent to the running server at {record.url}.")
+    store, server = open_store_or_server(settings)
+    if server is not None:
+        report = _load_through_server(server, sources, force)
+        click.echo(f"Sent to the running server at {server.url}.")
     else:
         report = _load_here(store, sources, force).to_dict()
         store.close()
@@ -94,10 +102,8 @@ def load(settings, force: bool) -> None:
 
 def _load_here(store, sources, force):
     show = sys.stderr.isatty() and not os.environ.get("CI")
-    total = [0]
 
     def progress(source, triples):
-        total[0] += triples
         if show:
             click.echo(f"  parsed {source.path}: {triples:,} triples", err=True)
 
@@ -164,15 +170,10 @@ def query(settings, query_text, query_file, endpoint, output) -> None:
 def _query_local(settings, text: str):
     """The local store, or, while a server holds it, that server's endpoint."""
     from kg.sparql_client import run_remote_query
-    from kg.store import open_store
 
-    try:
-        store = open_store(settings)
-    except StoreBusy:
-        record = read_record(settings.store)
-        if record is None:
-            raise
-        return run_remote_query(record.url + "sparql", text, timeout=settings.query_timeout)
+    store, server = open_store_or_server(settings)
+    if server is not None:
+        return run_remote_query(server.url + "sparql", text, timeout=settings.query_timeout)
     try:
         return store.query(text, row_cap=settings.result_row_cap)
     finally:
@@ -231,5 +232,8 @@ def show_settings(settings, markdown: bool) -> None:
         click.echo(f"{setting.name} = {value!r}")
 
 
-if __name__ == "__main__":
-    main()
+# `kg validate` lives with the validation package; registered here so `kg` lists it.
+from kg.validation.command import validate as _validate  # noqa: E402
+
+main.add_command(_validate)
+

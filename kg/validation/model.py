@@ -39,6 +39,7 @@ class Record:
     kind: str | None  # the label of its class, where it has one
     line: int | None
     results: list[Result] = field(default_factory=list)
+    source: str | None = None  # when revalidating the store: the file or graph it lives in
 
 
 @dataclass

@@ -39,7 +39,8 @@ def to_text(report: Report) -> str:
              i18n.ui("report_summary", lang).format(triples=report.triples,
                                                     context=report.context_triples), ""]
     for record in report.records:
-        where = f", {i18n.ui('report_line', lang)} {record.line}" if record.line else ""
+        where = (f", {record.source}" if record.source else "") + \
+            (f", {i18n.ui('report_line', lang)} {record.line}" if record.line else "")
         kind = f" ({record.kind})" if record.kind else ""
         lines.append(f"{record.label}{kind} — {record.node}{where}")
         for result in record.results:
@@ -123,6 +124,10 @@ def html_environment() -> Environment:
 
 
 def to_html(report: Report) -> str:
+    return reports_html([report])
+
+
+def reports_html(reports: list[Report]) -> str:
     """A page of its own (for `kg validate --format html`), with the same fragment as /validate."""
     return html_environment().get_template("validate_standalone.html").render(
-        report=report, lang=report.lang)
+        reports=reports, lang=reports[0].lang if reports else "en")
