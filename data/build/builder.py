@@ -42,6 +42,10 @@ class FileGraph:
         for row_ids in self._rows:
             self.ledger[triple].update(row_ids)  # type: ignore[arg-type]
 
+    def remove(self, s: URIRef, p: URIRef, o) -> None:
+        self.triples.discard((s, p, o))
+        self.ledger.pop((s, p, o), None)
+
     def add_all(self, s: URIRef, pairs: list[tuple[URIRef, URIRef | Literal | None]]) -> None:
         for p, o in pairs:
             self.add(s, p, o)

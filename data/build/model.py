@@ -4,6 +4,7 @@ written in RDF (see ontology/MODELLING.md). The curation modules say *what* a ro
 from __future__ import annotations
 
 import hashlib
+import re
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import FOAF, ORG, RDF, RDFS, SKOS, XSD, OWL, DCTERMS
@@ -23,6 +24,15 @@ def part() -> BNode:
     deterministic label only keeps the build reproducible, the writer inlines the node."""
     _COUNTER[0] += 1
     return BNode(f"p{_COUNTER[0]}")
+
+
+UNDATED = "undatierte Seite; spätestens am Lesetag 25.11.2026"
+
+
+def undated(earliest: str = "1990-01-01", note: str = UNDATED) -> SourceDate:
+    """A snapshot without a date: no stated value, latest bound = the day the page was read."""
+    from dates import span
+    return span(earliest, "2026-11-25", note)
 
 
 def instant(f: FileGraph, when: str | SourceDate | None) -> URIRef | None:
@@ -128,7 +138,7 @@ def population(f: FileGraph, muni: URIRef, value: int, when: str, name: str) -> 
     label(f, node, f"Einwohnerzahl {name} {when}")
     f.add(node, IKG.refArea, muni)
     f.add(node, IKG.referenceTime, instant(f, when))
-    f.add(node, IKG.population, Literal(value, datatype=XSD.nonNegativeInteger))
+    f.add(node, IKG.population, Literal(value, datatype=XSD.integer))
     return node
 
 
@@ -153,6 +163,8 @@ def unit(f: FileGraph, admin: URIRef, key: str, name: str, kind: str | None, wit
 def commissioner_post(f: FileGraph, muni: URIRef, key: str, name: str, title: str | None, post_in: URIRef) -> URIRef:
     node = thing("post", f"{str(muni).rsplit('/', 1)[-1]}-{key}")
     f.add(node, RDF.type, IKG.CommissionerPost)
+    if title is None:  # the title as the source writes it: the name up to the municipality
+        title = re.split(r" der | des | \(|/r der", name)[0]
     f.add(node, IKG.municipality, muni)
     f.add(node, IKG.officialTitle, de(title) if title else None)
     f.add(node, ORG.postIn, post_in)
@@ -209,13 +221,13 @@ def composition(
     label(f, node, f"Zusammensetzung ({key})")
     f.add(body, IKG.hasComposition, node)
     if total is not None:
-        f.add(node, IKG.totalSeats, Literal(total, datatype=XSD.nonNegativeInteger))
-    f.add(node, IKG.referenceTime, instant(f, when) if when else None)
+        f.add(node, IKG.totalSeats, Literal(total, datatype=XSD.integer))
+    f.add(node, IKG.referenceTime, instant(f, when if when else undated()))
     for seats, method, group_key in groups:
         group = part()
         f.add(group, RDF.type, IKG.SeatGroup)
         f.add(node, IKG.hasSeatGroup, group)
-        f.add(group, IKG.seats, Literal(seats, datatype=XSD.nonNegativeInteger))
+        f.add(group, IKG.seats, Literal(seats, datatype=XSD.integer))
         f.add(group, IKG.selectionMethod, concept("selection-method", method))
     return node
 
@@ -229,7 +241,7 @@ def election(
     f.add(node, RDF.type, IKG.Election)
     f.add(node, IKG.electedBody, body)
     f.add(node, IKG.date, instant(f, d))
-    nni = lambda v: Literal(v, datatype=XSD.nonNegativeInteger) if v is not None else None  # noqa: E731
+    nni = lambda v: Literal(v, datatype=XSD.integer) if v is not None else None  # noqa: E731
     f.add(node, IKG.eligibleVoters, nni(eligible))
     f.add(node, IKG.candidateCount, nni(candidates))
     f.add(node, IKG.seatsToFill, nni(seats))
@@ -245,7 +257,7 @@ def election_result(f: FileGraph, election_node: URIRef, list_name: str, share: 
     f.add(node, IKG.listName, Literal(list_name))
     if share is not None:
         f.add(node, IKG.voteSharePercent, Literal(share, datatype=XSD.decimal))
-    f.add(node, IKG.seatsWon, Literal(seats, datatype=XSD.nonNegativeInteger))
+    f.add(node, IKG.seatsWon, Literal(seats, datatype=XSD.integer))
     return node
 
 
@@ -350,9 +362,9 @@ def count(
     label(f, node, name)
     f.add(node, IKG.countedEntity, entity)
     f.add(node, IKG.countUnit, concept("count-unit", unit))
-    f.add(node, IKG["count"], Literal(value, datatype=XSD.nonNegativeInteger))
+    f.add(node, IKG["count"], Literal(value, datatype=XSD.integer))
     f.add(node, IKG.countQualifier, concept("count-qualifier", qualifier))
-    f.add(node, IKG.referenceTime, instant(f, when) if when else None)
+    f.add(node, IKG.referenceTime, instant(f, when if when else undated()))
     return node
 
 
@@ -403,7 +415,7 @@ def event(f: FileGraph, key: str, name: str, kind: str | None, when: str | Sourc
           place: URIRef | None = None, venue: str | None = None, project_node: URIRef | None = None) -> URIRef:
     node = thing("event", key)
     f.add(node, RDF.type, IKG.Event)
-    f.add(node, IKG.eventKind, concept("event-kind", kind) if kind else None)
+    f.add(node, IKG.eventKind, concept("event-kind", kind or "conference"))
     f.add(node, IKG.date, instant(f, when) if when else None)
     f.add(node, IKG.place, place)
     f.add(node, IKG.venue, Literal(venue) if venue else None)

@@ -129,7 +129,7 @@ def _citations(builder: Builder, used: set[str]) -> None:
                 f.add(citation, IKG.locator, Literal(f"data/sources/{row.file}"))
             else:
                 f.add(citation, IKG.factFile, Literal(row.file.split("/")[-1]))
-                f.add(citation, IKG.factRow, Literal(row.number, datatype=XSD.positiveInteger))
+                f.add(citation, IKG.factRow, Literal(row.number, datatype=XSD.integer))
                 f.add(citation, DCTERMS.isPartOf, thing("source-file", row.file.split("/")[-1][:-4].replace("_", "-")))
             f.add(url, RDF.type, IKG.Source)
             level = reliability(str(url))

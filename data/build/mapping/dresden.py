@@ -72,7 +72,7 @@ def map_rows(b: Builder) -> None:
                                                        (9, "appointed-from-council", "council")])
         model.note(f, body, "Postal vote only since the Wahlordnung of 24 Jan 2019.")
     with f.row(I(14)):
-        f.add(body, IKG.termYears, Literal(5, datatype=model.XSD.positiveInteger))
+        f.add(body, IKG.termYears, Literal(5, datatype=model.XSD.integer))
     with f.row(I(15)):
         model.note(f, body, "Voters: no German citizenship, aged 18+, main residence in Dresden for more than 3 months; 3 votes each.")
     with f.row(I(16)):

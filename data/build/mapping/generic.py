@@ -108,6 +108,7 @@ class Infra:
             node = model.document(f, local, name, REG.admin(f, ags))
         elif "Konferenz" in name or "konferenz" in name or "Woche" in name or "Tage" in name:
             node = model.event(f, local, name, "integration-conference" if "onferenz" in name else None, None, m)
+            f.add(node, IKG.period, model.interval(f, None, None, "Veranstaltungsreihe; Zeitraum nicht angegeben"))
         elif "Netzwerk" in name or "Städtekooperation" in name or "Charta" in name:
             node = REG.org(f, local, name, "network", city)
         elif name.startswith("population") or name.startswith("foreign residents"):

@@ -6,7 +6,7 @@ from rdflib.namespace import DCTERMS
 
 import model
 from builder import Builder, FileGraph
-from dates import parse, vague
+from dates import parse, span, vague
 from mapping.registry import CITY, REG, muni
 from vocab import IKG, de, thing
 
@@ -44,18 +44,19 @@ EVENTS = {
          "conference", "2025-11-12", "Mönchengladbach", "Ernst-Christoffel-Haus", ["vki-mg", "bv-nemo"], GT),
     42: ("moenchengladbach-bundesnetzwerktagung-2025-11-12", None, None, "2025-11-12", "Mönchengladbach", None, ["bv-nemo"], GT),
     45: ("gleich-teilhaben-dialogkonferenz-hannover", "Lokale Dialogkonferenz Hannover (GLEICH teilhaben)", "dialogue-conference",
-         None, "Hannover", None, ["miso"], GT),
+         span("2023-09-08", "2025-09-08", "08.09., Jahr nicht genannt (Projektlaufzeit 2023–2025)"), "Hannover", None, ["miso"], GT),
     46: ("buchvorstellung-nahe-bei-den-menschen-2025-03-13", 'Buchvorstellung "Nahe bei den Menschen"', "presentation", "2025-03-13", "Berlin", "Berlin Global Village", ["bv-nemo"], GT),
-    55: ("bv-nemo-gruendung-2015-09-17", "Gründung des BV NeMO", None, "2015-09-17", "Dortmund", None, ["bv-nemo"], None),
+    55: ("bv-nemo-gruendung-2015-09-17", "Gründung des BV NeMO", "kick-off-meeting", "2015-09-17", "Dortmund", None, ["bv-nemo"], None),
     56: ("bv-nemo-mitgliederversammlung-2019-05-18", "BV NeMO Mitgliederversammlung (sechs neue Mitglieder)", None, "2019-05-18", "Berlin", None, ["bv-nemo"], None),
     57: ("bv-nemo-mitgliederversammlung-2020-11-27", "Erste digitale Mitgliederversammlung des BV NeMO", None, "2020-11-27", None, "online", ["bv-nemo"], None),
     58: ("bv-nemo-erste-bundesweite-konferenz-hannover", 'Erste bundesweite Konferenz "Auf dem Weg zu einem Bundesverband lokaler Netzwerke von MigrantInnenorganisationen"',
-         "conference", None, "Hannover", None, ["bv-nemo"], None),
+         "conference", span("1990-11-21", "2014-11-21", "21. November, Jahr nicht genannt; vor der Gründung des BV NeMO 2015"),
+         "Hannover", None, ["bv-nemo"], None),
     59: ("lv-nemo-nrw-auftakt-2018-10-18", "Auftakt des LV NeMO NRW", "kick-off-meeting", "2018-10-18", "Düsseldorf", "Stadtmuseum", ["lv-nemo-nrw"], None),
     60: ("vmdo-10-jahre-2018-05-08", "10 Jahre VMDO", "anniversary", "2018-05-08", "Dortmund", "Rathaus, Bürgerhalle", ["vmdo"], None),
     61: ("afropa-20-jahre-2023-10-06", "20 Jahre Afropa e.V.", "anniversary", "2023-10-06", "Dresden", "Weltclub, Königsbrücker Str. 13", ["afropa"], None),
-    62: ("vki-mg-gruendung-2018-01-24", "Gründung des VKI MG e.V.", None, "2018-01-24", "Mönchengladbach", None, ["radio-mh"], None),
-    63: ("moin-gruendung-2018-02-28", "Gründung von MOiN e.V.", None, "2018-02-28", "Nürnberg", "Coworking-Space AEG, Muggenhofer Str. 141", [], SAMOFA),
+    62: ("vki-mg-gruendung-2018-01-24", "Gründung des VKI MG e.V.", "kick-off-meeting", "2018-01-24", "Mönchengladbach", None, ["radio-mh"], None),
+    63: ("moin-gruendung-2018-02-28", "Gründung von MOiN e.V.", "kick-off-meeting", "2018-02-28", "Nürnberg", "Coworking-Space AEG, Muggenhofer Str. 141", [], SAMOFA),
     64: ("halle-nacht-der-migrantenorganisationen-2017-09-30", '8. Nacht der Migrantenorganisationen "Eine Nacht mit Freu(n)den"', None, "2017-09-30", "Halle (Saale)", None, ["vemo"], None),
     65: ("vemo-vernetzungstreffen-2019-09-27", "1. VeMo-Vernetzungstreffen mit Angebotsmesse", None, "2019-09-27", "Halle (Saale)", "Neustädter Passage 13", ["vemo"], None),
     67: ("moenchengladbach-integrationskonferenz-2020", '9. Integrationskonferenz Mönchengladbach "Gesicht zeigen – Stimme erheben" (geplant)', "integration-conference",
@@ -68,7 +69,8 @@ EVENTS = {
     72: ("nuernberg-integrationskonferenz-2018-10-06", "7. Nürnberger Integrationskonferenz 'Einmischen und Mitgestalten'", "integration-conference",
          "2018-10-06", "Nürnberg", "südpunkt", [], None),
     76: ("gleich-teilhaben-bundesdialogkonferenz-2025-09-12", None, None, None, "Berlin", "Berlin Global Village", ["bv-nemo"], GT),
-    78: ("samo-fa-dialogkonferenzen-jaehrlich", "samo.fa Dialogkonferenzen (jährlich, etwa 30 Städte)", "dialogue-conference", None, None, None, ["bv-nemo"], SAMOFA),
+    78: ("samo-fa-dialogkonferenzen-jaehrlich", "samo.fa Dialogkonferenzen (jährlich, etwa 30 Städte)", "dialogue-conference",
+         span("2016-05-01", "2022-05-31", "jährlich im Mai, Jahr nicht genannt (samo.fa 2016–2022)"), None, None, ["bv-nemo"], SAMOFA),
     79: ("samo-fa-dialogkonferenz-nuernberg-2017-09-21", "samo.fa Dialogkonferenz 'Migrantenvereine in der Flüchtlingsarbeit'", "dialogue-conference",
          "2017-09-21", "Nürnberg", "Rathaus", [], SAMOFA),
     83: ("moenchengladbach-bundesnetzwerktagung-2025-11-12", None, None, "2025-11-12", "Mönchengladbach", "Ernst-Christoffel-Haus", ["vki-mg", "bv-nemo"], GT),
@@ -198,7 +200,7 @@ def map_rows(b: Builder) -> None:  # noqa: C901 - a table of rows
         for city, topic in (("Dortmund", "geflüchtete Frauen in schwierigen Situationen"), ("Dresden", "vulnerable Personen in der Geflüchtetensozialarbeit in einem Stadtbezirk"),
                             ("Düsseldorf", "Geflüchtete aus der Ukraine mit besonderen Bedarfen"), ("Halle (Saale)", "ältere pflegebedürftige Geflüchtete"),
                             ("Hannover", "geflüchtete Frauen/FLINTA*")):
-            p = model.site(f, GT, muni(city), "2024", None, "2024", "2024", name=f"{city} in GLEICH teilhaben (2024)")
+            p = model.site(f, GT, muni(city), "2024-focus", None, "2024", "2024", name=f"{city} in GLEICH teilhaben (2024, Schwerpunkt)")
             model.note(f, p, f"2024 local focus: {topic}.")
     with f.row(R[73].row_id):
         _sites(f, GT, "2023", ["Halle (Saale)", "Schwerin", "Mönchengladbach"], "2023", note="2023 focus on older refugees.")
@@ -220,7 +222,7 @@ def map_rows(b: Builder) -> None:  # noqa: C901 - a table of rows
         for when in ("2021-06-27", "2021-07-03", "2021-07-18"):
             ev = model.event(f, f"dresden-aktionsplan-beteiligung-{when}", f'Beteiligungsveranstaltung "Gemeinsam. Verantwortung. Leben." ({when})',
                              None, when, muni("Dresden"), "Rathaus")
-            f.add(ev, IKG.organiser, thing("post", "14612000-integrationsbeauftragte"))
+            f.add(ev, IKG.organiser, thing("administration", "14612000"))
     with f.row(R[70].row_id):
         model.note(f, thing("plan", "05913000-masterplan-migration-integration-integrationskonzept-der-stadt-dortmund-2013"),
                    "Rat der Stadt Dortmund decision scheduled for 2013-06-13 (date in Vorlage 09364-13).")

@@ -6,6 +6,7 @@ from rdflib.namespace import DCTERMS
 
 import model
 from builder import Builder
+from dates import vague
 from mapping.projects import DRESDEN_MEETING, GT, SAMOFA
 from mapping.registry import DD, REG, muni
 from sources import SEED_ROW_ID
@@ -31,7 +32,7 @@ def map_rows(b: Builder) -> None:
                           "on an equal footing. Phases: inputs and discussion; the 'Überlegungen in 10 Punkten'; the round "
                           "'Dresden: ein Beispiel'; a closing look ahead (cooperation approaches, resources, stable structures "
                           "beyond short-term project funding).")
-        f.add(afropa, IKG.founded, model.instant(f, "2003"))
+        model.note(f, afropa, "Founded 2003 in Dresden by Africans living in Dresden and other Dresdeners (seed report).")
         f.add(GT, DCTERMS.replaces, SAMOFA)
         # speakers of the first phase
         hildesheim = None
@@ -73,7 +74,8 @@ def map_rows(b: Builder) -> None:
         f.add(round_, IKG.topic, model.de("Zusammenarbeit mit migrantischen Organisationen"))
         # earlier Strukturbilder used as a discussion tool
         for city, ags in (("Mönchengladbach", "05116000"), ("Dortmund", "05913000"), ("Halle (Saale)", "15002000"), ("Nürnberg", "09564000")):
-            s = model.strukturbild(f, f"{ags}-2025", muni(ags), f"Strukturbild {city} (GLEICH teilhaben 2025)", ev, bv, None)
+            s = model.strukturbild(f, f"{ags}-2025", muni(ags), f"Strukturbild {city} (GLEICH teilhaben 2025)", ev, bv,
+                                   vague("2025", "2025-01-01", "2025-12-11", "2025, vor dem 11.12.2025"))
             model.note(f, s, "Developed at earlier conferences and site visits; used in Dresden as a discussion instrument.")
         # the announced working paper and the report itself
         wp = model.document(f, "gleich-teilhaben-arbeitspapier", "Abschließendes Arbeitspapier (angekündigt)", bv, None)
