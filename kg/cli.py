@@ -237,3 +237,7 @@ from kg.validation.command import validate as _validate  # noqa: E402
 
 main.add_command(_validate)
 
+
+
+if __name__ == "__main__":
+    main()
