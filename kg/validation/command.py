@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from kg.cli import EXIT_ERROR, fail, handle_errors, settings_options
-from kg.errors import KGError, StoreBusy
+from kg.errors import StoreBusy
 from kg.i18n import LANGUAGES
 from kg.validation.bundle import load_bundle
 from kg.validation.engine import Validator
@@ -22,24 +22,37 @@ from kg.validation.model import Report
 from kg.validation.render import reports_html, to_graph, to_json, to_text
 
 EXIT_CONFORMS, EXIT_VIOLATIONS = 0, 1
+_fail: Callable = sys.exit
 
 
-@click.command("validate")
-@settings_options
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True,
-              help="Language of the report.")
-@click.option("--format", "output", type=click.Choice(["text", "json", "turtle", "html"]),
-              default="text", show_default=True, help="How to print the report.")
-@click.option("--input-format", type=click.Choice(known_formats()),
-              help="The files' format, when their endings do not tell it.")
-@click.option("--template", help="The CSV template of CSV files (default: told by the header).")
-@click.option("--no-context", is_flag=True,
-              help="Do not look up what the files reference in the store.")
-@handle_errors
-def validate(settings, files, lang, output, input_format, template, no_context) -> None:
-    """Check FILEs against the shapes, in the context of the store (exit 0 conforms, 1 violations,
-    2 unusable input). Without FILE: revalidate the data the store publishes."""
+def make_command(settings_options: Callable, handle_errors: Callable, fail: Callable) -> click.Command:
+    """The command, built with kg.cli's helpers (passed in, so that importing this module never
+    imports kg.cli, which imports this module to register the command)."""
+    global _fail
+    _fail = fail
+
+    @click.command("validate")
+    @settings_options
+    @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+    @click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True,
+                  help="Language of the report.")
+    @click.option("--format", "output", type=click.Choice(["text", "json", "turtle", "html"]),
+                  default="text", show_default=True, help="How to print the report.")
+    @click.option("--input-format", type=click.Choice(known_formats()),
+                  help="The files' format, when their endings do not tell it.")
+    @click.option("--template", help="The CSV template of CSV files (default: told by the header).")
+    @click.option("--no-context", is_flag=True,
+                  help="Do not look up what the files reference in the store.")
+    @handle_errors
+    def validate(settings, files, lang, output, input_format, template, no_context) -> None:
+        """Check FILEs against the shapes, in the context of the store (exit 0 conforms,
+        1 violations, 2 unusable input). Without FILE: revalidate the data the store publishes."""
+        run(settings, files, lang, output, input_format, template, no_context)
+
+    return validate
+
+
+def run(settings, files, lang, output, input_format, template, no_context) -> None:
     validator = Validator(load_bundle(settings.root_path))
     store = None if no_context else _open_store(settings, required=not files)
     try:
@@ -51,6 +64,10 @@ def validate(settings, files, lang, output, input_format, template, no_context) 
             store.close()
     click.echo(_render(reports, output), nl=False)
     sys.exit(EXIT_CONFORMS if all(r.conforms for r in reports) else EXIT_VIOLATIONS)
+
+
+def fail(message: str) -> None:
+    _fail(message)
 
 
 def _open_store(settings, required: bool):
@@ -99,5 +116,3 @@ def _render(reports: list[Report], output: str) -> str:
         return reports_html(reports)
     return "\n".join(to_text(r) for r in reports)
 
-
-__all__ = ["validate", "EXIT_ERROR", "KGError"]
