@@ -164,12 +164,23 @@ def commissioner_post(f: FileGraph, muni: URIRef, key: str, name: str, title: st
     node = thing("post", f"{str(muni).rsplit('/', 1)[-1]}-{key}")
     f.add(node, RDF.type, IKG.CommissionerPost)
     if title is None:  # the title as the source writes it: the name up to the municipality
-        title = re.split(r" der | des | \(|/r der", name)[0]
+        title = re.split(r" der Stadt| der Landeshauptstadt| \(", name)[0]
+        _AUTO_TITLES[node] = title
     f.add(node, IKG.municipality, muni)
     f.add(node, IKG.officialTitle, de(title) if title else None)
     f.add(node, ORG.postIn, post_in)
     label(f, node, name)
     return node
+
+
+_AUTO_TITLES: dict[URIRef, str] = {}
+
+
+def set_title(f: FileGraph, post: URIRef, title: str) -> None:
+    """The post's official title as a row states it, replacing the one read from its name."""
+    if post in _AUTO_TITLES:
+        f.remove(post, IKG.officialTitle, de(_AUTO_TITLES.pop(post)))
+    f.add(post, IKG.officialTitle, de(title))
 
 
 def person(f: FileGraph, name: str) -> URIRef:

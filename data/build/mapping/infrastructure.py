@@ -57,9 +57,13 @@ def mg_34(x, f, node, row):
 
 
 def mg_36(x, f, node, row):
-    f.add(node, IKG.officialTitle, de("Integrationsbeauftragte"))
+    model.set_title(f, node, "Integrationsbeauftragte")
     f.remove(node, ORG.postIn, REG.admin(f, MG))
     f.add(node, ORG.postIn, x.nodes[("Mönchengladbach", "Integrationsplanung der Stadt Mönchengladbach")])
+
+
+def mg_37(x, f, node, row):
+    _holder(f, node, "Marion Blinten", label="Marion Blinten als Integrationsbeauftragte")
 
 
 def mg_42(x, f, node, row):
@@ -223,13 +227,13 @@ def do_144(x, f, node, row):
 
 
 def hal_77(x, f, node, row):
-    f.add(node, IKG.officialTitle, de("Beauftragter der Stadt Halle (Saale) für Migration und Integration"))
+    model.set_title(f, node, "Beauftragter der Stadt Halle (Saale) für Migration und Integration")
     _holder(f, node, "Robert Schönrock", vague("2025", "2025-01-01", "2025-12-31", "2025 als Amtsinhaber genannt"),
             label="Robert Schönrock als Beauftragter für Migration und Integration")
 
 
 def hal_79(x, f, node, row):
-    f.add(node, IKG.officialTitle, de("Ausländerbeauftragte"))
+    model.set_title(f, node, "Ausländerbeauftragte")
     _holder(f, node, "Petra Schneutzer", label="Petra Schneutzer als Ausländerbeauftragte")
 
 
@@ -379,7 +383,7 @@ def nue_103(x, f, node, row):
 
 
 def other_112(x, f, node, row):
-    f.add(node, IKG.officialTitle, de("Integrationsbeauftragte"))
+    model.set_title(f, node, "Integrationsbeauftragte")
     _holder(f, node, "Miriam Koch", vague("2018", "2018-01-01", "2018-12-31", "2018 genannt"),
             label="Miriam Koch als Integrationsbeauftragte Düsseldorf")
 
@@ -430,7 +434,7 @@ def nue_161(x, f, node, row):
 
 
 STRUCTURED = {
-    34: mg_34, 36: mg_36, 42: mg_42, 43: mg_43, 44: mg_44, 45: mg_45, 46: mg_46,
+    34: mg_34, 36: mg_36, 37: mg_37, 42: mg_42, 43: mg_43, 44: mg_44, 45: mg_45, 46: mg_46,
     47: lambda x, f, n, r: model.valid(f, n, "2012", "2016"), 147: mg_147, 128: mg_128,
     
     150: mg_150, 151: mg_151, 152: mg_152, 153: mg_153,

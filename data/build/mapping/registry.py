@@ -49,7 +49,8 @@ class Registry:
     def admin(self, f: FileGraph, ags: str) -> URIRef:
         node = thing("administration", ags)
         if self._once(node):
-            model.administration(f, model.municipality_iri(ags), ADMIN_NAMES.get(ags, f"Stadtverwaltung {ags}"))
+            name = next((c for c, a in CITY.items() if a == ags), ags)
+            model.administration(f, model.municipality_iri(ags), ADMIN_NAMES.get(ags, f"Stadtverwaltung {name}"))
         return node
 
     def council(self, f: FileGraph, ags: str) -> URIRef:
