@@ -103,6 +103,8 @@ def group(results: list[Result], data: Graph, bundle: Bundle, lang: str,
         if key not in records:
             records[key] = Record(key, _label(data, owner, lang), _kind(data, owner, bundle, lang),
                                   line_of(key))
+        if result.line is None:
+            result.line = records[key].line  # a blank node part: the line of its record
         records[key].results.append(result)
     order = {s: i for i, s in enumerate(SEVERITIES)}
     for record in records.values():

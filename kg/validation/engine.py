@@ -81,8 +81,11 @@ class Validator:
 
 def run_pyshacl(data: Graph, bundle: Bundle) -> Graph:
     """pyshacl's results graph; `data` gets the ontology mixed in (it is ours to change)."""
+    # All of the ontology, not pyshacl's ont_graph: that copies class and property axioms only,
+    # and the concept schemes' skos:inScheme (which sh:node checks) would be missing.
+    data += bundle.ontology
     _conforms, results, _text = pyshacl.validate(
-        data, shacl_graph=bundle.shapes, ont_graph=bundle.ontology, inference="none",
+        data, shacl_graph=bundle.shapes, inference="none",
         advanced=False, js=False, do_owl_imports=False, inplace=True,
         allow_warnings=True, allow_infos=True, abort_on_first=False)
     return results

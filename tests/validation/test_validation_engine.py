@@ -1,0 +1,107 @@
+"""The engine on the real shapes and ontology: exact results, messages in both languages,
+references resolved from the store, lines of the input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.validation import Validator
+from kg.validation.inputs import read_input
+
+EXAMPLES = Path(__file__).parent / "examples"
+IKG = "https://w3id.org/integration-kg/ontology#"
+SH = "http://www.w3.org/ns/shacl#"
+ORG = "http://www.w3.org/ns/org#"
+M = "https://w3id.org/integration-kg/id/municipality/99999999"
+
+
+def submission(name: str, fmt: str):
+    return read_input((EXAMPLES / name).read_bytes(), fmt, source=name, max_bytes=10**6)
+
+
+def keys(report) -> set[tuple]:
+    """(focus, path, component, severity); a blank node focus is shown as its record."""
+    return {(rec.node if r.focus.startswith("_:") else r.focus, r.path,
+             r.component.removeprefix(SH), r.severity)
+            for rec in report.records for r in rec.results}
+
+
+def test_municipality_with_wrong_ags_exact_results(validator):
+    report = validator.validate(submission("musterstadt.ttl", "turtle"), "en")
+    assert keys(report) == {
+        (M, IKG + "ags", "PatternConstraintComponent", "Violation"),
+        (M, IKG + "inLand", "MinCountConstraintComponent", "Violation"),
+        (M, IKG + "municipalityKind", "MinCountConstraintComponent", "Violation"),
+        (M, IKG + "statedIn", "MinCountConstraintComponent", "Violation"),
+        (M, IKG + "officialName", "MinCountConstraintComponent", "Info"),
+        (M, None, "SPARQLConstraintComponent", "Info"),
+    }
+    assert report.counts == {"Violation": 4, "Warning": 0, "Info": 2} and not report.conforms
+
+
+@pytest.mark.parametrize("lang, label, message, expected", [
+    ("en", "official municipality key (AGS)",
+     "Municipality: 8-digit AGS (ikg:ags, pattern ^[0-9]{8}$): exactly one value of datatype "
+     "xsd:string is needed. Correct the value, the datatype or the number of values.",
+     "text matching the pattern ^[0-9]{8}$"),
+    ("de", "Amtlicher Gemeindeschlüssel",
+     "Kommune: achtstelliger AGS (ikg:ags, Muster ^[0-9]{8}$): genau ein Wert vom Datentyp "
+     "xsd:string ist nötig. Korrigieren Sie Wert, Datentyp oder Anzahl.",
+     "Text nach dem Muster ^[0-9]{8}$"),
+])
+def test_a_known_result_in_both_languages(validator, lang, label, message, expected):
+    report = validator.validate(submission("musterstadt.ttl", "turtle"), lang)
+    [record] = report.records
+    assert (record.label, record.line) == ("Musterstadt", 6)
+    [result] = [r for r in record.results if r.path == IKG + "ags"]
+    assert (result.path_label, result.message, result.expected, result.value, result.line) == (
+        label, message, expected, "1234", 6)
+    assert result.shape == "https://w3id.org/integration-kg/shapes#Municipality-ags"
+
+
+def test_sparql_message_keeps_its_language(validator):
+    de = validator.validate(submission("musterstadt.ttl", "turtle"), "de")
+    [gap] = [r for r in de.results if r.component == SH + "SPARQLConstraintComponent"]
+    assert gap.message == ("Lücke: für die Kommune ist keine Einwohnerzahl "
+                           "(ikg:PopulationObservation) erfasst. Ergänzen Sie sie mit Stichtag und Quelle.")
+
+
+def test_without_the_store_references_do_not_resolve(validator):
+    report = validator.validate(submission("membership-before-founding.ttl", "turtle"), "en")
+    node = "https://w3id.org/integration-kg/id/membership/fictional-test"
+    assert keys(report) == {
+        (node, ORG + "member", "ClassConstraintComponent", "Violation"),
+        (node, ORG + "organization", "ClassConstraintComponent", "Violation"),
+        (node, IKG + "statedIn", "ClassConstraintComponent", "Violation"),
+    }
+
+
+def test_with_the_store_references_resolve_and_their_dates_count(bundle, context_store):
+    report = Validator(bundle, context_store).validate(
+        submission("membership-before-founding.ttl", "turtle"), "en")
+    node = "https://w3id.org/integration-kg/id/membership/fictional-test"
+    assert keys(report) == {(node, ORG + "memberDuring", "SPARQLConstraintComponent", "Warning")}
+    assert report.conforms and report.context_triples > 0
+    [result] = report.results
+    assert result.message == (
+        "The membership begins by 2001-12-31, before the organisation "
+        "https://w3id.org/integration-kg/id/organisation/afropa was founded (2003-01-01 at the "
+        "earliest). Check the dates of joining and founding.")
+
+
+def test_csv_rows_exact_results_with_rows_as_lines(bundle, context_store):
+    report = Validator(bundle, context_store).validate(submission("plans.csv", "csv"), "en")
+    plan_b = "https://w3id.org/integration-kg/id/plan/99999999-fiktiver-plan"
+    assert keys(report) == {
+        ("https://example.org/fictional/source", "http://purl.org/dc/terms/title",
+         "MinCountConstraintComponent", "Info"),
+        (plan_b, None, "SPARQLConstraintComponent", "Violation"),
+        (plan_b, IKG + "municipality", "ClassConstraintComponent", "Violation"),
+    }
+    lines = {(r.path, r.line) for r in report.results if r.focus == plan_b or r.focus.startswith("_:")}
+    assert lines == {(None, 3), (IKG + "municipality", 3)}
+    [order] = [r for r in report.results if r.focus.startswith("_:")]
+    assert order.message == ("The period begins after it ends (earliest beginning 2026-01-01 > "
+                             "latest end 2025-12-31). Check beginning and end.")
