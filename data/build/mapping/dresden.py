@@ -136,6 +136,8 @@ def map_rows(b: Builder) -> None:
         afropa = REG.org(f, "afropa", "Afropa e.V. – Verein für afrikanisch-europäische Verständigung", "mo-network",
                          "Dresden", alt="Afropa e.V.")
         f.add(afropa, IKG.activeIn, m)
+        f.add(thing("event", "dresden-arbeitsgespraech-2025-12-11"), IKG.host, afropa)
+        model.note(f, afropa, "Described as the Verbund hosting the GLEICH teilhaben Arbeitsgespräch of 11 Dec (2025).")
     with f.row(I(32)):
         weltclub = REG.org(f, "weltclub-dresden", "Weltclub e.V.", "mo-network", "Dresden")
         model.membership(f, weltclub, REG.org(f, "bv-nemo", "Bundesverband Netzwerke von Migrant*innenorganisationen e.V. (BV NeMO)",

@@ -320,6 +320,7 @@ def nue_92(x, f, node, row):
 def nue_95(x, f, node, row):
     kuf = model.unit(f, REG.admin(f, NUE), "amt-fuer-kultur-und-freizeit", "Amt für Kultur und Freizeit (KUF)", "department")
     f.add(node, ORG.subOrganizationOf, kuf)
+    note_row(f, node, row)
 
 
 def nue_96(x, f, node, row):

@@ -224,7 +224,9 @@ def map_rows(b: Builder) -> None:  # noqa: C901 - a table of rows
                              None, when, muni("Dresden"), "Rathaus")
             f.add(ev, IKG.organiser, thing("administration", "14612000"))
     with f.row(R[70].row_id):
-        model.note(f, thing("plan", "05913000-masterplan-migration-integration-integrationskonzept-der-stadt-dortmund-2013"),
+        from vocab import slug
+        name142 = b.rows["infrastructure-142"].fields["name"]
+        model.note(f, thing("plan", f"05913000-{slug(name142)[:60].strip('-')}"),
                    "Rat der Stadt Dortmund decision scheduled for 2013-06-13 (date in Vorlage 09364-13).")
     for n in (43, 44, 80, 81, 51):
         with f.row(R[n].row_id):
@@ -241,7 +243,7 @@ def map_rows(b: Builder) -> None:  # noqa: C901 - a table of rows
             if label:
                 model.document(f, key, label, bv(), when)
             else:
-                model.note(f, node, "Also listed on the project homepage.")
+                model.note(f, node, f"Also listed on the project homepage as {R[n].fields['name']}.")
     with f.row(R[52].row_id):
         model.note(f, thing("document", "dresden-taetigkeitsbericht-2014-2019"), "Published Oct 2020 by the Landeshauptstadt Dresden.")
     with f.row(R[53].row_id):
