@@ -11,7 +11,8 @@ from werkzeug.datastructures import FileStorage
 from kg.errors import BadRequest, KGError
 from kg.validation import Report, Validator, load_bundle
 from kg.validation.inputs import detect_format, known_formats, read_input
-from kg.validation.render import FORMATS, render
+from kg.validation.render import FORMATS, render, summary
+from kg.validation.terms import compact
 from kg.web import get_settings, get_store, request_language
 
 bp = Blueprint("validate", __name__)
@@ -29,7 +30,8 @@ def page():
     lang = request_language()
     context = {"lang": lang, "formats": known_formats(), "templates": _templates(),
                "report": None, "error": None, "text": None,
-               "chosen_format": request.values.get("format") or ""}
+               "chosen_format": request.values.get("format") or "",
+               "summary": summary, "compact": compact}
     status = 200
     if request.method == "POST":
         context["text"] = request.form.get("text")
