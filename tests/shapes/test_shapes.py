@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
+import rdflib.collection
 from rdflib.namespace import RDF, RDFS, SH
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -100,3 +101,18 @@ if __name__ == "__main__" and "--write" in sys.argv:
         _, results, _ = validate(example)
         with expected_path(example).open("w", encoding="utf-8", newline="") as handle:
             csv.writer(handle, lineterminator="\n").writerows(sorted(results))
+
+
+def shape_paths(graph: rdflib.Graph) -> set[str]:
+    paths = {str(p) for p in graph.objects(None, SH.path) if isinstance(p, rdflib.URIRef)}
+    for alternatives in graph.objects(None, SH.alternativePath):
+        paths |= {str(p) for p in rdflib.collection.Collection(graph, alternatives)}
+    return paths
+
+
+def test_every_own_property_with_a_domain_is_constrained() -> None:
+    ontology = rdflib.Graph().parse(ROOT / "ontology" / "integration.ttl")
+    with_domain = {str(p) for p in ontology.subjects(RDFS.domain, None)
+                   if str(p).startswith("https://w3id.org/integration-kg/ontology#")}
+    assert len(with_domain) > 80
+    assert with_domain - shape_paths(shapes_graph()) == set()
