@@ -22,11 +22,11 @@ WORDS = {
     "en": {"classes": "Classes", "object": "Object properties", "data": "Datatype properties",
            "schemes": "Concept schemes", "reused": "Reused terms", "sub": "Subclass of", "domain": "Domain",
            "range": "Range", "version": "Version", "licence": "Licence", "prefix": "Prefix",
-           "namespace": "Namespace", "own": "This project's own classification", "note": "Note"},
+           "namespace": "Namespace", "schema": "schema.org (for JSON-LD)", "own": "This project's own classification", "note": "Note"},
     "de": {"classes": "Klassen", "object": "Objekteigenschaften", "data": "Dateneigenschaften",
            "schemes": "Begriffssysteme", "reused": "Nachgenutzte Begriffe", "sub": "Unterklasse von",
            "domain": "Definitionsbereich", "range": "Wertebereich", "version": "Version", "licence": "Lizenz",
-           "prefix": "Präfix", "namespace": "Namensraum", "own": "Eigene Klassifikation dieses Projekts",
+           "prefix": "Präfix", "namespace": "Namensraum", "schema": "schema.org (für JSON-LD)", "own": "Eigene Klassifikation dieses Projekts",
            "note": "Hinweis"},
 }
 
@@ -43,6 +43,7 @@ class Term:
     ranges: list[Term] = field(default_factory=list)
     members: list[Term] = field(default_factory=list)
     own: bool = False
+    schema_org: list[str] = field(default_factory=list)
 
 
 def _text(graph: rdflib.Graph, subject: rdflib.term.Node, predicate: rdflib.URIRef, lang: str) -> str:
@@ -81,6 +82,7 @@ def _terms_of_type(graph: rdflib.Graph, kind: rdflib.URIRef, lang: str, own: boo
                                [_term(graph, p, lang) for p in graph.objects(node, RDFS.subPropertyOf)])
         term.domains = _sorted([_term(graph, d, lang) for d in graph.objects(node, RDFS.domain)])
         term.ranges = _sorted([_term(graph, r, lang) for r in graph.objects(node, RDFS.range)])
+        term.schema_org = sorted(str(m) for p in (SKOS.broadMatch, SKOS.closeMatch) for m in graph.objects(node, p))
         terms.append(term)
     return _sorted(terms)
 

@@ -52,3 +52,9 @@ def test_own_classification_is_marked_as_such(graph: rdflib.Graph) -> None:
     section = page.split('id="scheme-development-type"', 1)[1].split("</section>", 1)[0]
     assert "(This project&#39;s own classification)" in section
     assert page.count("(This project&#39;s own classification)") == 1
+
+
+def test_schema_org_mapping_is_shown(graph: rdflib.Graph) -> None:
+    page = render_html(graph, "en")
+    section = page.split('id="Municipality"', 1)[1].split("</section>", 1)[0]
+    assert '<a href="https://schema.org/AdministrativeArea">https://schema.org/AdministrativeArea</a>' in section
