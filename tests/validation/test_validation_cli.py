@@ -1,0 +1,69 @@
+"""`kg validate`: exit codes 0 / 1 / 2, formats, languages, and revalidating the published data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kg.cli import main
+from tests.conftest import ROOT
+
+EXAMPLES = Path(__file__).parent / "examples"
+
+
+def run(runner, *args: str):
+    return runner.invoke(main, ["validate", "--root", str(ROOT), *args])
+
+
+def test_violations_exit_1_with_a_text_report(runner, tmp_path):
+    result = run(runner, "--store", str(tmp_path / "none"), str(EXAMPLES / "musterstadt.ttl"))
+    assert result.exit_code == 1
+    assert "Musterstadt (municipality)" in result.output
+    assert "[Violation] official municipality key (AGS) = 1234" in result.output
+
+
+def test_conforming_input_exits_0(runner, loaded_store_path):
+    result = run(runner, "--store", str(loaded_store_path), "--format", "json",
+                 str(EXAMPLES / "membership-before-founding.ttl"))
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.output)
+    assert body["conforms"] is True and body["counts"] == {"Violation": 0, "Warning": 1, "Info": 0}
+
+
+def test_syntax_error_exits_2_with_line_and_column(runner, tmp_path):
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("@prefix ex: <http://example.org/fictional/> .\nex:a ex:b .\n")
+    result = run(runner, "--no-context", str(broken))
+    assert result.exit_code == 2
+    assert f"{broken}, line 2, column 11" in result.output
+
+
+def test_unknown_format_exits_2(runner, tmp_path):
+    odd = tmp_path / "data.docx"
+    odd.write_bytes(b"x")
+    result = run(runner, "--no-context", str(odd))
+    assert result.exit_code == 2 and "cannot tell the RDF format" in result.output
+
+
+def test_german_turtle_report(runner):
+    result = run(runner, "--no-context", "--lang", "de", "--format", "turtle",
+                 str(EXAMPLES / "musterstadt.ttl"))
+    assert result.exit_code == 1
+    assert '"Lücke: der amtliche Name (ikg:officialName) fehlt.' in result.output
+    assert "sh:conforms false" in result.output
+
+
+def test_html_report_is_a_page(runner):
+    result = run(runner, "--no-context", "--format", "html", str(EXAMPLES / "musterstadt.ttl"))
+    assert result.exit_code == 1
+    assert result.output.startswith("<!doctype html>") and 'data-conforms="false"' in result.output
+
+
+def test_revalidating_the_store_names_file_and_line(runner, loaded_store_path):
+    result = run(runner, "--store", str(loaded_store_path), "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    body = json.loads(result.output)
+    assert body["source"].startswith("published data (")
+    sources = {r["source"] for r in body["records"]}
+    assert all(s.startswith("data/") for s in sources)
+    assert all(r["line"] for r in body["records"] if r["node"].startswith("https://w3id.org/"))
