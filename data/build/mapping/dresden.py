@@ -107,7 +107,7 @@ def map_rows(b: Builder) -> None:
         model.note(f, planning, 'Title used in the 2021 participation process "Gemeinsam. Verantwortung. Leben."; '
                                 "the adopted plan runs 2022–2026.")
     with f.row(I(24)):
-        f.add(ap, IKG.draftedBy, post)
+        f.add(ap, IKG.draftedBy, admin)
         model.note(f, ap, "Drafted by the Integrations- und Ausländerbeauftragte and team, municipal offices, "
                           "working groups and 3 public discussion events.")
     with f.row(I(25)):
