@@ -14,9 +14,9 @@ FIXTURE = ROOT / "tests" / "fixtures" / "fictional" / "fixture.ttl"
 
 
 def load(extra_turtle: str = "") -> Store:
-    """Ontology, shapes and the fixture, each in its own graph, plus optional planted triples."""
+    """Ontology, shapes, the shipped data and the fixture, each in its own graph, plus planted triples."""
     store = Store()
-    for folder in ("ontology", "shapes"):
+    for folder in ("ontology", "shapes", "data"):
         for path in sorted((ROOT / folder).glob("*.ttl")):
             graph = NamedNode(f"https://w3id.org/integration-kg/graph/{folder}/{path.stem}")
             store.load(path=str(path), format=RdfFormat.TURTLE, to_graph=graph)
