@@ -11,6 +11,7 @@ import pyoxigraph as ox
 from kg import iris
 from kg.errors import BadRequest, StoreBusy
 from kg.store.base import GraphLoad, QueryResult, Term
+from kg.store.checkpoints import Checkpoints, checkpoint_dir
 
 _SYS = iris.SYSTEM
 _SYSTEM_GRAPH = ox.NamedNode(iris.SYSTEM_GRAPH)
@@ -24,6 +25,9 @@ class EmbeddedStore:
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else None
+        self.read_only = False
+        # Set by enable_checkpoints() when query workers read the store from other processes.
+        self._checkpoints: Checkpoints | None = None
         if self.path is None:
             self._ox = ox.Store()
             return
@@ -38,6 +42,36 @@ class EmbeddedStore:
                     "the server left its address beside the store)."
                 ) from None
             raise
+
+    @classmethod
+    def open_read_only(cls, path: str | Path) -> EmbeddedStore:
+        """A checkpoint (see checkpoints.py) opened for reading, as query workers do."""
+        store = cls.__new__(cls)
+        store.path, store.read_only, store._checkpoints = Path(path), True, None
+        store._ox = ox.Store.read_only(str(path))
+        return store
+
+    # -- checkpoints for query workers -----------------------------------------------------
+
+    def enable_checkpoints(self) -> Checkpoints:
+        """Make a checkpoint now and after each committed write, beside the store."""
+        if self.path is None or self.read_only:
+            raise ValueError("Checkpoints need the writable on-disk store.")
+        if self._checkpoints is None:
+            self._checkpoints = Checkpoints(checkpoint_dir(self.path))
+            self._checkpoints.make(self._ox)
+        return self._checkpoints
+
+    def disable_checkpoints(self) -> None:
+        """Stop making checkpoints and delete them (once no worker reads them)."""
+        if self._checkpoints is not None:
+            self._checkpoints.remove_all()
+            self._checkpoints = None
+
+    def _committed(self) -> None:
+        checkpoints = self._checkpoints
+        if checkpoints is not None:
+            checkpoints.make(self._ox)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -114,6 +148,7 @@ class EmbeddedStore:
                        f"{' ; '.join(pairs)} . }} }}")
         if ops:
             self._ox.update(" ;\n".join(ops))
+            self._committed()
 
     @staticmethod
     def _forget_graph_ops(graph: str) -> str:
@@ -126,14 +161,16 @@ class EmbeddedStore:
             self._ox.add(quad)
         else:
             self._ox.remove(quad)
+        self._committed()
 
     def flush(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self._ox.flush()
 
     def close(self) -> None:
         # pyoxigraph releases the RocksDB lock when the object is collected.
         self.flush()
+        self.disable_checkpoints()
         del self._ox
 
 

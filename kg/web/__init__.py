@@ -5,19 +5,25 @@ from __future__ import annotations
 from flask import Flask, current_app
 
 from kg.config import Settings
+from kg.querying import QueryRunner, make_query_runner
 from kg.store import Store, open_store
 
 STORE_KEY = "kg.store"
 SETTINGS_KEY = "kg.settings"
+QUERY_RUNNER_KEY = "kg.query_runner"
 
 
-def create_app(settings: Settings | None = None, store: Store | None = None) -> Flask:
+def create_app(settings: Settings | None = None, store: Store | None = None,
+               query_runner: QueryRunner | None = None) -> Flask:
     settings = settings or Settings()
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_bytes
     app.json.sort_keys = False
     app.extensions[SETTINGS_KEY] = settings
     app.extensions[STORE_KEY] = store if store is not None else open_store(settings)
+    # A WorkerPool starts its processes on its first query (or `kg serve` starts it at once).
+    app.extensions[QUERY_RUNNER_KEY] = (query_runner if query_runner is not None
+                                        else make_query_runner(settings, app.extensions[STORE_KEY]))
 
     from kg.web import admin, errors, health
     from kg.web import cors, sparql, void
@@ -52,6 +58,11 @@ def request_language() -> str:
 
 def get_store() -> Store:
     return current_app.extensions[STORE_KEY]
+
+
+def get_query_runner() -> QueryRunner:
+    """Where public SPARQL queries run: call `.run(sparql, …)` (see kg.querying.QueryRunner)."""
+    return current_app.extensions[QUERY_RUNNER_KEY]
 
 
 def get_settings() -> Settings:

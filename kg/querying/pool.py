@@ -1,0 +1,204 @@
+"""WorkerPool: public queries in worker processes that can be killed at their deadline.
+
+The serving process stays the store's one writer; after each committed write the store makes a
+checkpoint (kg.store.checkpoints) and each new query tells its worker to read the newest one.
+Past the deadline the worker is killed (SIGKILL: its CPU is free at once) and replaced; a worker
+that dies by itself (a native crash) is replaced too. Either way only that request fails.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import queue
+import signal
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+
+from kg import errors
+from kg.errors import KGError, QueryTimeout, Unavailable
+from kg.querying import messages
+from kg.querying.guard import MAX_NESTING_DEPTH, check_nesting
+from kg.querying.runner import QueryCrashed, effective_row_cap, effective_timeout
+from kg.querying.worker import Reply, Task, main as worker_main
+from kg.store.base import QueryResult
+from kg.store.checkpoints import Checkpoints
+from kg.store.embedded import EmbeddedStore
+
+_STOP_GRACE = 2.0  # seconds idle workers get to end by themselves on close
+
+
+class _Worker:
+    def __init__(self, process: BaseProcess, conn: Connection) -> None:
+        self.process = process
+        self.conn = conn
+        self.checkpoint: str | None = None  # the checkpoint it has open (and pins)
+
+
+class WorkerPool:
+    """N worker processes (spawned lazily, on `start()` or the first query) over checkpoints."""
+
+    def __init__(self, store: EmbeddedStore, *, workers: int, timeout: float | None = None,
+                 row_cap: int | None = None, max_depth: int = MAX_NESTING_DEPTH) -> None:
+        if workers < 1:
+            raise ValueError("A worker pool needs at least one worker.")
+        self._store, self.size = store, workers
+        self.timeout, self.row_cap, self.max_depth = timeout, row_cap, max_depth
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._workers: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._started = self._closed = False
+        self._checkpoints: Checkpoints | None = None
+        self._spawner: ThreadPoolExecutor | None = None
+        # Not fork: the serving process is threaded and holds the store's lock file open.
+        self._context = multiprocessing.get_context("spawn")
+
+    def start(self) -> None:
+        with self._lock:
+            if self._started or self._closed:
+                return
+            self._checkpoints = self._store.enable_checkpoints()
+            # One long-lived thread starts every worker: Linux ends a worker whose *starting
+            # thread* ends (PR_SET_PDEATHSIG), and request threads come and go.
+            self._spawner = ThreadPoolExecutor(1, thread_name_prefix="kg-query-spawner")
+            self._started = True
+        for _ in range(self.size):
+            self._idle.put(self._spawn())
+        atexit.register(self.close)
+
+    def worker_pids(self) -> list[int]:
+        with self._lock:
+            return sorted(w.process.pid for w in self._workers if w.process.pid is not None)
+
+    def run(self, sparql: str, *, default_graphs: list[str] | None = None,
+            named_graphs: list[str] | None = None, timeout: float | None = None,
+            row_cap: int | None = None) -> QueryResult:
+        check_nesting(sparql, self.max_depth)
+        self.start()
+        seconds = effective_timeout(timeout, self.timeout)
+        deadline = None if seconds is None else time.monotonic() + seconds
+        worker = self._take(deadline, seconds)
+        task = Task("", sparql, default_graphs, named_graphs,
+                    effective_row_cap(row_cap, self.row_cap))
+        return _unpack(self._ask(worker, task, deadline, seconds))
+
+    def _take(self, deadline: float | None, seconds: float | None) -> _Worker:
+        try:
+            return self._idle.get(timeout=_remaining(deadline))
+        except queue.Empty:
+            raise messages.error(Unavailable, messages.BUSY, workers=self.size,
+                                 seconds=seconds) from None
+
+    def _ask(self, worker: _Worker, task: Task, deadline: float | None,
+             seconds: float | None) -> Reply:
+        assert self._checkpoints is not None
+        checkpoint = str(self._checkpoints.acquire())
+        task = Task(checkpoint, task.sparql, task.default_graphs, task.named_graphs, task.row_cap)
+        try:
+            worker.conn.send(task)
+            if not worker.conn.poll(_remaining(deadline)):
+                self._replace(worker, checkpoint)
+                raise messages.error(QueryTimeout, messages.TIMEOUT, seconds=seconds)
+            reply = worker.conn.recv()
+        except (EOFError, OSError):
+            how = self._replace(worker, checkpoint)
+            raise messages.error(QueryCrashed, messages.CRASHED, how=how) from None
+        self._moved_to(worker, checkpoint)
+        self._idle.put(worker)
+        return reply
+
+    def _moved_to(self, worker: _Worker, checkpoint: str) -> None:
+        """The worker now reads `checkpoint`: unpin the one it left (or the extra pin)."""
+        assert self._checkpoints is not None
+        previous, worker.checkpoint = worker.checkpoint, checkpoint
+        if previous is not None:
+            self._checkpoints.release(previous)
+
+    def _replace(self, worker: _Worker, *pinned: str) -> str:
+        """Kill the worker, free its checkpoints and put a fresh one in its place."""
+        _kill(worker.process)
+        worker.conn.close()
+        how = _describe_exit(worker.process.exitcode)
+        with self._lock:
+            self._workers.discard(worker)
+            closed = self._closed
+        for path in {*pinned, worker.checkpoint} - {None}:
+            self._checkpoints.release(path)  # type: ignore[union-attr]
+        if closed:
+            raise messages.error(Unavailable, messages.SHUTTING_DOWN)
+        self._idle.put(self._spawn())
+        return how
+
+    def _spawn(self) -> _Worker:
+        assert self._spawner is not None
+        return self._spawner.submit(self._start_process).result()
+
+    def _start_process(self) -> _Worker:
+        parent_end, child_end = self._context.Pipe()
+        process = self._context.Process(target=worker_main, args=(child_end, os.getpid()),
+                                        name="kg-query-worker", daemon=True)
+        process.start()
+        child_end.close()
+        worker = _Worker(process, parent_end)
+        with self._lock:
+            self._workers.add(worker)
+        return worker
+
+    def close(self) -> None:
+        """Stop every worker (none outlives this call) and delete the checkpoints."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            workers = list(self._workers)
+            self._workers.clear()
+        for worker in workers:
+            try:
+                worker.conn.send(None)  # an idle worker ends by itself; a busy one is killed
+            except OSError:
+                pass
+        end = time.monotonic() + _STOP_GRACE
+        for worker in workers:
+            worker.process.join(max(0.0, end - time.monotonic()))
+            _kill(worker.process)
+            worker.conn.close()
+        if self._spawner is not None:
+            self._spawner.shutdown()
+        self._store.disable_checkpoints()
+        atexit.unregister(self.close)
+
+
+def _remaining(deadline: float | None) -> float | None:
+    return None if deadline is None else max(0.0, deadline - time.monotonic())
+
+
+def _kill(process: BaseProcess) -> None:
+    if process.is_alive():
+        process.kill()
+    process.join()
+
+
+def _describe_exit(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            return f"the worker process ended by signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"the worker process ended by signal {-code}"
+    return f"the worker process ended with exit code {code}"
+
+
+def _unpack(reply: Reply) -> QueryResult:
+    if not reply.error:
+        assert reply.result is not None
+        return reply.result
+    cls = getattr(errors, reply.error, KGError)
+    if not (isinstance(cls, type) and issubclass(cls, KGError)):
+        cls = KGError
+    # Built without the subclass's own __init__ (ParseError's differs): message and detail suffice.
+    exc = cls.__new__(cls)
+    KGError.__init__(exc, reply.message, detail=reply.detail)
+    raise exc
