@@ -1,6 +1,7 @@
 """Helpers for the shape tests: validate example files and list the constraints the shapes declare."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pyshacl
@@ -24,8 +25,24 @@ COMPONENTS = {
 }
 
 
-def shapes_graph() -> rdflib.Graph:
+@functools.cache
+def _shapes() -> rdflib.Graph:
     return rdflib.Graph().parse(SHAPES)
+
+
+def shapes_graph() -> rdflib.Graph:
+    """A fresh copy, parsed once (parsing dominates the test time)."""
+    graph = rdflib.Graph()
+    graph += _shapes()
+    return graph
+
+
+@functools.cache
+def _ontology() -> rdflib.Graph:
+    graph = rdflib.Graph()
+    for path in ONTOLOGY_FILES:
+        graph.parse(path)
+    return graph
 
 
 def short(node: rdflib.term.Node | None) -> str:
@@ -46,13 +63,13 @@ def path_name(graph: rdflib.Graph, path: rdflib.term.Node | None) -> str:
     return short(path)
 
 
+@functools.cache  # the report is only read; each example is validated once per session
 def validate(example: Path) -> tuple[bool, set[tuple[str, str, str, str]], rdflib.Graph]:
     """Validate an example together with the ontology; return (conforms, results, report graph)."""
     data = rdflib.Graph()
     # "standalone-" examples replace the ontology's own metadata, so they are validated alone.
     if not example.name.startswith("standalone-"):
-        for path in ONTOLOGY_FILES:
-            data.parse(path)
+        data += _ontology()
     data.parse(example)
     conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes_graph(), advanced=True)
     results = set()
