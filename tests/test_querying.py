@@ -19,6 +19,7 @@ from kg.querying import (InProcessRunner, QueryCrashed, WorkerPool, make_query_r
                          nesting_depth)
 from kg.store import EmbeddedStore, GraphLoad
 from kg.store.checkpoints import checkpoint_dir
+from tests.conftest import start_server, stop_server
 
 EX = "https://example.org/fictional/"
 GRAPH = EX + "graph/towns"
@@ -256,3 +257,58 @@ def test_close_leaves_no_process_and_no_checkpoint(filled):
     assert not busy.is_alive()
     assert not any(alive(pid) for pid in pids)
     assert not checkpoint_dir(filled.path).exists()
+
+
+# -- under `kg serve` ----------------------------------------------------------------------------
+
+def children(pid: int) -> list[int]:
+    """Live processes whose parent is `pid` (from /proc; no psutil): the query workers and
+    multiprocessing's resource tracker."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry.name))
+    return sorted(found)
+
+
+def workers_of(pid: int) -> list[int]:
+    def is_worker(child: int) -> bool:
+        try:
+            return b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()
+        except FileNotFoundError:
+            return False
+
+    return [child for child in children(pid) if is_worker(child)]
+
+
+def wait_for(predicate, seconds: float = 10.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return predicate()
+
+
+@pytest.mark.parametrize("how", ["terminate", "kill"])
+def test_kg_serve_starts_its_workers_and_none_outlives_it(loaded_store_path, how):
+    server = start_server(loaded_store_path, "--query-workers", "3")
+    try:
+        assert wait_for(lambda: len(workers_of(server.process.pid)) == 3)
+        workers = children(server.process.pid)
+        assert checkpoint_dir(loaded_store_path).is_dir()
+    finally:
+        if how == "terminate":
+            stop_server(server)  # SIGTERM: the server closes its pool
+        else:
+            server.process.kill()  # SIGKILL: the workers die with it (PR_SET_PDEATHSIG)
+            server.process.wait()
+    assert wait_for(lambda: not any(alive(pid) for pid in workers), 5)
+    if how == "terminate":
+        assert server.process.returncode == 0
+        assert not checkpoint_dir(loaded_store_path).exists()
