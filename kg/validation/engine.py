@@ -17,7 +17,9 @@ import pyshacl
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from kg.errors import BadRequest
 from kg.store.base import Store
+from kg.validation import prepared
 from kg.validation.build import group, read_results
 from kg.validation.bundle import Bundle
 from kg.validation.context import fetch_context
@@ -47,9 +49,14 @@ class Timings:
     report: float = 0.0
 
 
+ENGINES = ("pyshacl", "pyshacl-turbo")
+
+
 class Validator:
-    def __init__(self, bundle: Bundle, store: Store | None = None) -> None:
-        self.bundle, self.store = bundle, store
+    def __init__(self, bundle: Bundle, store: Store | None = None, engine: str = "pyshacl") -> None:
+        if engine not in ENGINES:
+            raise BadRequest(f"Unknown engine {engine!r}; use one of {', '.join(ENGINES)}.")
+        self.bundle, self.store, self.engine = bundle, store, engine
         # The ontology's own terms (classes, properties, concepts) come from the bundle.
         self.known = {str(s) for s in bundle.ontology.subjects() if isinstance(s, URIRef)}
         self.timings = Timings()
@@ -67,7 +74,7 @@ class Validator:
     def _run(self, data: Graph, keep: set[Node], submission: Submission, lang: str,
              context_triples: int) -> Report:
         started = time.perf_counter()
-        results = run_pyshacl(data, self.bundle)
+        results = run_pyshacl(data, self.bundle, self.engine)
         self.timings.shacl = time.perf_counter() - started
         started = time.perf_counter()
         found = read_results(results, data, self.bundle, lang, keep, submission.lines.line_of)
@@ -84,6 +91,7 @@ def run_pyshacl(data: Graph, bundle: Bundle) -> Graph:
     # All of the ontology, not pyshacl's ont_graph: that copies class and property axioms only,
     # and the concept schemes' skos:inScheme (which sh:node checks) would be missing.
     data += bundle.ontology
+    prepared.install()
     _conforms, results, _text = pyshacl.validate(
         data, shacl_graph=bundle.shapes, inference="none",
         advanced=False, js=False, do_owl_imports=False, inplace=True,

@@ -14,7 +14,7 @@ import re
 import pytest
 import rdflib
 
-from conftest import DATA
+from tests.data.conftest import DATA
 
 IKG = rdflib.Namespace("https://w3id.org/integration-kg/ontology#")
 DCT = rdflib.DCTERMS

@@ -5,12 +5,15 @@ from __future__ import annotations
 import pyshacl
 import rdflib
 
-from conftest import SHAPES_FILES
+from tests.data.conftest import SHAPES_FILES
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 
 
 def test_shipped_graph_has_no_violations(shipped_graph):
+    from kg.validation import prepared
+
+    prepared.install()
     shapes = rdflib.Graph()
     for path in SHAPES_FILES:
         shapes.parse(path, format="turtle")
