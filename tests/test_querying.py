@@ -14,7 +14,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.config import Settings
-from kg.errors import BadRequest, QueryTimeout
+from kg.errors import BadRequest, QueryTimeout, Unavailable
 from kg.querying import (InProcessRunner, QueryCrashed, WorkerPool, make_query_runner,
                          nesting_depth)
 from kg.store import EmbeddedStore, GraphLoad
@@ -136,6 +136,22 @@ def test_make_query_runner_picks_by_settings(filled, store_path):
                       InProcessRunner)  # in memory: no files for a worker to open
 
 
+def test_create_app_keeps_the_runner_it_is_given_or_builds(filled, store_path):
+    from kg.web import create_app, get_query_runner
+
+    app = create_app(Settings(store=str(store_path), query_workers=0), store=filled)
+    with app.app_context():
+        assert isinstance(get_query_runner(), InProcessRunner)
+        assert count(get_query_runner().run(COUNT)) == 300
+    app = create_app(Settings(store=str(store_path), query_workers=2), store=filled)
+    with app.app_context():
+        runner = get_query_runner()
+        assert isinstance(runner, WorkerPool) and runner.size == 2
+    given = InProcessRunner(filled)
+    with create_app(Settings(store=str(store_path)), store=filled, query_runner=given).app_context():
+        assert get_query_runner() is given
+
+
 # -- the worker pool -----------------------------------------------------------------------------
 
 def test_pool_answers_every_query_form_over_the_published_dataset(pool):
@@ -229,6 +245,25 @@ def test_a_query_that_crashes_the_engine_natively_costs_one_worker(filled):
         with pytest.raises(QueryCrashed) as exc:
             pool.run("SELECT * WHERE " + "{" * 5000 + "}" * 5000)
         assert "signal SIGSEGV" in exc.value.message
+        assert count(pool.run(COUNT)) == 300
+    finally:
+        pool.close()
+
+
+def test_when_every_worker_stays_busy_the_request_gets_a_503(filled):
+    pool = WorkerPool(filled, workers=1, timeout=30)
+    try:
+        warm_up(pool)
+        slow = threading.Thread(target=lambda: pytest.raises(QueryTimeout, pool.run, FOREVER,
+                                                             timeout=3))
+        slow.start()
+        time.sleep(0.3)
+        with pytest.raises(Unavailable) as exc:
+            pool.run(COUNT, timeout=1)
+        assert exc.value.status == 503
+        assert exc.value.message == ("All 1 query workers stayed busy with other queries for "
+                                     "1 s; try again in a moment.")
+        slow.join(30)
         assert count(pool.run(COUNT)) == 300
     finally:
         pool.close()
