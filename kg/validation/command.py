@@ -16,7 +16,7 @@ import click
 from kg.errors import StoreBusy
 from kg.i18n import LANGUAGES
 from kg.validation.bundle import load_bundle
-from kg.validation.engine import Validator
+from kg.validation.engine import ENGINES, Validator
 from kg.validation.inputs import detect_format, known_formats, read_input
 from kg.validation.model import Report
 from kg.validation.render import reports_html, to_graph, to_json, to_text
@@ -43,17 +43,19 @@ def make_command(settings_options: Callable, handle_errors: Callable, fail: Call
     @click.option("--template", help="The CSV template of CSV files (default: told by the header).")
     @click.option("--no-context", is_flag=True,
                   help="Do not look up what the files reference in the store.")
+    @click.option("--engine", type=click.Choice(ENGINES), default="pyshacl", show_default=True,
+                  help="The SHACL engine (pyshacl-turbo must be installed separately).")
     @handle_errors
-    def validate(settings, files, lang, output, input_format, template, no_context) -> None:
+    def validate(settings, files, lang, output, input_format, template, no_context, engine) -> None:
         """Check FILEs against the shapes, in the context of the store (exit 0 conforms,
         1 violations, 2 unusable input). Without FILE: revalidate the data the store publishes."""
-        run(settings, files, lang, output, input_format, template, no_context)
+        run(settings, files, lang, output, input_format, template, no_context, engine)
 
     return validate
 
 
-def run(settings, files, lang, output, input_format, template, no_context) -> None:
-    validator = Validator(load_bundle(settings.root_path))
+def run(settings, files, lang, output, input_format, template, no_context, engine) -> None:
+    validator = Validator(load_bundle(settings.root_path), engine=engine)
     store = None if no_context else _open_store(settings, required=not files)
     try:
         validator.store = store

@@ -60,7 +60,7 @@ def revalidate(store: Store, validator: Validator, root: Path, lang: str) -> Rep
     lines = PublishedLines(homes, sources, root)
     triples = list(dict.fromkeys(q.triple for q in quads))
     # The whole published data are the input here, so no context is fetched.
-    report = Validator(validator.bundle).validate(
+    report = Validator(validator.bundle, engine=validator.engine).validate(
         Submission(triples, f"published data ({len(graphs)} graphs)", lines), lang)
     for record in report.records:
         record.source = lines.source_of(record.node)

@@ -105,3 +105,14 @@ def test_csv_rows_exact_results_with_rows_as_lines(bundle, context_store):
     [order] = [r for r in report.results if r.focus.startswith("_:")]
     assert order.message == ("The period begins after it ends (earliest beginning 2026-01-01 > "
                              "latest end 2025-12-31). Check beginning and end.")
+
+
+@pytest.mark.parametrize("name, fmt", [("musterstadt.ttl", "turtle"),
+                                       ("membership-before-founding.ttl", "turtle"),
+                                       ("plans.csv", "csv")])
+def test_pyshacl_turbo_reports_the_same_as_pyshacl(bundle, context_store, name, fmt):
+    pytest.importorskip("pyshacl_turbo")  # optional: not a dependency of the project
+    plain = Validator(bundle, context_store).validate(submission(name, fmt), "en")
+    turbo = Validator(bundle, context_store, engine="pyshacl-turbo").validate(submission(name, fmt), "en")
+    assert keys(turbo) == keys(plain)
+    assert sorted(r.message for r in turbo.results) == sorted(r.message for r in plain.results)
