@@ -294,6 +294,16 @@ def test_close_leaves_no_process_and_no_checkpoint(filled):
     assert not checkpoint_dir(filled.path).exists()
 
 
+def test_closing_the_store_closes_its_pool(store_path):
+    store = EmbeddedStore(store_path)
+    store.replace_graphs([towns(3)])
+    pool = WorkerPool(store, workers=1)
+    assert count(pool.run(COUNT)) == 3
+    pids = pool.worker_pids()
+    store.close()
+    assert pool.worker_pids() == [] and not any(alive(pid) for pid in pids)
+
+
 # -- under `kg serve` ----------------------------------------------------------------------------
 
 def children(pid: int) -> list[int]:

@@ -62,6 +62,8 @@ class WorkerPool:
             if self._started or self._closed:
                 return
             self._checkpoints = self._store.enable_checkpoints()
+            # A closed store ends its pool: nothing is left to read (and tests close stores).
+            self._checkpoints.when_removed(self.close)
             # One long-lived thread starts every worker: Linux ends a worker whose *starting
             # thread* ends (PR_SET_PDEATHSIG), and request threads come and go.
             self._spawner = ThreadPoolExecutor(1, thread_name_prefix="kg-query-spawner")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import shutil
 import threading
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -38,6 +39,7 @@ class Checkpoints:
         self._lock = threading.Lock()
         self._pins: Counter[int] = Counter()
         self._newest: int | None = None
+        self._on_remove: list[Callable[[], None]] = []
         # Whatever a previous run left behind is stale: this process is now the one writer.
         shutil.rmtree(self.directory, ignore_errors=True)
         self.directory.mkdir(parents=True)
@@ -80,7 +82,14 @@ class Checkpoints:
     def existing(self) -> list[Path]:
         return sorted(p for p in self.directory.iterdir() if p.name.isdigit())
 
+    def when_removed(self, callback: Callable[[], None]) -> None:
+        """Call `callback` before the checkpoints go (when the store closes): readers stop first."""
+        self._on_remove.append(callback)
+
     def remove_all(self) -> None:
+        callbacks, self._on_remove = self._on_remove, []
+        for callback in callbacks:  # outside the lock: they release their pins
+            callback()
         with self._lock:
             self._newest = None
             self._pins.clear()
