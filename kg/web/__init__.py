@@ -25,8 +25,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.extensions[QUERY_RUNNER_KEY] = (query_runner if query_runner is not None
                                         else make_query_runner(settings, app.extensions[STORE_KEY]))
 
-    from kg.web import admin, errors, health
-    from kg.web import cors, sparql, void
+    from kg.web import admin, cors, errors, health, ontology, sparql, validate, void
 
     errors.register(app)
     _register_template_helpers(app)
@@ -34,8 +33,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.register_blueprint(admin.bp)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(void.bp)
-    from kg.web import validate
     app.register_blueprint(validate.bp)
+    app.register_blueprint(ontology.bp)
     cors.register(app)
     return app
 

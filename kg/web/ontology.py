@@ -1,0 +1,52 @@
+"""/ontology: the ontology and its concept schemes as the store publishes them — HTML for people,
+Turtle, JSON-LD, RDF/XML or N-Triples for machines (by Accept or `format=`)."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import rdflib
+from flask import Blueprint, Response, request
+
+from kg import iris
+from kg.errors import NotFound
+from kg.ontology_docs import render_html
+from kg.web import get_store, request_language
+from kg.web.conneg import negotiate
+from kg.web.sparql import GRAPH_FORMATS, choose_format, content_type_header
+
+bp = Blueprint("ontology", __name__)
+
+HTML = "text/html"
+_ONTOLOGY_GRAPHS = iris.GRAPH + "ontology/"
+
+
+def ontology_graphs() -> list[str]:
+    graphs = [g for g in get_store().published_graphs() if g.startswith(_ONTOLOGY_GRAPHS)]
+    if not graphs:
+        raise NotFound("The ontology is not loaded; run `kg load` (or `make run`) first.")
+    return graphs
+
+
+@bp.get("/ontology")
+def document() -> Response:
+    param = request.args.get("format")
+    if param and param.lower() in ("html", HTML):
+        wants_html = True
+    elif param:
+        wants_html = False
+    else:
+        offered = [HTML] + [m for f in GRAPH_FORMATS for m in f.media_types if m != "text/plain"]
+        wants_html = negotiate(request.headers.get("Accept"), offered) == HTML
+    graphs = ontology_graphs()
+    if wants_html:
+        graph = rdflib.Graph()
+        graph.parse(data=get_store().dump(ox.RdfFormat.N_TRIPLES, graphs), format="nt")
+        response = Response(render_html(graph, request_language()),
+                            content_type="text/html; charset=utf-8")
+    else:
+        fmt = choose_format(param, graph_form=True)
+        response = Response(get_store().dump(fmt.oxigraph, graphs),
+                            content_type=content_type_header(fmt.media_type))
+    response.vary.add("Accept")
+    response.vary.add("Accept-Language")
+    return response
