@@ -307,8 +307,7 @@ def test_closing_the_store_closes_its_pool(store_path):
 # -- under `kg serve` ----------------------------------------------------------------------------
 
 def children(pid: int) -> list[int]:
-    """Live processes whose parent is `pid` (from /proc; no psutil): the query workers and
-    multiprocessing's resource tracker."""
+    """Live processes whose parent is `pid` (from /proc; no psutil)."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -324,7 +323,7 @@ def children(pid: int) -> list[int]:
 def workers_of(pid: int) -> list[int]:
     def is_worker(child: int) -> bool:
         try:
-            return b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()
+            return b"main_from_argv" in Path(f"/proc/{child}/cmdline").read_bytes()
         except FileNotFoundError:
             return False
 

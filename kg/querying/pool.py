@@ -9,31 +9,35 @@ that dies by itself (a native crash) is replaced too. Either way only that reque
 from __future__ import annotations
 
 import atexit
-import multiprocessing
 import os
 import queue
 import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
+from pathlib import Path
 
+import kg
 from kg import errors
 from kg.errors import KGError, QueryTimeout, Unavailable
 from kg.querying import messages
 from kg.querying.guard import MAX_NESTING_DEPTH, check_nesting
 from kg.querying.runner import QueryCrashed, effective_row_cap, effective_timeout
-from kg.querying.worker import Reply, Task, main as worker_main
+from kg.querying.worker import Reply, Task
 from kg.store.base import QueryResult
 from kg.store.checkpoints import Checkpoints
 from kg.store.embedded import EmbeddedStore
 
 _STOP_GRACE = 2.0  # seconds idle workers get to end by themselves on close
+_WORKER_CODE = "from kg.querying.worker import main_from_argv; main_from_argv()"
 
 
 class _Worker:
-    def __init__(self, process: BaseProcess, conn: Connection) -> None:
+    def __init__(self, process: subprocess.Popen, conn: Connection) -> None:
         self.process = process
         self.conn = conn
         self.checkpoint: str | None = None  # the checkpoint it has open (and pins)
@@ -54,8 +58,6 @@ class WorkerPool:
         self._started = self._closed = False
         self._checkpoints: Checkpoints | None = None
         self._spawner: ThreadPoolExecutor | None = None
-        # Not fork: the serving process is threaded and holds the store's lock file open.
-        self._context = multiprocessing.get_context("spawn")
 
     def start(self) -> None:
         with self._lock:
@@ -74,7 +76,7 @@ class WorkerPool:
 
     def worker_pids(self) -> list[int]:
         with self._lock:
-            return sorted(w.process.pid for w in self._workers if w.process.pid is not None)
+            return sorted(w.process.pid for w in self._workers)
 
     def run(self, sparql: str, *, default_graphs: list[str] | None = None,
             named_graphs: list[str] | None = None, timeout: float | None = None,
@@ -124,7 +126,7 @@ class WorkerPool:
         """Kill the worker, free its checkpoints and put a fresh one in its place."""
         _kill(worker.process)
         worker.conn.close()
-        how = _describe_exit(worker.process.exitcode)
+        how = _describe_exit(worker.process.returncode)
         with self._lock:
             self._workers.discard(worker)
             closed = self._closed
@@ -140,12 +142,15 @@ class WorkerPool:
         return self._spawner.submit(self._start_process).result()
 
     def _start_process(self) -> _Worker:
-        parent_end, child_end = self._context.Pipe()
-        process = self._context.Process(target=worker_main, args=(child_end, os.getpid()),
-                                        name="kg-query-worker", daemon=True)
-        process.start()
-        child_end.close()
-        worker = _Worker(process, parent_end)
+        # A fresh interpreter, not fork (the serving process is threaded and holds the store's
+        # lock file) and not multiprocessing's spawn (it re-runs the parent's main module, which
+        # breaks scripts without a `__main__` guard); only the socket's end is inherited.
+        parent_end, child_end = socket.socketpair()
+        with child_end:
+            process = subprocess.Popen(
+                [sys.executable, "-c", _WORKER_CODE, str(child_end.fileno()), str(os.getpid())],
+                pass_fds=[child_end.fileno()], stdin=subprocess.DEVNULL, env=_worker_env())
+        worker = _Worker(process, Connection(parent_end.detach()))
         with self._lock:
             self._workers.add(worker)
         return worker
@@ -165,7 +170,10 @@ class WorkerPool:
                 pass
         end = time.monotonic() + _STOP_GRACE
         for worker in workers:
-            worker.process.join(max(0.0, end - time.monotonic()))
+            try:
+                worker.process.wait(max(0.0, end - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                pass
             _kill(worker.process)
             worker.conn.close()
         if self._spawner is not None:
@@ -178,10 +186,17 @@ def _remaining(deadline: float | None) -> float | None:
     return None if deadline is None else max(0.0, deadline - time.monotonic())
 
 
-def _kill(process: BaseProcess) -> None:
-    if process.is_alive():
+def _worker_env() -> dict[str, str]:
+    """This environment, with this copy of `kg` importable however it was found here."""
+    source = str(Path(kg.__file__).resolve().parents[1])
+    path = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": source + (os.pathsep + path if path else "")}
+
+
+def _kill(process: subprocess.Popen) -> None:
+    if process.poll() is None:
         process.kill()
-    process.join()
+    process.wait()
 
 
 def _describe_exit(code: int | None) -> str:

@@ -39,6 +39,11 @@ class Reply:
     detail: dict = field(default_factory=dict)
 
 
+def main_from_argv() -> None:
+    """Entry point of `python -c …`: argv holds the socket's descriptor and the parent's pid."""
+    main(Connection(int(sys.argv[1])), int(sys.argv[2]))
+
+
 def main(conn: Connection, parent_pid: int) -> None:
     """The worker's loop; returns (and the process ends) when the parent goes away or says so."""
     _end_with_parent(parent_pid)
