@@ -231,6 +231,15 @@ def test_a_worker_that_dies_mid_query_fails_only_that_request(pool):
     assert len(pool.worker_pids()) == 2 and busy[0] not in pool.worker_pids()
 
 
+def test_a_worker_that_died_while_idle_is_replaced_before_anyone_notices(pool):
+    for pid in pool.worker_pids():
+        os.kill(pid, signal.SIGKILL)
+    time.sleep(0.2)
+    assert count(pool.run(COUNT)) == 300
+    assert count(pool.run(COUNT)) == 300
+    assert len(pool.worker_pids()) == 2
+
+
 def cpu_busy(pid: int) -> bool:
     before = cpu_ticks(pid)
     time.sleep(0.3)
@@ -278,6 +287,15 @@ def test_writes_reach_workers_with_the_next_checkpoint_and_old_ones_go(filled, p
     for _ in range(pool.size):  # let every worker move on to the newest checkpoint
         pool.run("ASK {}")
     assert [p.name for p in (checkpoint_dir(filled.path)).iterdir()] == ["00000003"]
+    # A worker killed while it holds the newest checkpoint gives back each of its pins.
+    os.kill(pool.worker_pids()[0], signal.SIGKILL)
+    time.sleep(0.2)
+    for _ in range(pool.size + 1):
+        pool.run("ASK {}")
+    filled.replace_graphs([towns(1, EX + "graph/one")])
+    for _ in range(pool.size):
+        pool.run("ASK {}")
+    assert [p.name for p in (checkpoint_dir(filled.path)).iterdir()] == ["00000004"]
 
 
 def test_close_leaves_no_process_and_no_checkpoint(filled):

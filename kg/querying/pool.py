@@ -41,6 +41,16 @@ class _Worker:
         self.process = process
         self.conn = conn
         self.checkpoint: str | None = None  # the checkpoint it has open (and pins)
+        self._ended = threading.Lock()
+
+    def end(self) -> None:
+        """Kill the process and close its socket, once: a request thread and close() may race
+        here, and closing a descriptor twice could close someone else's that reused its number."""
+        if self._ended.acquire(blocking=False):
+            _kill(self.process)
+            self.conn.close()
+        else:
+            self.process.wait()
 
 
 class WorkerPool:
@@ -91,11 +101,17 @@ class WorkerPool:
         return _unpack(self._ask(worker, task, deadline, seconds))
 
     def _take(self, deadline: float | None, seconds: float | None) -> _Worker:
-        try:
-            return self._idle.get(timeout=_remaining(deadline))
-        except queue.Empty:
-            raise messages.error(Unavailable, messages.BUSY, workers=self.size,
-                                 seconds=seconds) from None
+        """An idle, living worker; one that died while idle (say, the OOM killer) is replaced
+        without failing this request, which it never saw."""
+        while True:
+            try:
+                worker = self._idle.get(timeout=_remaining(deadline))
+            except queue.Empty:
+                raise messages.error(Unavailable, messages.BUSY, workers=self.size,
+                                     seconds=seconds) from None
+            if worker.process.poll() is None:
+                return worker
+            self._replace(worker)
 
     def _ask(self, worker: _Worker, task: Task, deadline: float | None,
              seconds: float | None) -> Reply:
@@ -124,14 +140,14 @@ class WorkerPool:
 
     def _replace(self, worker: _Worker, *pinned: str) -> str:
         """Kill the worker, free its checkpoints and put a fresh one in its place."""
-        _kill(worker.process)
-        worker.conn.close()
+        worker.end()
         how = _describe_exit(worker.process.returncode)
         with self._lock:
             self._workers.discard(worker)
             closed = self._closed
-        for path in {*pinned, worker.checkpoint} - {None}:
-            self._checkpoints.release(path)  # type: ignore[union-attr]
+        for path in (*pinned, worker.checkpoint):  # each pin once, even if the same checkpoint
+            if path is not None:
+                self._checkpoints.release(path)  # type: ignore[union-attr]
         if closed:
             raise messages.error(Unavailable, messages.SHUTTING_DOWN)
         self._idle.put(self._spawn())
@@ -139,7 +155,10 @@ class WorkerPool:
 
     def _spawn(self) -> _Worker:
         assert self._spawner is not None
-        return self._spawner.submit(self._start_process).result()
+        try:
+            return self._spawner.submit(self._start_process).result()
+        except RuntimeError:  # the spawner was shut down: close() came in between
+            raise messages.error(Unavailable, messages.SHUTTING_DOWN) from None
 
     def _start_process(self) -> _Worker:
         # A fresh interpreter, not fork (the serving process is threaded and holds the store's
@@ -174,8 +193,7 @@ class WorkerPool:
                 worker.process.wait(max(0.0, end - time.monotonic()))
             except subprocess.TimeoutExpired:
                 pass
-            _kill(worker.process)
-            worker.conn.close()
+            worker.end()
         if self._spawner is not None:
             self._spawner.shutdown()
         self._store.disable_checkpoints()
