@@ -246,6 +246,14 @@ def cpu_busy(pid: int) -> bool:
     return cpu_ticks(pid) - before > 0.1 * os.sysconf("SC_CLK_TCK")
 
 
+def test_the_pool_guards_nesting_before_any_worker_sees_it(pool):
+    pids = pool.worker_pids()
+    with pytest.raises(BadRequest) as exc:
+        pool.run("SELECT * WHERE " + "{" * 5000 + "}" * 5000)
+    assert exc.value.status == 400 and "5000 levels deep" in exc.value.message
+    assert pool.worker_pids() == pids and count(pool.run(COUNT)) == 300
+
+
 def test_a_query_that_crashes_the_engine_natively_costs_one_worker(filled):
     # The guard is lifted here so that the engine really meets 5,000 nested braces (measured:
     # SIGSEGV from 3,000 on) — in a worker process, never in this one.
