@@ -7,7 +7,7 @@ from rdflib.namespace import DCTERMS
 
 import model
 from builder import Builder
-from dates import parse
+from dates import parse, span
 from mapping.registry import DD, REG, muni
 from vocab import IKG, de, thing
 
@@ -123,7 +123,10 @@ def map_rows(b: Builder) -> None:
         model.valid(f, k2015, "2015", "2020")
     with f.row(I(28)):
         first = model.plan(f, m, "integrationskonzept-2004", "Integrationskonzept (erstes)", "integration-concept")
-        model.valid(f, first, "2004")
+        # "updated every five years": this first version was superseded, at the earliest after five years and
+        # at the latest by the concept adopted on 2015-05-28 - not open-ended.
+        model.valid(f, first, "2004", span("2009-01-01", "2015-05-28",
+                                           "alle fünf Jahre fortgeschrieben; spätestens durch das Konzept 2015–2020 abgelöst"))
         model.note(f, first, "First integration concept from 2004; updated every five years.")
     # cooperation and others
     with f.row(I(29)):

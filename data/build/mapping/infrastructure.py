@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Literal
-from rdflib.namespace import DCTERMS, ORG, XSD
+from rdflib.namespace import DCTERMS, ORG, RDFS, XSD
 
 import model
 from builder import Builder, FileGraph
@@ -40,6 +40,14 @@ def structured(x: Infra, f: FileGraph, n: int, node, row) -> bool:  # noqa: C901
 def _holder(f, post, name, start=None, end=None, note=None, label=""):
     p = REG.person(f, name)
     return model.tenure(f, post, p, start, end, note, name=label or name)
+
+
+def _attested(f, post, name, when, label, key=""):
+    """A holder the source names at a date, without saying when the tenure began: the date is the
+    tenure's reference time (ikg:referenceTime), not the start of its period."""
+    t = model.tenure(f, post, REG.person(f, name), key=key, name=label)
+    f.add(t, IKG.referenceTime, model.instant(f, when))
+    return t
 
 
 def _member(f, org_node, name, role, when=None, note=None, label=""):
@@ -228,8 +236,8 @@ def do_144(x, f, node, row):
 
 def hal_77(x, f, node, row):
     model.set_title(f, node, "Beauftragter der Stadt Halle (Saale) für Migration und Integration")
-    _holder(f, node, "Robert Schönrock", vague("2025", "2025-01-01", "2025-12-31", "2025 als Amtsinhaber genannt"),
-            label="Robert Schönrock als Beauftragter für Migration und Integration")
+    _attested(f, node, "Robert Schönrock", vague("2025", "2025-01-01", "2025-12-31", "2025 als Amtsinhaber genannt"),
+              label="Robert Schönrock als Beauftragter für Migration und Integration")
 
 
 def hal_79(x, f, node, row):
@@ -238,9 +246,8 @@ def hal_79(x, f, node, row):
 
 
 def hal_139(x, f, node, row):
-    p = REG.person(f, "Petra Schneutzer")
-    model.tenure(f, node, p, vague("2014", "2014-09-01", "2014-09-30", "im September 2014 genannt"),
-                 key="petra-schneutzer-2014", name="Petra Schneutzer als Beauftragte für Migration und Integration (2014)")
+    _attested(f, node, "Petra Schneutzer", vague("2014-09", "2014-09-01", "2014-09-30", "im September 2014 genannt"),
+              key="petra-schneutzer-2014", label="Petra Schneutzer als Beauftragte für Migration und Integration (2014)")
 
 
 def hal_80(x, f, node, row):
@@ -290,8 +297,10 @@ def hal_140(x, f, node, row):
 
 
 def hal_141(x, f, node, row):
-    model.cooperation(f, "halle-engagiert-fuer-fluechtlinge", "Koordinierungsstelle 'Engagiert für Flüchtlinge'",
-                      "joint-body", [REG.admin(f, HAL), node], "2015", muni=muni(HAL))
+    coop = model.cooperation(f, "halle-engagiert-fuer-fluechtlinge", "Koordinierungsstelle 'Engagiert für Flüchtlinge'",
+                             "joint-body", [REG.admin(f, HAL), node, thing("organisation", "vemo")], "2015", muni=muni(HAL))
+    model.note(f, coop, "Set up by the city with the Freiwilligen-Agentur and the Evangelischer Kirchenkreis; "
+                        "cooperates closely with the Verband der Migrantenorganisationen (VeMo).")
 
 
 def nue_91(x, f, node, row):
@@ -321,6 +330,8 @@ def nue_95(x, f, node, row):
     kuf = model.unit(f, REG.admin(f, NUE), "amt-fuer-kultur-und-freizeit", "Amt für Kultur und Freizeit (KUF)", "department")
     f.add(node, ORG.subOrganizationOf, kuf)
     note_row(f, node, row)
+    model.cooperation(f, "nuernberg-inter-kultur-buero-moin", "Inter-Kultur-Büro: Unterstützung der Gründung von MOiN e.V. (samo.fa)",
+                      "project-partnership", [node, thing("organisation", "moin")], muni=muni(NUE))
 
 
 def nue_96(x, f, node, row):
@@ -328,6 +339,8 @@ def nue_96(x, f, node, row):
     f.add(first, IKG.adoptedOn, model.instant(f, "2004"))
     model.adopted(f, node, REG.council(f, NUE), "2018-07-25")
     f.add(node, DCTERMS.replaces, first)
+    # one German label: the version adopted in 2018 (rows 155 and 96 name later and earlier versions)
+    f.remove(node, RDFS.label, Literal("Leitlinien zur Integrationspolitik der Stadt Nürnberg", lang="de"))
     model.label(f, node, "Leitlinien zur Integrationspolitik der Stadt Nürnberg (Fassung 2018)")
 
 
@@ -351,6 +364,7 @@ def nue_98(x, f, node, row):
 
 
 def nue_99(x, f, node, row):
+    model.founded(f, node, "1973-11-11")  # the row's `established` value: the first election
     model.election(f, node, "1973-11-11", key="1973")
     model.note(f, node, "First election 11 Nov 1973: the first in Bavaria, the second in Germany after Wiesbaden.")
     rat = x.nodes[("Nürnberg", "Rat für Integration und Zuwanderung der Stadt Nürnberg (Integrationsrat)")]
@@ -385,8 +399,8 @@ def nue_103(x, f, node, row):
 
 def other_112(x, f, node, row):
     model.set_title(f, node, "Integrationsbeauftragte")
-    _holder(f, node, "Miriam Koch", vague("2018", "2018-01-01", "2018-12-31", "2018 genannt"),
-            label="Miriam Koch als Integrationsbeauftragte Düsseldorf")
+    _attested(f, node, "Miriam Koch", vague("2018", "2018-01-01", "2018-12-31", "2018 genannt"),
+              label="Miriam Koch als Integrationsbeauftragte Düsseldorf")
 
 
 def other_113(x, f, node, row):
@@ -484,3 +498,6 @@ def map_rows(b: Builder) -> None:
                 x.actor(f, city, "office", "Integrationsplanung der Stadt Mönchengladbach")
             if not structured(x, f, n, node, row):
                 note_row(f, node, row)
+    # rows 142 and 143 name the same Dortmund plan, 142 with an English parenthesis: one German label
+    plan = x.nodes[("Dortmund", b.rows["infrastructure-142"].fields["name"])]
+    x.file("Dortmund").remove(plan, RDFS.label, Literal(b.rows["infrastructure-142"].fields["name"], lang="de"))

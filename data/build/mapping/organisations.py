@@ -12,7 +12,7 @@ from rdflib.namespace import ORG
 import model
 from builder import Builder, FileGraph
 from dates import SourceDate, parse, span, vague
-from mapping.registry import REG
+from mapping.registry import REG, muni
 from vocab import IKG, thing
 
 # name prefix -> (key, name, kind, seat city)
@@ -189,6 +189,33 @@ MEMBERSHIPS = {
     69: [("bv-nemo", "2020-11-27", "member")], 70: [("bv-nemo", "2020-11-27", "member")],
     71: [("lv-nemo-nrw", "2018-07-18", "founding-member")],
 }
+# row -> samo.fa site the row states: (city, start, end, note); the row's organisation is the local partner.
+# (Göttingen and Köln are modelled from projects_events rows 7 and 12.)
+SAMOFA_SITES = {
+    23: ("Dresden", None, None, None),
+    29: ("Mönchengladbach", None, None, None),
+    35: ("Nürnberg", "2019", None, "MOiN carrier of samo.fa Nürnberg from 2019."),
+    45: ("Saarbrücken", "2016", None, None),
+    46: ("Saarbrücken", "2016-03", None, "Coordination office in Saarbrücken since March 2016."),
+    59: ("Hildesheim", "2016", "2021", None),
+    67: ("Bielefeld", None, None, None),
+    74: ("Kiel", None, None, None),
+    76: ("Bochum", None, None, "Named as samo.fa local partner in Bochum in 2018."),
+    77: ("Fulda", None, None, "The only Hessian samo.fa partner."),
+}
+# Names of project coordinators, staff and participants (not people in public roles) are left out of the
+# row's note; the organisation's facts stay. Row -> the parent_network text as written into the note.
+REDACTED = {
+    85: "GLEICH teilhaben coordination in Mönchengladbach (coordinator's name left out), host of the 2025-11-12 Bundesnetzwerktagung",
+    86: "GLEICH teilhaben network participant 2025 (coordinator's name left out)",
+    87: "GLEICH teilhaben network participant 2025 (coordinator's name left out)",
+    88: "GLEICH teilhaben network participant 2025 (coordinator's name left out)",
+    89: "GLEICH teilhaben network participant 2025 (coordinator's name left out)",
+    90: "GLEICH teilhaben network participant 2025 (coordinator's name left out)",
+    91: "attended GLEICH teilhaben conference 2025-11-12 (representative's name left out)",
+    92: "took part 2025-11-12 (staff member's name left out); AWO Integrationsagentur (its head's name left out)",
+    93: "samo.fa Köln coordinated there (coordinators' names left out)",
+}
 BV_NEMO_FOUNDING_NOTE = {31: "Gründungsmitglied 2015", 40: "nur in der Gründungs-Pressemitteilung 2015 genannt"}
 
 
@@ -200,7 +227,13 @@ def map_rows(b: Builder) -> None:
         key, name, kind, seat = org_spec(fields["name"])
         with f.row(row.row_id):
             org = REG.org(f, key, name, kind, seat)
-            model.note(f, org, _summary(fields))
+            model.note(f, org, _summary(dict(fields, parent_network=REDACTED[n]) if n in REDACTED else fields))
+            if n in SAMOFA_SITES:
+                city, start, end, note = SAMOFA_SITES[n]
+                site = model.site(f, thing("project", "samo-fa"), muni(city), f"{key}-{row.row_id}", org, start, end,
+                                  name=f"{city} in samo.fa ({name})")
+                if note:
+                    model.note(f, site, note)
             if n in FOUNDED:
                 when = FOUNDED[n]
                 d = parse(when) if isinstance(when, str) else when

@@ -75,6 +75,16 @@ EVENTS = {
          "2017-09-21", "Nürnberg", "Rathaus", [], SAMOFA),
     83: ("moenchengladbach-bundesnetzwerktagung-2025-11-12", None, None, "2025-11-12", "Mönchengladbach", "Ernst-Christoffel-Haus", ["vki-mg", "bv-nemo"], GT),
 }
+# row -> organisers that are municipal bodies (named in the row's organiser column)
+MUNICIPAL_ORGANISERS = {
+    67: [thing("unit", "05116000-stabsstelle-integrationsplanung")],            # Stabsstelle Integrationsplanung
+    68: [thing("administration", "09564000")],                                  # Stadt Nürnberg
+    69: [thing("administration", "05913000")],                                  # Stadt Dortmund
+    71: [thing("administration", "05116000")],                                  # Stadt Mönchengladbach
+    72: [thing("unit", "09564000-koordinierungsgruppe-integration"),            # Koordinierungsgruppe Integration
+         thing("body", "09564000-rat-fuer-integration-und-zuwanderung-der-stadt-nuernberg-int")],  # with the Rat für Integration
+    79: [thing("unit", "09564000-amt-fuer-kultur-und-freizeit")],               # Stadt Nürnberg (Amt für Kultur und Freizeit)
+}
 LOCAL_2018 = [("2018-05-02", "Hildesheim"), ("2018-05-24", "Köln"), ("2018-05-29", "Bielefeld"), ("2018-05-31", "Halle (Saale)"),
               ("2018-06-16", "Mönchengladbach"), ("2018-06-22", "Bochum"), ("2018-06-23", "Stuttgart"), ("2018-07-23", "Dortmund")]
 LOCAL_2022 = [("2022-06-03", "Freiburg im Breisgau"), ("2022-06-10", "Bochum"), ("2022-06-11", "Münster"), ("2022-06-13", "Dortmund"),
@@ -166,6 +176,8 @@ def map_rows(b: Builder) -> None:  # noqa: C901 - a table of rows
                     f.add(node, IKG.venue, model.Literal(venue))
             for o in orgs:
                 f.add(node, IKG.organiser, REG.org(f, o, "", "mo-network"))
+            for o in MUNICIPAL_ORGANISERS.get(n, []):
+                f.add(node, IKG.organiser, o)
             if n in (38,):
                 f.add(node, IKG.place, muni("Berlin")) if False else None
     # GLEICH teilhaben
