@@ -151,7 +151,7 @@ def _markdown(rows, ours, organisations, big, published, sub, context, timings) 
         "| --- | ---: | ---: | ---: | --- |"]
     for name, seconds, size, keys in rows:
         same = "yes" if keys == ours else f"no ({len(keys ^ ours)} differ)"
-        lines.append(f"| {name} | {size:,} | {seconds:.2f} | {seconds / base:.1f} | {same} |")
+        lines.append(f"| {name} | {size:,} | {seconds:.2f} | {seconds / base:.2f} | {same} |")
     lines += ["", f"Results for the submission: {len(ours)} distinct (record, path, component, "
               "severity); see the run's output for the list.", ""]
     return "\n".join(lines)
