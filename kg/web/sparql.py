@@ -22,7 +22,7 @@ from kg.rdfio import RdfFormatInfo, rdf_format
 from kg.results import RESULT_FORMATS, ResultFormatInfo, serialize
 from kg.sparql_dataset import choose_dataset, read_query_head
 from kg.store.base import QueryResult
-from kg.web import get_settings, get_store, request_language
+from kg.web import get_query_runner, get_settings, get_store, request_language
 from kg.web.conneg import negotiate
 
 bp = Blueprint("sparql", __name__)
@@ -168,7 +168,8 @@ def answer(operation: Operation) -> Response:
 
 def run_public_query(sparql: str, default_graphs: list[str] | None,
                      named_graphs: list[str] | None) -> QueryResult:
-    """The one place public queries reach the engine (switches to the query runner when it lands).
+    """The one place public queries reach the engine: the query runner (worker processes with a
+    deadline, for an on-disk store), never the store directly.
 
     Relative IRIs resolve against the endpoint's URL (the Protocol lets the service choose the
     base); a BASE in the query still wins, as later BASE declarations override earlier ones.
@@ -179,9 +180,9 @@ def run_public_query(sparql: str, default_graphs: list[str] | None,
         raise Forbidden("Federated queries (SERVICE) are not enabled on this endpoint; this "
                         "server fetches nothing from the web. Run the SERVICE part elsewhere.")
     try:
-        return get_store().query(base + sparql, default_graphs=default_graphs,
-                                 named_graphs=named_graphs,
-                                 row_cap=get_settings().result_row_cap or None)
+        return get_query_runner().run(base + sparql, default_graphs=default_graphs,
+                                      named_graphs=named_graphs,
+                                      row_cap=get_settings().result_row_cap or None)
     except ParseError:
         raise
     except BadRequest as exc:
