@@ -153,7 +153,7 @@ def _markdown(rows, ours, organisations, big, published, sub, context, timings) 
         same = "yes" if keys == ours else f"no ({len(keys ^ ours)} differ)"
         lines.append(f"| {name} | {size:,} | {seconds:.2f} | {seconds / base:.2f} | {same} |")
     lines += ["", f"Results for the submission: {len(ours)} distinct (record, path, component, "
-              "severity); see the run's output for the list.", ""]
+              "severity), the same for every engine above.", ""]
     return "\n".join(lines)
 
 
