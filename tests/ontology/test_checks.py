@@ -102,3 +102,82 @@ def test_the_term_scan_sees_an_undeclared_term(tmp_path: Path) -> None:
     planted = tmp_path / "planted.rq"
     planted.write_text("SELECT * WHERE { ?s ikg:notDeclared ?o }", encoding="utf-8")
     assert used_ikg_terms([planted]) - declared_ikg_terms() == {"notDeclared"}
+
+
+# ---- every IRI of our namespaces that a query in queries/**/*.rq uses is declared (parsed, not pattern-matched)
+
+OWN = "https://w3id.org/integration-kg/"
+DECLARATIONS = {  # namespace -> the types that declare a term there
+    IKG: ("owl:Class", "owl:ObjectProperty", "owl:DatatypeProperty", "owl:AnnotationProperty"),
+    f"{OWN}id/concept/": ("skos:Concept",),
+    f"{OWN}id/scheme/": ("skos:ConceptScheme",),
+}
+
+
+def query_iris(text: str) -> set[str]:
+    """Every IRI in a SPARQL query, prefixes resolved, as the parser reads it (whatever the prefix is called)."""
+    import rdflib  # noqa: PLC0415
+    from rdflib.plugins.sparql import prepareQuery  # noqa: PLC0415
+
+    found: set[str] = set()
+
+    def walk(node, seen) -> None:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        if isinstance(node, rdflib.URIRef):
+            found.add(str(node))
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value, seen)
+        elif isinstance(node, (list, tuple, set)):
+            for value in node:
+                walk(value, seen)
+        elif hasattr(node, "__dict__") and not isinstance(node, (str, bytes)):
+            walk(vars(node), seen)
+
+    walk(prepareQuery(text).algebra, set())
+    return found
+
+
+def declared_own_terms() -> set[str]:
+    store = load()
+    values = " ".join(t.replace("owl:", "<http://www.w3.org/2002/07/owl#").replace(
+        "skos:", "<http://www.w3.org/2004/02/skos/core#") + ">" for types in DECLARATIONS.values() for t in types)
+    query = f"SELECT DISTINCT ?t WHERE {{ ?t a ?k VALUES ?k {{ {values} }} }}"
+    return {s["t"].value for s in store.query(query, use_default_graph_as_union=True)}
+
+
+def undeclared_in(paths: list[Path]) -> dict[str, set[str]]:
+    declared = declared_own_terms()
+    result = {}
+    for path in paths:
+        own = {iri for iri in query_iris(path.read_text(encoding="utf-8"))
+               if any(iri.startswith(ns) for ns in DECLARATIONS)}
+        if own - declared:
+            result[path.name] = own - declared
+    return result
+
+
+QUERY_FILES = sorted((ROOT / "queries").rglob("*.rq"))
+
+
+def test_every_query_parses_and_uses_only_declared_terms() -> None:
+    assert QUERY_FILES and undeclared_in(QUERY_FILES) == {}
+
+
+@pytest.mark.parametrize("planted,expected", [
+    ("PREFIX ikg: <https://w3id.org/integration-kg/ontology#> SELECT * WHERE { ?s ikg:notDeclared ?o }",
+     f"{IKG}notDeclared"),
+    # a full IRI and another prefix name: a pattern on "ikg:" would miss both
+    ("SELECT * WHERE { ?s a <https://w3id.org/integration-kg/ontology#NoSuchClass> }", f"{IKG}NoSuchClass"),
+    ("PREFIX o: <https://w3id.org/integration-kg/ontology#> SELECT * WHERE { ?s o:holdr ?o }", f"{IKG}holdr"),
+    # a misspelt concept of a scheme
+    ("SELECT * WHERE { ?c <https://w3id.org/integration-kg/ontology#cooperationForm> "
+     "<https://w3id.org/integration-kg/id/concept/cooperation-form/engagement-bases> }",
+     f"{OWN}id/concept/cooperation-form/engagement-bases"),
+])
+def test_the_query_scan_fires_on_a_planted_defect(tmp_path: Path, planted: str, expected: str) -> None:
+    path = tmp_path / "planted.rq"
+    path.write_text(planted, encoding="utf-8")
+    assert undeclared_in([path]) == {"planted.rq": {expected}}
