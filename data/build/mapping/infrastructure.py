@@ -51,9 +51,13 @@ def _attested(f, post, name, when, label, key=""):
 
 
 def _member(f, org_node, name, role, when=None, note=None, label=""):
+    """A person the source names in a role at a date: the date is the membership's reference time
+    (named then), not the start of its period, which no source gives."""
     p = REG.person(f, name)
-    start = when
-    return model.membership(f, p, org_node, start, role=role, period_note=note, name=label or name)
+    m = model.membership(f, p, org_node, None, role=role, period_note=note, name=label or name)
+    if when is not None:
+        f.add(m, IKG.referenceTime, model.instant(f, when))
+    return m
 
 
 def mg_34(x, f, node, row):
