@@ -66,6 +66,8 @@ UI: dict[str, dict[str, str]] = {
     "report_line": {"de": "Zeile", "en": "line"},
     "report_property": {"de": "Eigenschaft", "en": "property"},
     "report_value": {"de": "Wert", "en": "value"},
+    "report_message": {"de": "Befund und was zu tun ist", "en": "finding and what to do"},
+    "report_severity": {"de": "Schwere", "en": "severity"},
     "report_expected": {"de": "erwartet", "en": "expected"},
     "report_engine": {"de": "Prüfregel", "en": "engine"},
     "report_shape": {"de": "Form", "en": "shape"},
