@@ -8,8 +8,10 @@ bounded), because those inputs can crash Oxigraph's parsers or make them run for
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TypeVar
 
 import pyoxigraph as ox
 
@@ -31,6 +33,8 @@ class RdfFormatInfo:
         return (self.media_type, *self.other_media_types)
 
 
+F = TypeVar("F")
+
 RDF_FORMATS: tuple[RdfFormatInfo, ...] = (
     RdfFormatInfo("turtle", "text/turtle", (".ttl",), ox.RdfFormat.TURTLE, False,
                   ("application/x-turtle",)),
@@ -44,16 +48,20 @@ RDF_FORMATS: tuple[RdfFormatInfo, ...] = (
 )
 
 
-def rdf_format(name_or_media_type: str) -> RdfFormatInfo:
-    """By short name (`turtle`) or media type (`text/turtle; charset=utf-8`)."""
+def find_format(name_or_media_type: str, formats: Sequence[F], what: str) -> F:
+    """The entry of a format table by short name (`turtle`) or media type (`text/turtle; charset=utf-8`)."""
     key = name_or_media_type.split(";")[0].strip().lower()
-    for info in RDF_FORMATS:
+    for info in formats:
         if key == info.name or key in info.media_types:
             return info
     raise UnsupportedMediaType(
-        f"Unknown RDF format {name_or_media_type!r}; use one of: "
-        + ", ".join(f"{f.name} ({f.media_type})" for f in RDF_FORMATS) + "."
+        f"Unknown {what} {name_or_media_type!r}; use one of: "
+        + ", ".join(f"{f.name} ({f.media_type})" for f in formats) + "."
     )
+
+
+def rdf_format(name_or_media_type: str) -> RdfFormatInfo:
+    return find_format(name_or_media_type, RDF_FORMATS, "RDF format")
 
 
 def rdf_format_for_file(path: str | PurePath) -> RdfFormatInfo:

@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from kg.errors import UnsupportedMediaType
+from kg.rdfio import find_format
 from kg.store.base import QueryResult, Term
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -44,14 +45,7 @@ RESULT_FORMATS: tuple[ResultFormatInfo, ...] = (
 
 
 def result_format(name_or_media_type: str) -> ResultFormatInfo:
-    key = name_or_media_type.split(";")[0].strip().lower()
-    for info in RESULT_FORMATS:
-        if key == info.name or key in info.media_types:
-            return info
-    raise UnsupportedMediaType(
-        f"Unknown result format {name_or_media_type!r}; use one of: "
-        + ", ".join(f"{f.name} ({f.media_type})" for f in RESULT_FORMATS) + "."
-    )
+    return find_format(name_or_media_type, RESULT_FORMATS, "result format")
 
 
 def serialize(result: QueryResult, fmt: ResultFormatInfo) -> bytes:
