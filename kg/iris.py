@@ -12,6 +12,27 @@ GRAPH = BASE + "graph/"
 SYSTEM = BASE + "system#"
 SYSTEM_GRAPH = GRAPH + "system"
 
+# Prefixes for readable Turtle and TriG output (dumps, /ontology); never needed for meaning.
+PREFIXES = {
+    "ikg": ONTOLOGY,
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dct": "http://purl.org/dc/terms/",
+    "vann": "http://purl.org/vocab/vann/",
+    "org": "http://www.w3.org/ns/org#",
+    "cpov": "http://data.europa.eu/m8g/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "time": "http://www.w3.org/2006/time#",
+    "qb": "http://purl.org/linked-data/cube#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "sh": "http://www.w3.org/ns/shacl#",
+    "void": "http://rdfs.org/ns/void#",
+    "dcat": "http://www.w3.org/ns/dcat#",
+}
+
 # Folders whose files are loaded, each file into its own graph, and published.
 SOURCE_FOLDERS = ("ontology", "shapes", "data")
 

@@ -22,12 +22,14 @@ WORDS = {
     "en": {"classes": "Classes", "object": "Object properties", "data": "Datatype properties",
            "schemes": "Concept schemes", "reused": "Reused terms", "sub": "Subclass of", "domain": "Domain",
            "range": "Range", "version": "Version", "licence": "Licence", "prefix": "Prefix",
-           "namespace": "Namespace", "schema": "schema.org (for JSON-LD)", "own": "This project's own classification", "note": "Note"},
+           "namespace": "Namespace", "schema": "schema.org (for JSON-LD)", "own": "This project's own classification", "note": "Note",
+           "validate": "Validate data", "formats": "Also as", "other_language": "Deutsch"},
     "de": {"classes": "Klassen", "object": "Objekteigenschaften", "data": "Dateneigenschaften",
            "schemes": "Begriffssysteme", "reused": "Nachgenutzte Begriffe", "sub": "Unterklasse von",
            "domain": "Definitionsbereich", "range": "Wertebereich", "version": "Version", "licence": "Lizenz",
            "prefix": "Präfix", "namespace": "Namensraum", "schema": "schema.org (für JSON-LD)", "own": "Eigene Klassifikation dieses Projekts",
-           "note": "Hinweis"},
+           "note": "Hinweis", "validate": "Daten prüfen", "formats": "Auch als",
+           "other_language": "English"},
 }
 
 

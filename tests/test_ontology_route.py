@@ -78,3 +78,11 @@ def test_unknown_format_parameter_is_a_406(client, loaded):
 def test_without_a_loaded_ontology_it_is_a_404_that_says_what_to_do(client):
     response = client.get("/ontology", headers={"Accept": "text/turtle"})
     assert response.status_code == 404 and "kg load" in response.json["message"]
+
+
+@pytest.mark.parametrize("lang, other", [("de", "English"), ("en", "Deutsch")])
+def test_html_links_the_machine_formats_and_the_other_language(client, loaded, lang, other):
+    page = client.get(f"/ontology?lang={lang}", headers={"Accept": "text/html"}).get_data(as_text=True)
+    for fmt in ("turtle", "jsonld", "rdfxml"):
+        assert f'href="?format={fmt}"' in page
+    assert f">{other}</a>" in page

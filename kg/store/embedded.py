@@ -117,11 +117,12 @@ class EmbeddedStore:
 
     def dump(self, fmt: ox.RdfFormat, graphs: Sequence[str] | None = None) -> bytes:
         names = [ox.NamedNode(g) for g in (self.published_graphs() if graphs is None else graphs)]
+        prefixes = iris.PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
             quads = [q for g in names for q in self._ox.quads_for_pattern(None, None, None, g)]
-            return ox.serialize(quads, format=fmt)
+            return ox.serialize(quads, format=fmt, prefixes=prefixes)
         triples = {q.triple for g in names for q in self._ox.quads_for_pattern(None, None, None, g)}
-        return ox.serialize(sorted(triples, key=str), format=fmt)
+        return ox.serialize(sorted(triples, key=str), format=fmt, prefixes=prefixes)
 
     def quad_count(self, graphs: Sequence[str] | None = None) -> int:
         names = self.published_graphs() if graphs is None else graphs
