@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from rdflib import Literal
 from rdflib.namespace import DCTERMS
 
 import model
 from builder import Builder
 from dates import parse, span
 from mapping.registry import DD, REG, muni
-from vocab import IKG, de, thing
+from vocab import IKG, de, integer, thing
 
 
 def I(n: int) -> str:  # noqa: E743
@@ -72,7 +71,7 @@ def map_rows(b: Builder) -> None:
                                                        (9, "appointed-from-council", "council")])
         model.note(f, body, "Postal vote only since the Wahlordnung of 24 Jan 2019.")
     with f.row(I(14)):
-        f.add(body, IKG.termYears, Literal(5, datatype=model.XSD.integer))
+        f.add(body, IKG.termYears, integer(5))
     with f.row(I(15)):
         model.note(f, body, "Voters: no German citizenship, aged 18+, main residence in Dresden for more than 3 months; 3 votes each.")
     with f.row(I(16)):

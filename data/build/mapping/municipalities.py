@@ -13,7 +13,7 @@ from rdflib.namespace import OWL
 
 import model
 from builder import Builder, FileGraph
-from vocab import WD, slug
+from vocab import IKG, WD, concept, slug
 
 KINDS = {
     "kreisfreie Stadt": "kreisfreie-stadt",
@@ -65,7 +65,7 @@ def _map_row(f: FileGraph, row) -> None:
     )
     if corroborating:
         with f.row(*corroborating):
-            f.add(muni, model.IKG.municipalityKind, model.concept("municipality-kind", KINDS[base_kind]))
+            f.add(muni, IKG.municipalityKind, concept("municipality-kind", KINDS[base_kind]))
     if fields["wikidata"]:
         for how, needles in QID_SOURCES.items():
             cited = _cite(row.row_id, row.urls, needles)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rdflib import Literal
 from rdflib.namespace import DCTERMS
 
 import model
@@ -173,7 +174,7 @@ def map_rows(b: Builder) -> None:  # noqa: C901 - a table of rows
                 model.event(f, key, label, kind, d, muni(city) if city else None, venue, project)
             else:
                 if venue:
-                    f.add(node, IKG.venue, model.Literal(venue))
+                    f.add(node, IKG.venue, Literal(venue))
             for o in orgs:
                 f.add(node, IKG.organiser, REG.org(f, o, "", "mo-network"))
             for o in MUNICIPAL_ORGANISERS.get(n, []):

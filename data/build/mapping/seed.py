@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rdflib import URIRef
 from rdflib.namespace import DCTERMS
 
 import model
@@ -10,7 +11,7 @@ from dates import vague
 from mapping.projects import DRESDEN_MEETING, GT, SAMOFA
 from mapping.registry import DD, REG, muni
 from sources import SEED_ROW_ID
-from vocab import IKG, concept, thing
+from vocab import IKG, concept, de, thing
 
 PRINCIPLES = ("indispensability-of-migrant-organisations", "mutual-approach", "cooperation-corridors")
 
@@ -42,7 +43,7 @@ def map_rows(b: Builder) -> None:
         zekovic = REG.person(f, "Denis Zeković")
         model.contribution(f, ev, zekovic, "academic", tu, "input", name="Beitrag Denis Zeković (Projekt REFRAME, TU Chemnitz)")
         f.add(thing("contribution", "dresden-arbeitsgespraech-2025-12-11-denis-zekovic"), IKG.topic,
-              model.de("Projekt REFRAME"))
+              de("Projekt REFRAME"))
         sozialamt = model.unit(f, thing("administration", DD), "sozialamt", "Sozialamt Dresden", "social-office")
         schaefer = REG.person(f, "Philipp Schäfer")
         model.membership(f, schaefer, sozialamt, None, role="head", name="Philipp Schäfer, Abteilungsleiter im Sozialamt Dresden")
@@ -65,13 +66,13 @@ def map_rows(b: Builder) -> None:
         f.add(round_, DCTERMS.isPartOf, ev)
         sb = model.strukturbild(f, "dresden-2025-12-11", m, "Strukturbild Dresden (gemeinsam entwickelt)", round_, None, "2025-12-11")
         for shown in (thing("plan", "14612000-aktionsplan-integration-2022-2026"), post):
-            f.add(round_, IKG.topic, model.de(""))  if False else None
+            f.add(round_, IKG.topic, de(""))  if False else None
         model.note(f, round_, "Reflected goals, steering mechanisms and forms of cooperation of integration work in Dresden; "
                               "insights into the Aktionsplan Integration, the role of the Integrations- und Ausländerbeauftragte "
                               "and the cooperation with migrant organisations.")
-        f.add(round_, IKG.topic, model.de("Aktionsplan Integration"))
-        f.add(round_, IKG.topic, model.de("Rolle der Integrations- und Ausländerbeauftragten"))
-        f.add(round_, IKG.topic, model.de("Zusammenarbeit mit migrantischen Organisationen"))
+        f.add(round_, IKG.topic, de("Aktionsplan Integration"))
+        f.add(round_, IKG.topic, de("Rolle der Integrations- und Ausländerbeauftragten"))
+        f.add(round_, IKG.topic, de("Zusammenarbeit mit migrantischen Organisationen"))
         # earlier Strukturbilder used as a discussion tool
         for city, ags in (("Mönchengladbach", "05116000"), ("Dortmund", "05913000"), ("Halle (Saale)", "15002000"), ("Nürnberg", "09564000")):
             s = model.strukturbild(f, f"{ags}-2025", muni(ags), f"Strukturbild {city} (GLEICH teilhaben 2025)", ev, bv,
@@ -82,4 +83,4 @@ def map_rows(b: Builder) -> None:
         model.note(f, wp, "Announced: the meeting's results flow into the final working paper, to be made available to all participants.")
         report = model.document(f, "seed-report-afropa-2025", "Integration gemeinsam gestalten: Kommunale Verantwortung und "
                                 "migrantische Perspektiven im Dialog", afropa, None)
-        f.add(report, IKG.evidenceDocument, model.URIRef("https://gleich-teilhaben.de/integration-gemeinsam-gestalten-kommunale-verantwortung-und-migrantische-perspektiven-im-dialog"))
+        f.add(report, IKG.evidenceDocument, URIRef("https://gleich-teilhaben.de/integration-gemeinsam-gestalten-kommunale-verantwortung-und-migrantische-perspektiven-im-dialog"))
