@@ -1,22 +1,21 @@
-"""Rows of infrastructure.csv outside Dresden: each row states one property of one named actor.
+"""The actors that rows of infrastructure.csv (outside Dresden) name: one node per (city, name).
 
-The actor becomes a node of the class its `actor_type` names (in the row that first mentions it);
-structured facts (titles, holders, compositions, elections, adoption, validity, founding) are
-written with the ontology's patterns in `STRUCTURED`; what the model has no property for is kept
-as an English `skos:note` quoting the row's value, attributed to the row.
+The actor becomes a node of the class its `actor_type` (or, where the type is too coarse, its
+name) points to, created in the row that first mentions it; variant spellings of one name are
+folded by `canonical` so that rows about one actor meet on one node.
 """
-
 from __future__ import annotations
 
 import re
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import URIRef
 
 import model
 from builder import Builder, FileGraph
+from sources import SourceRow
+from mapping.organisations import org_spec
 from mapping.registry import CITY, REG, muni
-from vocab import IKG, de, slug, thing
+from vocab import IKG, slug
 
 SEED_FILES = {"Mönchengladbach": "moenchengladbach", "Dortmund": "dortmund", "Halle (Saale)": "halle",
               "Nürnberg": "nuernberg"}
@@ -43,6 +42,7 @@ UNIT_KINDS = (("Integrationszentrum", "municipal-integration-centre"), ("Stabsst
 
 
 def I(n: int) -> str:  # noqa: E743
+    """The identifier of infrastructure.csv row n."""
     return f"infrastructure-{n:03d}"
 
 
@@ -79,47 +79,49 @@ class Infra:
         stem = SEED_FILES.get(city, "other-municipalities")
         return self.b.file(stem, FILE_TITLES[stem])
 
-    def actor(self, f: FileGraph, city: str, actor_type: str, name: str) -> URIRef:
+    def actor(self, f: FileGraph, city: str, actor_type: str, name: str) -> URIRef | None:
         """The node for a named actor, created in the current row context on first mention."""
         name = canonical(name)
-        key = (city, name)
-        if key in self.nodes:
-            return self.nodes[key]
-        ags, m = CITY[city], muni(city)
-        local = f"{ags}-{slug(name)[:60].strip('-')}"
-        if actor_type == "commissioner" and "Koordinierungsgruppe" not in name:
-            node = model.commissioner_post(f, m, slug(name)[:60].strip("-"), name, None, REG.admin(f, ags))
-        elif actor_type in ("office", "integration_centre") or "Koordinierungsgruppe" in name or "KIM" in name \
-                or "Stabsstelle" in name:
-            node = model.unit(f, REG.admin(f, ags), slug(name)[:60].strip("-"), name,
-                              kind_of(UNIT_KINDS, name, "department"))
-        elif actor_type == "advisory_council" or name.startswith(("Kommission für", "Kuratorium")):
-            node = model.advisory_body(f, m, slug(name)[:60].strip("-"), name,
-                                       kind_of(BODY_KINDS, name, "integration-commission"))
-        elif actor_type == "action_plan" or "Aktionsplan" in name or "Leitbild" in name:
-            node = model.plan(f, m, slug(name)[:60].strip("-"), name, kind_of(PLAN_KINDS, name, "integration-concept"))
-        elif actor_type == "welfare":
-            node = REG.org(f, local, name, "welfare", city)
-        elif actor_type == "mo_network":
-            from mapping.organisations import org_spec
-            okey, oname, okind, oseat = org_spec(name)
-            node = REG.org(f, okey, oname, okind, oseat)
-        elif actor_type == "research":
-            node = model.document(f, local, name, REG.admin(f, ags))
-        elif "Konferenz" in name or "konferenz" in name or "Woche" in name or "Tage" in name:
-            node = model.event(f, local, name, "integration-conference" if "onferenz" in name else None, None, m)
-            f.add(node, IKG.period, model.interval(f, None, None, "Veranstaltungsreihe; Zeitraum nicht angegeben"))
-        elif "Netzwerk" in name or "Städtekooperation" in name or "Charta" in name:
-            node = REG.org(f, local, name, "network", city)
-        elif name.startswith("population") or name.startswith("foreign residents"):
-            node = None  # statistics the model has no measure for: left out (see the README)
-        else:
-            node = REG.org(f, local, name, "civil", city)
-            f.add(node, IKG.activeIn, m)
+        if (city, name) in self.nodes:
+            return self.nodes[(city, name)]
+        node = _new_actor(f, city, actor_type, name)
         if node is not None:
-            self.nodes[key] = node
+            self.nodes[(city, name)] = node
         return node
 
 
-def note_row(f: FileGraph, node: URIRef, row) -> None:
+def _new_actor(f: FileGraph, city: str, actor_type: str, name: str) -> URIRef | None:  # noqa: C901 - one branch per class
+    ags, m = CITY[city], muni(city)
+    key = slug(name)[:60].strip("-")
+    local = f"{ags}-{key}"
+    if actor_type == "commissioner" and "Koordinierungsgruppe" not in name:
+        return model.commissioner_post(f, m, key, name, None, REG.admin(f, ags))
+    if actor_type in ("office", "integration_centre") or "Koordinierungsgruppe" in name or "KIM" in name \
+            or "Stabsstelle" in name:
+        return model.unit(f, REG.admin(f, ags), key, name, kind_of(UNIT_KINDS, name, "department"))
+    if actor_type == "advisory_council" or name.startswith(("Kommission für", "Kuratorium")):
+        return model.advisory_body(f, m, key, name, kind_of(BODY_KINDS, name, "integration-commission"))
+    if actor_type == "action_plan" or "Aktionsplan" in name or "Leitbild" in name:
+        return model.plan(f, m, key, name, kind_of(PLAN_KINDS, name, "integration-concept"))
+    if actor_type == "welfare":
+        return REG.org(f, local, name, "welfare", city)
+    if actor_type == "mo_network":
+        return REG.org(f, *org_spec(name))
+    if actor_type == "research":
+        return model.document(f, local, name, REG.admin(f, ags))
+    if "Konferenz" in name or "konferenz" in name or "Woche" in name or "Tage" in name:
+        node = model.event(f, local, name, "integration-conference" if "onferenz" in name else None, None, m)
+        f.add(node, IKG.period, model.interval(f, None, None, "Veranstaltungsreihe; Zeitraum nicht angegeben"))
+        return node
+    if "Netzwerk" in name or "Städtekooperation" in name or "Charta" in name:
+        return REG.org(f, local, name, "network", city)
+    if name.startswith("population") or name.startswith("foreign residents"):
+        return None  # statistics the model has no measure for: left out (see the README)
+    node = REG.org(f, local, name, "civil", city)
+    f.add(node, IKG.activeIn, m)
+    return node
+
+
+def note_row(f: FileGraph, node: URIRef, row: SourceRow) -> None:
+    """The row kept as a note on its actor: what it states that the model has no property for."""
     model.note(f, node, f"{row.fields['property']}: {row.fields['value']}")
