@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from rdflib import Literal
-from rdflib.namespace import DCTERMS
+from rdflib import Literal, URIRef
 
 import model
 from builder import Builder, FileGraph
-from dates import parse, span, vague
-from mapping.registry import CITY, REG, muni
-from vocab import IKG, de, thing
+from dates import SourceDate, span, vague
+from mapping.infrastructure.actors import actor_key
+from mapping.registry import REG, muni
+from sources import SourceRow
+from vocab import IKG, thing
 
 V = vague
 BEAUFTRAGTE = ("beauftragte-bund-integration", "Beauftragte der Bundesregierung für Migration, Flüchtlinge und Integration")
@@ -91,176 +92,254 @@ LOCAL_2018 = [("2018-05-02", "Hildesheim"), ("2018-05-24", "Köln"), ("2018-05-2
 LOCAL_2022 = [("2022-06-03", "Freiburg im Breisgau"), ("2022-06-10", "Bochum"), ("2022-06-11", "Münster"), ("2022-06-13", "Dortmund"),
               ("2022-06-24", "Potsdam"), ("2022-06-28", "Willich"), ("2022-06-29", "Mönchengladbach"), ("2022-08-17", "Bielefeld"),
               ("2022-09-16", "Fulda")]
+# row -> (key, name, start, end) of a samo.fa phase
+SAMOFA_PHASES = {
+    2: ("samo-fa-2016-2020", "samo.fa (2016–2020)", "2016", "2020"),
+    3: ("samo-fa-plus", "samo.fa plus", "2020", "2021"),
+    4: ("samo-fa-iii", 'samo.fa III ("Modellhaftigkeit und Verstetigung")', "2022", "2022"),
+}
+# row -> (value, unit, qualifier, label) of a count of samo.fa sites or cities
+SAMOFA_SITE_COUNTS = {
+    8: (30, "sites", "exact", "Standorte (30, samofa.de)"), 9: (34, "cities", "exact", "Städte und Kreise (34, inter.aktion)"),
+    10: (32, "cities", "exact", "Städte/Kreise (32, NDMO)"), 11: (30, "sites", "more-than", "Standorte (>30, samofa.de)"),
+}
+GT_SITES_2024 = ["Schwerin", "Berlin", "Hoyerswerda", "Göttingen", "Reutlingen", "Düsseldorf", "Dresden",
+                 "Hannover", "Dortmund", "München", "Saarbrücken"]
+# city -> its local focus in GLEICH teilhaben 2024
+GT_FOCUS_2024 = {
+    "Dortmund": "geflüchtete Frauen in schwierigen Situationen",
+    "Dresden": "vulnerable Personen in der Geflüchtetensozialarbeit in einem Stadtbezirk",
+    "Düsseldorf": "Geflüchtete aus der Ukraine mit besonderen Bedarfen",
+    "Halle (Saale)": "ältere pflegebedürftige Geflüchtete",
+    "Hannover": "geflüchtete Frauen/FLINTA*",
+}
+# city -> organisation key of the local partner in GLEICH teilhaben 2025
+GT_PARTNERS_2025 = {"Mönchengladbach": "vki-mg", "München": "morgen", "Reutlingen": "bim", "Düsseldorf": "ndmo",
+                    "Dortmund": "vmdo", "Saarbrücken": "haus-afrika", "Dresden": "afropa", "Halle (Saale)": "vemo"}
+# row -> (key, German label, date) of a publication; a row without a label only mentions it again
+PUBLICATIONS = {
+    47: ("broschuere-teilhabe-trotz-vulnerabilitaet", 'Broschüre "GLEICH teilhaben – Teilhabe trotz Vulnerabilität"', "2024-11-22"),
+    48: ("broschuere-teilhabe-trotz-vulnerabilitaet", None, None),
+    49: ("buch-nahe-bei-den-menschen", 'Buch "Nahe bei den Menschen"', "2025-03-13"),
+    50: ("erklaerende-fallbeschreibungen", '"Erklärende Fallbeschreibungen" (Analyseinstrument für die Regionalkonferenzen)', None),
+    54: ("bv-nemo-forderungen-2021", 'BV NeMO: "Mit Migrant*innen-Organisationen auf Augenhöhe zusammenarbeiten"', "2021"),
+}
+# rows that mention the Dresden meeting of 11 Dec 2025 (51: its report) without new facts
+SEED_MEETING_MENTIONS = (43, 44, 80, 81, 51)
 LEFT_OUT = {
     74: "Names of the GLEICH teilhaben coordinators and network staff on a team photo (2024): project staff, "
         "not people in public roles; the places are modelled from row projects_events-030.",
 }
 
 
-def _org(f, key, name=None, kind="public"):
+Rows = dict[int, SourceRow]
+
+
+def _bv_nemo(f: FileGraph) -> URIRef:
+    return REG.org(f, "bv-nemo", "", "federal")
+
+
+def _org(f: FileGraph, key: str, name: str | None = None, kind: str = "public") -> URIRef:
     return REG.org(f, key, name or key, kind)
 
 
-def _fund(f, key, funder, project, start=None, end=None, note=None, label="Förderung"):
-    return model.funding(f, key, _org(f, *funder), "project-funding", project, REG.org(f, "bv-nemo", "", "federal"),
+def _fund(f: FileGraph, key: str, funder: tuple[str, str], project: URIRef, start: str | None = None,
+          end: str | None = None, note: str | None = None, label: str = "Förderung") -> URIRef:
+    return model.funding(f, key, _org(f, *funder), "project-funding", project, _bv_nemo(f),
                          start, end, note, name=label)
 
 
-def _sites(f, project, year, cities, key, partners=None, note=None):
+def _sites(f: FileGraph, project: URIRef, year: str, cities: list[str], key: str, note: str | None = None) -> None:
     for city in cities:
-        p = model.site(f, project, muni(city), key, partners.get(city) if partners else None, year, year,
-                       name=f"{city} im Projekt ({key})")
+        p = model.site(f, project, muni(city), key, None, year, year, name=f"{city} im Projekt ({key})")
         if note:
             model.note(f, p, note)
 
 
-def map_rows(b: Builder) -> None:  # noqa: C901 - a table of rows
+def _carried_by_bv_nemo(f: FileGraph, project: URIRef, start: str, end: str) -> None:
+    f.add(project, IKG.carrier, _bv_nemo(f))
+    f.add(project, IKG.period, model.interval(f, start, end))
+
+
+def map_rows(b: Builder) -> None:
     f = b.file("projects-events", "Projects (samo.fa, GLEICH teilhaben, REFRAME), events and publications")
-    R = {r.number: r for r in b.rows.values() if r.file == "facts/projects_events.csv"}
-    bv = lambda: REG.org(f, "bv-nemo", "", "federal")  # noqa: E731
-    with f.row(R[1].row_id):
+    rows = {r.number: r for r in b.rows.values() if r.file == "facts/projects_events.csv"}
+    federal_funding = _samofa(f, rows)
+    _samofa_phases(f, rows)
+    _samofa_funding_claims(f, rows, federal_funding)
+    _samofa_sites(f, rows)
+    _samofa_local_conferences(f, rows)
+    for n, spec in EVENTS.items():
+        with f.row(rows[n].row_id):
+            _event(f, n, *spec)
+    _gleich_teilhaben(f, rows)
+    _gleich_teilhaben_sites(f, rows)
+    _other_projects_and_events(b, f, rows)
+    _seed_meeting_mentions(f, rows)
+    _publications(f, rows)
+    for n, row in rows.items():
+        if n in LEFT_OUT:
+            b.leave_out(row.row_id, LEFT_OUT[n])
+
+
+def _samofa(f: FileGraph, rows: Rows) -> URIRef:
+    """The project (row 1); returns its federal funding, which later rows' claims conflict with."""
+    with f.row(rows[1].row_id):
         model.project(f, "samo-fa", "samo.fa – Stärkung der Aktiven aus Migrant*innenorganisationen in der Flüchtlingsarbeit")
-        f.add(SAMOFA, IKG.carrier, bv()); f.add(SAMOFA, IKG.period, model.interval(f, "2016", "2022"))
-        f_bund = _fund(f, "samo-fa-beauftragte-2016-2022", BEAUFTRAGTE, SAMOFA, "2016", "2022", label="Förderung von samo.fa durch die Integrationsbeauftragte des Bundes")
-    phases = {2: ("samo-fa-2016-2020", "samo.fa (2016–2020)", "2016", "2020"), 3: ("samo-fa-plus", "samo.fa plus", "2020", "2021"),
-              4: ("samo-fa-iii", 'samo.fa III ("Modellhaftigkeit und Verstetigung")', "2022", "2022")}
-    for n, (key, name, start, end) in phases.items():
-        with f.row(R[n].row_id):
-            ph = model.project(f, key, name, phase_of=SAMOFA)
-            f.add(ph, IKG.carrier, bv()); f.add(ph, IKG.period, model.interval(f, start, end))
-            if R[n].fields["funder"]:
-                _fund(f, f"{key}-beauftragte", BEAUFTRAGTE, ph, start, end, label=f"Förderung: {name}")
+        _carried_by_bv_nemo(f, SAMOFA, "2016", "2022")
+        return _fund(f, "samo-fa-beauftragte-2016-2022", BEAUFTRAGTE, SAMOFA, "2016", "2022",
+                     label="Förderung von samo.fa durch die Integrationsbeauftragte des Bundes")
+
+
+def _samofa_phases(f: FileGraph, rows: Rows) -> None:
+    for n, (key, name, start, end) in SAMOFA_PHASES.items():
+        with f.row(rows[n].row_id):
+            phase = model.project(f, key, name, phase_of=SAMOFA)
+            _carried_by_bv_nemo(f, phase, start, end)
+            if rows[n].fields["funder"]:
+                _fund(f, f"{key}-beauftragte", BEAUFTRAGTE, phase, start, end, label=f"Förderung: {name}")
             if n == 3:
-                model.count(f, ph, "cities", 31, "cities", None, name="Städte in samo.fa plus (31)")
-    with f.row(R[5].row_id):
+                model.count(f, phase, "cities", 31, "cities", None, name="Städte in samo.fa plus (31)")
+
+
+def _samofa_funding_claims(f: FileGraph, rows: Rows, federal_funding: URIRef) -> None:
+    """Rows 5–7: partners' pages on the start, size and funder of samo.fa (BAMF, against row 1)."""
+    with f.row(rows[5].row_id):
         model.note(f, SAMOFA, "Coordination offices set up from March 2016 in 31 cities.")
         model.count(f, SAMOFA, "cities-2016-03", 31, "cities", "2016-03", name="Städte mit Koordinierungsstellen, März 2016 (31)")
-    with f.row(R[6].row_id):
+    with f.row(rows[6].row_id):
         fb = _fund(f, "samo-fa-bamf-ikf-fulda", BAMF, SAMOFA, label="Förderung von samo.fa durch das BAMF (laut IKF Fulda)")
-        f.add(fb, IKG.conflictsWith, f_bund)
+        f.add(fb, IKG.conflictsWith, federal_funding)
         model.count(f, SAMOFA, "partners-early", 31, "sites", "2016", name="lokale Partner in der Anfangsphase (31)")
         model.note(f, SAMOFA, "Developed Dec 2015–Mar 2016; initially until 2017-12-31; 31 local partners in 30 cities in 10 Länder (early statement).")
-    with f.row(R[7].row_id):
+    with f.row(rows[7].row_id):
         fb2 = _fund(f, "samo-fa-bamf-drg-goettingen", BAMF, SAMOFA, label="Förderung von samo.fa durch das BAMF (laut DRG Göttingen)")
-        f.add(fb2, IKG.conflictsWith, f_bund)
+        f.add(fb2, IKG.conflictsWith, federal_funding)
         model.site(f, SAMOFA, muni("Göttingen"), "drg", REG.org(f, "drg-goettingen", "", "mo"), "2018", "2021", name="Göttingen in samo.fa (2018–2021)")
         model.count(f, SAMOFA, "cities-drg", 32, "cities", None, name="Städte in samo.fa (32, DRG Göttingen)")
         model.note(f, SAMOFA, "Described by the Göttingen partner as nationwide since 2017 (conflicts with the start in March 2016); ~600 MOs.")
-    for n, value, unit, qual, label in ((8, 30, "sites", "exact", "Standorte (30, samofa.de)"), (9, 34, "cities", "exact", "Städte und Kreise (34, inter.aktion)"),
-                                        (10, 32, "cities", "exact", "Städte/Kreise (32, NDMO)"), (11, 30, "sites", "more-than", "Standorte (>30, samofa.de)")):
-        with f.row(R[n].row_id):
-            model.count(f, SAMOFA, f"sites-{R[n].row_id}", value, unit, None, qual, name=f"samo.fa: {label}")
-    with f.row(R[12].row_id):
+
+
+def _samofa_sites(f: FileGraph, rows: Rows) -> None:
+    """Rows 8–14: how many sites, and the local partners in Köln and München."""
+    for n, (value, unit, qualifier, label) in SAMOFA_SITE_COUNTS.items():
+        with f.row(rows[n].row_id):
+            model.count(f, SAMOFA, f"sites-{rows[n].row_id}", value, unit, None, qualifier, name=f"samo.fa: {label}")
+    with f.row(rows[12].row_id):
         model.site(f, SAMOFA, muni("Köln"), "solibund", REG.org(f, "solibund", "", "mo"), name="Köln in samo.fa (Solibund e.V.)")
         _fund(f, "samo-fa-beauftragte-koeln", BEAUFTRAGTE, SAMOFA, label="Förderung von samo.fa (laut Dialogkonferenz Köln)")
-    with f.row(R[13].row_id):
-        m = model.site(f, SAMOFA, muni("München"), "morgen", REG.org(f, "morgen", "", "mo-network"), "2016-04", name="München in samo.fa (MORGEN e.V.)")
-    with f.row(R[14].row_id):
-        model.note(f, m, "samo.fa in München ended after 7 years (last as samo.fa+).")
-    with f.row(R[17].row_id):
+    with f.row(rows[13].row_id):
+        munich = model.site(f, SAMOFA, muni("München"), "morgen", REG.org(f, "morgen", "", "mo-network"), "2016-04",
+                            name="München in samo.fa (MORGEN e.V.)")
+    with f.row(rows[14].row_id):
+        model.note(f, munich, "samo.fa in München ended after 7 years (last as samo.fa+).")
+
+
+def _samofa_local_conferences(f: FileGraph, rows: Rows) -> None:
+    with f.row(rows[17].row_id):
         for when, city in LOCAL_2018:
             model.event(f, f"samo-fa-konferenz-lokal-{when}", f'samo.fa.konferenz.lokal 2018 "Gemeinsam im Alltag" – {city}',
                         "dialogue-conference", when, muni(city), project_node=SAMOFA)
-    with f.row(R[19].row_id):
+    with f.row(rows[19].row_id):
         for when, city in LOCAL_2022:
             ev = model.event(f, f"samo-fa-dialogkonferenz-{when}", f'samo.fa lokale Dialogkonferenz 2022 "Erneut Flucht und Vertreibung" – {city}',
                              "dialogue-conference", when, muni(city), project_node=SAMOFA)
-            f.add(ev, IKG.organiser, bv())
-    for n, (key, label, kind, when, city, venue, orgs, project) in EVENTS.items():
-        with f.row(R[n].row_id):
-            node = thing("event", key)
-            if label:
-                d = parse(when) if isinstance(when, str) else when
-                model.event(f, key, label, kind, d, muni(city) if city else None, venue, project)
-            else:
-                if venue:
-                    f.add(node, IKG.venue, Literal(venue))
-            for o in orgs:
-                f.add(node, IKG.organiser, REG.org(f, o, "", "mo-network"))
-            for o in MUNICIPAL_ORGANISERS.get(n, []):
-                f.add(node, IKG.organiser, o)
-            if n in (38,):
-                f.add(node, IKG.place, muni("Berlin")) if False else None
-    # GLEICH teilhaben
-    with f.row(R[23].row_id):
+            f.add(ev, IKG.organiser, _bv_nemo(f))
+
+
+def _event(f: FileGraph, n: int, key: str, label: str | None, kind: str | None, when: str | SourceDate | None,
+           city: str | None, venue: str | None, organisers: list[str], project: URIRef | None) -> None:
+    """One row of EVENTS; a row without a label adds its venue and organisers to an event named before."""
+    node = thing("event", key)
+    if label:
+        model.event(f, key, label, kind, when, muni(city) if city else None, venue, project)
+    elif venue:
+        f.add(node, IKG.venue, Literal(venue))
+    for o in organisers:
+        f.add(node, IKG.organiser, REG.org(f, o, "", "mo-network"))
+    for o in MUNICIPAL_ORGANISERS.get(n, []):
+        f.add(node, IKG.organiser, o)
+
+
+def _gleich_teilhaben(f: FileGraph, rows: Rows) -> None:
+    """Rows 23–29: the project, its funding and its counts of sites and organisations."""
+    with f.row(rows[23].row_id):
         model.project(f, "gleich-teilhaben", "GLEICH teilhaben")
-        f.add(GT, IKG.carrier, bv()); f.add(GT, IKG.period, model.interval(f, "2023", "2025"))
-        c17 = model.count(f, GT, "sites-2023", 17, "sites", "2023", name="GLEICH teilhaben: Standorte anfangs (17)")
-        c11 = model.count(f, GT, "sites-from-2024", 11, "sites", "2024", name="GLEICH teilhaben: Standorte ab 2024 (11)")
-    with f.row(R[24].row_id):
+        _carried_by_bv_nemo(f, GT, "2023", "2025")
+        model.count(f, GT, "sites-2023", 17, "sites", "2023", name="GLEICH teilhaben: Standorte anfangs (17)")
+        from_2024 = model.count(f, GT, "sites-from-2024", 11, "sites", "2024", name="GLEICH teilhaben: Standorte ab 2024 (11)")
+    with f.row(rows[24].row_id):
         gf = _fund(f, "gleich-teilhaben-beauftragte", BEAUFTRAGTE, GT, "2023", "2024", label="Förderung von GLEICH teilhaben (Förderzeitraum 2023–2024)")
         model.note(f, gf, "Funding period 2023–2024 (two years), per the project kick-off page; the homepage gives 2023–25.")
-    with f.row(R[25].row_id):
+    with f.row(rows[25].row_id):
         _fund(f, "gleich-teilhaben-beauftragte-2025", BEAUFTRAGTE, GT, label="Förderung von GLEICH teilhaben (Stand 2025)")
         _fund(f, "gleich-teilhaben-antirassismus", ANTIRASSISMUS, GT, label="Förderung von GLEICH teilhaben durch die Antirassismus-Beauftragte")
         model.count(f, GT, "sites-2025", 11, "sites", "2025", name="GLEICH teilhaben: Standorte Stand 2025 (11)")
-    with f.row(R[26].row_id):
+    with f.row(rows[26].row_id):
         c12 = model.count(f, GT, "sites-2024", 12, "sites", "2024", name="GLEICH teilhaben: Standorte 2024 (12)")
-        f.add(c12, IKG.conflictsWith, c11)
-    with f.row(R[27].row_id):
+        f.add(c12, IKG.conflictsWith, from_2024)
+    with f.row(rows[27].row_id):
         model.count(f, GT, "mos-initial", 17, "member-organisations", None, name="GLEICH teilhaben: Migrant*innenorganisationen (17)")
         model.count(f, GT, "mos-2025", 11, "member-organisations", "2025", name="GLEICH teilhaben: Migrant*innenorganisationen 2025 (11)")
         model.count(f, GT, "laender", 10, "laender", None, name="GLEICH teilhaben: Länder (10)")
-    with f.row(R[28].row_id):
+    with f.row(rows[28].row_id):
         model.count(f, GT, "koordinierungsstellen", 17, "sites", None, name="GLEICH teilhaben: Standorte mit Koordinierungsstellen (17)")
-    with f.row(R[29].row_id):
+    with f.row(rows[29].row_id):
         model.note(f, GT, "A partner page (Nov 2024) announced the end of the project / no further funding; conflicts with 2023–25.")
-    with f.row(R[30].row_id):
-        _sites(f, GT, "2024", ["Schwerin", "Berlin", "Hoyerswerda", "Göttingen", "Reutlingen", "Düsseldorf", "Dresden",
-                               "Hannover", "Dortmund", "München", "Saarbrücken"], "2024",
-               note="Place of a GLEICH teilhaben coordinator on the 2024 team photo.")
-    with f.row(R[31].row_id):
-        for city, topic in (("Dortmund", "geflüchtete Frauen in schwierigen Situationen"), ("Dresden", "vulnerable Personen in der Geflüchtetensozialarbeit in einem Stadtbezirk"),
-                            ("Düsseldorf", "Geflüchtete aus der Ukraine mit besonderen Bedarfen"), ("Halle (Saale)", "ältere pflegebedürftige Geflüchtete"),
-                            ("Hannover", "geflüchtete Frauen/FLINTA*")):
+
+
+def _gleich_teilhaben_sites(f: FileGraph, rows: Rows) -> None:
+    """Rows 30, 31, 73, 75: the places of the project by year, with their focus or partner."""
+    with f.row(rows[30].row_id):
+        _sites(f, GT, "2024", GT_SITES_2024, "2024", note="Place of a GLEICH teilhaben coordinator on the 2024 team photo.")
+    with f.row(rows[31].row_id):
+        for city, topic in GT_FOCUS_2024.items():
             p = model.site(f, GT, muni(city), "2024-focus", None, "2024", "2024", name=f"{city} in GLEICH teilhaben (2024, Schwerpunkt)")
             model.note(f, p, f"2024 local focus: {topic}.")
-    with f.row(R[73].row_id):
+    with f.row(rows[73].row_id):
         _sites(f, GT, "2023", ["Halle (Saale)", "Schwerin", "Mönchengladbach"], "2023", note="2023 focus on older refugees.")
-    with f.row(R[75].row_id):
-        partners = {"Mönchengladbach": "vki-mg", "München": "morgen", "Reutlingen": "bim", "Düsseldorf": "ndmo", "Dortmund": "vmdo",
-                    "Saarbrücken": "haus-afrika", "Dresden": "afropa", "Halle (Saale)": "vemo"}
-        for city, key in partners.items():
+    with f.row(rows[75].row_id):
+        for city, key in GT_PARTNERS_2025.items():
             model.site(f, GT, muni(city), "2025", REG.org(f, key, "", "mo-network"), "2025", "2025", name=f"{city} in GLEICH teilhaben (2025)")
         _sites(f, GT, "2025", ["Nürnberg", "Hoyerswerda"], "2025-local", note="Local partner at the September 2025 conference.")
-    with f.row(R[77].row_id):
+
+
+def _other_projects_and_events(b: Builder, f: FileGraph, rows: Rows) -> None:
+    """Rows 77, 82, 66, 70: samo.fa's last meeting, REFRAME, Dresden's participation events, Dortmund's plan."""
+    with f.row(rows[77].row_id):
         model.note(f, SAMOFA, "At the meeting of 2019-11-15: regional network support (regions West, Süd, Nordost) and the 2020/21 follow-up application.")
-    with f.row(R[82].row_id):
+    with f.row(rows[82].row_id):
         tu = REG.org(f, "tu-chemnitz", "Technische Universität Chemnitz", "research", "")
         rf = model.project(f, "reframe", "REFRAME: Rahmungen des Ankommens", research=True)
         f.add(rf, IKG.carrier, tu)
         model.note(f, rf, "Transnational comparison of perceptions, policies and refugees' practices 2015/16 vs 2022/23 in Germany, "
                           "Italy, Turkey and the United Kingdom; TU Chemnitz, human geography; project period not given.")
-    with f.row(R[66].row_id):
+    with f.row(rows[66].row_id):
         for when in ("2021-06-27", "2021-07-03", "2021-07-18"):
             ev = model.event(f, f"dresden-aktionsplan-beteiligung-{when}", f'Beteiligungsveranstaltung "Gemeinsam. Verantwortung. Leben." ({when})',
                              None, when, muni("Dresden"), "Rathaus")
             f.add(ev, IKG.organiser, thing("administration", "14612000"))
-    with f.row(R[70].row_id):
-        from vocab import slug
-        name142 = b.rows["infrastructure-142"].fields["name"]
-        model.note(f, thing("plan", f"05913000-{slug(name142)[:60].strip('-')}"),
+    with f.row(rows[70].row_id):
+        plan_name = b.rows["infrastructure-142"].fields["name"]
+        model.note(f, thing("plan", f"05913000-{actor_key(plan_name)}"),
                    "Rat der Stadt Dortmund decision scheduled for 2013-06-13 (date in Vorlage 09364-13).")
-    for n in (43, 44, 80, 81, 51):
-        with f.row(R[n].row_id):
+
+
+def _seed_meeting_mentions(f: FileGraph, rows: Rows) -> None:
+    for n in SEED_MEETING_MENTIONS:
+        with f.row(rows[n].row_id):
             model.note(f, DRESDEN_MEETING if n != 51 else thing("document", "seed-report-afropa-2025"),
-                       f"{R[n].fields['name']} ({R[n].fields['date_or_period']}; {R[n].fields['place']})")
-    pubs = {47: ("broschuere-teilhabe-trotz-vulnerabilitaet", 'Broschüre "GLEICH teilhaben – Teilhabe trotz Vulnerabilität"', "2024-11-22"),
-            48: ("broschuere-teilhabe-trotz-vulnerabilitaet", None, None),
-            49: ("buch-nahe-bei-den-menschen", 'Buch "Nahe bei den Menschen"', "2025-03-13"),
-            50: ("erklaerende-fallbeschreibungen", '"Erklärende Fallbeschreibungen" (Analyseinstrument für die Regionalkonferenzen)', None),
-            54: ("bv-nemo-forderungen-2021", 'BV NeMO: "Mit Migrant*innen-Organisationen auf Augenhöhe zusammenarbeiten"', "2021")}
-    for n, (key, label, when) in pubs.items():
-        with f.row(R[n].row_id):
-            node = thing("document", key)
+                       f"{rows[n].fields['name']} ({rows[n].fields['date_or_period']}; {rows[n].fields['place']})")
+
+
+def _publications(f: FileGraph, rows: Rows) -> None:
+    for n, (key, label, when) in PUBLICATIONS.items():
+        with f.row(rows[n].row_id):
             if label:
-                model.document(f, key, label, bv(), when)
+                model.document(f, key, label, _bv_nemo(f), when)
             else:
-                model.note(f, node, f"Also listed on the project homepage as {R[n].fields['name']}.")
-    with f.row(R[52].row_id):
+                model.note(f, thing("document", key), f"Also listed on the project homepage as {rows[n].fields['name']}.")
+    with f.row(rows[52].row_id):
         model.note(f, thing("document", "dresden-taetigkeitsbericht-2014-2019"), "Published Oct 2020 by the Landeshauptstadt Dresden.")
-    with f.row(R[53].row_id):
+    with f.row(rows[53].row_id):
         model.note(f, thing("plan", "14612000-konzept-integration-2015-2020"), "Published as a document; period 2015–2020 in its title.")
-    for n, row in R.items():
-        if n in LEFT_OUT:
-            b.leave_out(row.row_id, LEFT_OUT[n])

@@ -63,6 +63,11 @@ def canonical(name: str) -> str:
     return aliases.get(name, name)
 
 
+def actor_key(name: str) -> str:
+    """The key of an actor's IRI: its name as a slug, cut short enough to stay readable."""
+    return slug(name)[:60].strip("-")
+
+
 def kind_of(table, name: str, default: str) -> str:
     for needle, kind in table:
         if needle in name:
@@ -92,7 +97,7 @@ class Infra:
 
 def _new_actor(f: FileGraph, city: str, actor_type: str, name: str) -> URIRef | None:  # noqa: C901 - one branch per class
     ags, m = CITY[city], muni(city)
-    key = slug(name)[:60].strip("-")
+    key = actor_key(name)
     local = f"{ags}-{key}"
     if actor_type == "commissioner" and "Koordinierungsgruppe" not in name:
         return model.commissioner_post(f, m, key, name, None, REG.admin(f, ags))
