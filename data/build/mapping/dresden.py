@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+from rdflib import URIRef
 from rdflib.namespace import DCTERMS
 
 import model
-from builder import Builder
-from dates import parse, span
+from builder import Builder, FileGraph
+from dates import span
+from mapping.infrastructure.actors import I
 from mapping.registry import DD, REG, muni
 from vocab import IKG, de, integer, thing
 
 
-def I(n: int) -> str:  # noqa: E743
-    return f"infrastructure-{n:03d}"
+# 20 seats: 11 elected by the migrant residents, 9 sent by the Stadtrat
+SEATS = [(11, "elected-by-migrant-residents", "elected"), (9, "appointed-from-council", "council")]
 
 
 def map_rows(b: Builder) -> None:
     f = b.file("dresden", "Dresden: commissioner, advisory body, plans, cooperation and organisations")
     m = muni(DD)
+    admin = _commissioner(f, m)
+    _advisory_body(f, m)
+    _plans(f, m, admin)
+    _cooperation_and_organisations(f, m, admin)
+
+
+def _commissioner(f: FileGraph, m: URIRef) -> URIRef:
+    """Rows 1–9: the post, its predecessor and holders, its report; returns the administration."""
     with f.row(I(1)):
         admin = REG.admin(f, DD)
         post = model.commissioner_post(f, m, "integrationsbeauftragte",
@@ -46,7 +56,7 @@ def map_rows(b: Builder) -> None:
         model.tenure(f, post, winkler, "2013", key="kristina-winkler-from-2013",
                      period_note="danach (nach 2013) Kristina Winkler", name="Kristina Winkler, nach 2013")
     with f.row(I(7)):
-        ev = model.event(f, "dresden-30-jahre-auslaenderbeauftragte-2020", "30 Jahre Ausländerbeauftragte Dresden",
+        model.event(f, "dresden-30-jahre-auslaenderbeauftragte-2020", "30 Jahre Ausländerbeauftragte Dresden",
                          "anniversary", "2020", m)
     with f.row(I(8)):
         model.note(f, post, "Office address: Dr.-Külz-Ring 19 (Neues Rathaus).")
@@ -54,21 +64,23 @@ def map_rows(b: Builder) -> None:
         report = model.document(f, "dresden-taetigkeitsbericht-2014-2019", 'Tätigkeitsbericht "Aufbrüche und Umbrüche" (2014–2019)',
                                 admin, "2020-10")
         f.add(report, DCTERMS.creator, post)
-    # advisory body
+    return admin
+
+
+def _advisory_body(f: FileGraph, m: URIRef) -> None:
+    """Rows 10–19: the Integrations- und Ausländerbeirat, its rules and elections."""
     with f.row(I(10)):
         body = model.advisory_body(f, m, "integrations-und-auslaenderbeirat",
                                    "Integrations- und Ausländerbeirat der Landeshauptstadt Dresden",
                                    "integrations-und-auslaenderbeirat")
-        model.composition(f, body, "members", 20, [(11, "elected-by-migrant-residents", "elected"),
-                                                    (9, "appointed-from-council", "council")])
+        model.composition(f, body, "members", 20, SEATS)
     with f.row(I(11)):
         model.note(f, body, "Chair: a member with migration background; deputy: a member of the Stadtrat.")
     with f.row(I(12)):
         model.note(f, body, "Advises the Stadtrat and the Oberbürgermeister; regulated by a Satzung and a Wahlordnung.")
         f.add(body, IKG.legalBasis, de("Satzung und Wahlordnung"))
     with f.row(I(13)):
-        model.composition(f, body, "2019-rules", 20, [(11, "elected-by-migrant-residents", "elected"),
-                                                       (9, "appointed-from-council", "council")])
+        model.composition(f, body, "2019-rules", 20, SEATS)
         model.note(f, body, "Postal vote only since the Wahlordnung of 24 Jan 2019.")
     with f.row(I(14)):
         f.add(body, IKG.termYears, integer(5))
@@ -84,12 +96,13 @@ def map_rows(b: Builder) -> None:
         f.add(thing("election", "14612000-integrations-und-auslaenderbeirat-2024"), IKG.date,
               model.instant(f, "2024-09-01"))
     with f.row(I(19)):
-        model.composition(f, body, "2019", 20, [(11, "elected-by-migrant-residents", "elected"),
-                                                 (9, "appointed-from-council", "council")], "2019-12")
+        model.composition(f, body, "2019", 20, SEATS, "2019-12")
         model.note(f, thing("composition", "14612000-integrations-und-auslaenderbeirat-2019"),
                    "11 foreign members from 8 nations elected 2019; 9 Stadtrat members named Dec 2019; 8 women, 12 men.")
-    # plans
-    council = None
+
+
+def _plans(f: FileGraph, m: URIRef, admin: URIRef) -> None:
+    """Rows 20–28: the Aktionsplan and the integration concepts before it."""
     with f.row(I(20)):
         council = REG.council(f, DD)
         ap = model.plan(f, m, "aktionsplan-integration-2022-2026", "Aktionsplan Integration 2022–2026", "action-plan")
@@ -127,7 +140,10 @@ def map_rows(b: Builder) -> None:
         model.valid(f, first, "2004", span("2009-01-01", "2015-05-28",
                                            "alle fünf Jahre fortgeschrieben; spätestens durch das Konzept 2015–2020 abgelöst"))
         model.note(f, first, "First integration concept from 2004; updated every five years.")
-    # cooperation and others
+
+
+def _cooperation_and_organisations(f: FileGraph, m: URIRef, admin: URIRef) -> None:
+    """Rows 29–33: the Engagement-Stützpunkte, the Interkulturelle Tage and Dresden's organisations."""
     with f.row(I(29)):
         coop = model.cooperation(f, "dresden-engagement-stuetzpunkte", "Engagement-Stützpunkte für Migrantenvereine",
                                  "engagement-base", [admin], "2020-11-01", muni=m)
