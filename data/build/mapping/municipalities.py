@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 
-from rdflib import URIRef
 from rdflib.namespace import OWL
 
 import model
 from builder import Builder, FileGraph
-from vocab import IKG, WD, concept, slug
+from vocab import IKG, WD, concept
 
 KINDS = {
     "kreisfreie Stadt": "kreisfreie-stadt",

@@ -7,12 +7,13 @@ its network membership an org:Membership. The organisation node itself is cited 
 
 from __future__ import annotations
 
-from rdflib.namespace import ORG
+from rdflib import URIRef
 
 import model
 from builder import Builder, FileGraph
-from dates import SourceDate, parse, span, vague
+from dates import SourceDate, parse, vague
 from mapping.registry import REG, muni
+from sources import SourceRow
 from vocab import IKG, thing
 
 # name prefix -> (key, name, kind, seat city)
@@ -219,42 +220,64 @@ REDACTED = {
 BV_NEMO_FOUNDING_NOTE = {31: "Gründungsmitglied 2015", 40: "nur in der Gründungs-Pressemitteilung 2015 genannt"}
 
 
+FoundingEvents = dict[str, list[tuple[SourceDate, URIRef]]]
+
+
 def map_rows(b: Builder) -> None:
     f = b.file("organisations", "Organisations and networks: founding, member counts, BV NeMO memberships")
-    founding_events: dict[str, list] = {}
+    founding_events: FoundingEvents = {}
     for row in (r for r in b.rows.values() if r.file == "facts/organisations.csv"):
-        n, fields = row.number, row.fields
-        key, name, kind, seat = org_spec(fields["name"])
         with f.row(row.row_id):
-            org = REG.org(f, key, name, kind, seat)
-            model.note(f, org, _summary(dict(fields, parent_network=REDACTED[n]) if n in REDACTED else fields))
-            if n in SAMOFA_SITES:
-                city, start, end, note = SAMOFA_SITES[n]
-                site = model.site(f, thing("project", "samo-fa"), muni(city), f"{key}-{row.row_id}", org, start, end,
-                                  name=f"{city} in samo.fa ({name})")
-                if note:
-                    model.note(f, site, note)
-            if n in FOUNDED:
-                when = FOUNDED[n]
-                d = parse(when) if isinstance(when, str) else when
-                ev = model.change_event(f, f"{key}-founding-{row.row_id}", "establishment", None, org, d,
-                                        name=f"Gründung: {name} (laut {row.row_id})")
-                for other_d, other in founding_events.get(key, []):
-                    if other_d.latest < d.earliest or d.latest < other_d.earliest:
-                        f.add(ev, IKG.conflictsWith, other)
-                founding_events.setdefault(key, []).append((d, ev))
-            for i, (value, unit, qual, when, label) in enumerate(COUNTS.get(n, []), 1):
-                ref = (parse(when) if isinstance(when, str) else when) if when else None
-                model.count(f, org, f"{row.row_id}-{i}", value, unit, ref, qual, name=label)
-            for network, start, role in MEMBERSHIPS.get(n, []):
-                net = REG.org(f, network, NAMES[network], "federal" if network == "bv-nemo" else "network",
-                              "Dortmund" if network == "bv-nemo" else "Düsseldorf")
-                model.membership(f, org, net, start, role=role, key=f"{key}--{network}--{row.row_id}",
-                                 name=f"{name} im {NAMES[network].split('(')[-1].rstrip(')')}")
+            _map_row(f, row, founding_events)
     _founded(f, founding_events)
 
 
-def _founded(f: FileGraph, founding_events) -> None:
+def _map_row(f: FileGraph, row: SourceRow, founding_events: FoundingEvents) -> None:
+    n, fields = row.number, row.fields
+    key, name, kind, seat = org_spec(fields["name"])
+    org = REG.org(f, key, name, kind, seat)
+    model.note(f, org, _summary(dict(fields, parent_network=REDACTED[n]) if n in REDACTED else fields))
+    if n in SAMOFA_SITES:
+        _samofa_site(f, row, org, key, name)
+    if n in FOUNDED:
+        _founding_claim(f, row, org, key, name, founding_events)
+    for i, (value, unit, qualifier, when, label) in enumerate(COUNTS.get(n, []), 1):
+        model.count(f, org, f"{row.row_id}-{i}", value, unit, when, qualifier, name=label)
+    for network, start, role in MEMBERSHIPS.get(n, []):
+        _network_membership(f, row, org, key, name, network, start, role)
+
+
+def _samofa_site(f: FileGraph, row: SourceRow, org: URIRef, key: str, name: str) -> None:
+    city, start, end, note = SAMOFA_SITES[row.number]
+    site = model.site(f, thing("project", "samo-fa"), muni(city), f"{key}-{row.row_id}", org, start, end,
+                      name=f"{city} in samo.fa ({name})")
+    if note:
+        model.note(f, site, note)
+
+
+def _founding_claim(f: FileGraph, row: SourceRow, org: URIRef, key: str, name: str,
+                    founding_events: FoundingEvents) -> None:
+    """The row's founding date as an establishment event of its own, in conflict with earlier rows'
+    events whose bounds do not overlap."""
+    when = FOUNDED[row.number]
+    d = parse(when) if isinstance(when, str) else when
+    ev = model.change_event(f, f"{key}-founding-{row.row_id}", "establishment", None, org, d,
+                            name=f"Gründung: {name} (laut {row.row_id})")
+    for other_d, other in founding_events.get(key, []):
+        if other_d.latest < d.earliest or d.latest < other_d.earliest:
+            f.add(ev, IKG.conflictsWith, other)
+    founding_events.setdefault(key, []).append((d, ev))
+
+
+def _network_membership(f: FileGraph, row: SourceRow, org: URIRef, key: str, name: str, network: str,
+                        start: str | None, role: str) -> None:
+    bv_nemo = network == "bv-nemo"
+    net = REG.org(f, network, NAMES[network], "federal" if bv_nemo else "network", "Dortmund" if bv_nemo else "Düsseldorf")
+    model.membership(f, org, net, start, role=role, key=f"{key}--{network}--{row.row_id}",
+                     name=f"{name} im {NAMES[network].split('(')[-1].rstrip(')')}")
+
+
+def _founded(f: FileGraph, founding_events: FoundingEvents) -> None:
     """ikg:founded on the organisation from the first row that dates it (attributed to that row)."""
     for key, events in founding_events.items():
         d, ev = events[0]

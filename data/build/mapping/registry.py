@@ -5,8 +5,7 @@ property attributions."""
 from __future__ import annotations
 
 from rdflib import URIRef
-from rdflib.namespace import FOAF, RDF, SKOS
-from rdflib import Literal
+from rdflib.namespace import SKOS
 
 import model
 from builder import FileGraph
