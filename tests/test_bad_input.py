@@ -1,0 +1,59 @@
+"""Bad input on every route is a 4xx with a message saying what is wrong — never a 500 — and
+loses nothing that was accepted before."""
+
+import pytest
+
+from kg.loading import collect_sources, load_sources
+from tests.conftest import ROOT
+
+TOKEN = "test-token"
+
+BAD_REQUESTS = [
+    # (method, path, kwargs, expected status)
+    ("GET", "/sparql?query=SELEC", {}, 400),
+    ("GET", "/sparql?query=ASK{}&query=ASK{}", {}, 400),
+    ("POST", "/sparql", {"data": b"\xff\xfe", "content_type": "application/sparql-query"}, 400),
+    ("POST", "/sparql", {"data": "ASK {}", "content_type": "image/png"}, 415),
+    ("POST", "/sparql", {"data": "INSERT DATA { <a:b> <a:c> <a:d> }", "content_type": "application/sparql-update"}, 403),
+    ("GET", "/sparql?query=" + "A" * 200_000, {}, 413),
+    ("GET", "/sparql?query=ASK{}&default-graph-uri=https://example.org/not-published", {}, 400),
+    ("GET", "/sparql?query=SELECT*{?s?p?o}&format=yaml", {}, 406),
+    ("DELETE", "/sparql", {}, 405),
+    ("GET", "/ontology?format=yaml", {}, 406),
+    ("GET", "/.well-known/void", {"headers": {"Accept": "image/png"}}, 406),
+    ("POST", "/api/validate", {"data": "<a> <b> .", "content_type": "text/turtle"}, 400),
+    ("POST", "/api/validate", {"data": "x", "content_type": "application/x-unknown"}, 415),
+    ("POST", "/api/validate", {"data": b"\x00\x01garbage", "content_type": "application/ld+json"}, 400),
+    ("GET", "/validate/templates/no-such-template.csv", {}, 404),
+    ("POST", "/api/admin/load", {"json": {"files": []}}, 403),
+    ("POST", "/api/admin/load", {"data": "not json", "content_type": "application/json",
+                                 "headers": {"Authorization": f"Bearer {TOKEN}"}}, 400),
+    ("POST", "/api/admin/load", {"json": {"files": [{"path": "../etc/passwd", "content_base64": ""}]},
+                                 "headers": {"Authorization": f"Bearer {TOKEN}"}}, 400),
+    ("POST", "/api/admin/load", {"json": {"files": [{"path": "data/x.ttl", "content_base64": "%%%"}]},
+                                 "headers": {"Authorization": f"Bearer {TOKEN}"}}, 400),
+    ("POST", "/api/admin/load", {"json": {"files": [{"path": "data/x.ttl", "content_base64": "PGE+IDxiPiAu"}]},
+                                 "headers": {"Authorization": f"Bearer {TOKEN}"}}, 400),
+    ("GET", "/no/such/route", {}, 404),
+]
+
+
+@pytest.fixture
+def settings(settings):
+    return settings.replace(admin_token=TOKEN, max_query_bytes=100_000)
+
+
+@pytest.fixture
+def loaded(store):
+    load_sources(store, collect_sources(ROOT))
+    return store
+
+
+@pytest.mark.parametrize("method, path, kwargs, status", BAD_REQUESTS,
+                         ids=[f"{m} {p[:50]} -> {s}" for m, p, _, s in BAD_REQUESTS])
+def test_bad_input_is_a_4xx_with_a_message_and_changes_nothing(client, loaded, method, path, kwargs, status):
+    before = loaded.quad_count()
+    response = client.open(path, method=method, **kwargs)
+    assert response.status_code == status, response.get_data(as_text=True)[:500]
+    assert response.is_json and response.json["message"]
+    assert loaded.quad_count() == before
