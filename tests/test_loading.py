@@ -1,7 +1,5 @@
 """Loading project files: one graph per file, reload replaces, a broken file changes nothing."""
 
-import shutil
-
 import pytest
 
 from kg import iris

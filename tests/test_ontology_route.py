@@ -1,8 +1,5 @@
 """/ontology by content negotiation, from the ontology files as the store publishes them."""
 
-import json
-
-import pyoxigraph as ox
 import pytest
 import rdflib
 from rdflib.compare import isomorphic

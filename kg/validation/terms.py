@@ -42,17 +42,6 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    datatype = term.datatype or URIRef("http://www.w3.org/2001/XMLSchema#string")
-    return ox.Literal(str(term), datatype=ox.NamedNode(str(datatype)))
-
-
 def graph_of(triples: Iterable[ox.Triple], graph: Graph | None = None) -> Graph:
     graph = graph if graph is not None else Graph()
     for t in triples:

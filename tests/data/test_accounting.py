@@ -36,7 +36,7 @@ import re
 
 import pytest
 import rdflib
-from rdflib.namespace import FOAF, OWL, RDF, SKOS, XSD
+from rdflib.namespace import FOAF, RDF, XSD
 
 from tests.data.conftest import DATA
 
