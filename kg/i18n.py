@@ -110,5 +110,15 @@ def text(messages: Mapping[str, str], lang: str) -> str:
     return messages.get(lang) or messages[DEFAULT_LANGUAGE]
 
 
+def best_text(texts: Mapping[str, str], lang: str) -> str | None:
+    """Of texts by language tag ("" for untagged): `lang`, else English, else untagged, else any.
+
+    For labels and messages read from data, where any language may be missing."""
+    if not texts:
+        return None
+    return (texts.get(lang) or texts.get(DEFAULT_LANGUAGE) or texts.get("")
+            or next(iter(texts.values())))
+
+
 def ui(key: str, lang: str) -> str:
     return text(UI[key], lang)

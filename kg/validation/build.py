@@ -10,6 +10,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from kg.i18n import best_text
 from kg.validation.bundle import Bundle
 from kg.validation.expected import expected
 from kg.validation.model import SEVERITIES, Record, Result
@@ -73,7 +74,7 @@ def _severity(shapes: Graph, constraint: Node | None) -> str | None:
 def _message(found: list[Node], shapes: Graph, source: Node | None, lang: str) -> str | None:
     tagged = {m.language: str(m) for m in found if isinstance(m, Literal) and m.language}
     if tagged:
-        return tagged.get(lang) or tagged.get("en") or next(iter(tagged.values()))
+        return best_text(tagged, lang)
     plain = [str(m) for m in found]
     if not plain:
         return None
@@ -131,8 +132,9 @@ def _label(data: Graph, node: Node, lang: str) -> str:
         for value in data.objects(node, predicate):
             if isinstance(value, Literal):
                 found.setdefault(value.language or "", str(value))
-    if found:
-        return found.get(lang) or found.get("en") or found.get("") or next(iter(found.values()))
+    label = best_text(found, lang)
+    if label is not None:
+        return label
     return display(node) if isinstance(node, URIRef) else node_id(node)
 
 

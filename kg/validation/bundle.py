@@ -16,6 +16,7 @@ from rdflib.namespace import RDFS, SKOS
 
 from kg import rdfio
 from kg.errors import BadRequest
+from kg.i18n import best_text
 from kg.validation.terms import graph_of
 
 SH_NAME = URIRef("http://www.w3.org/ns/shacl#name")
@@ -30,10 +31,7 @@ class Bundle:
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def label(self, iri: str, lang: str) -> str | None:
-        found = self.labels.get(iri)
-        if not found:
-            return None
-        return found.get(lang) or found.get("en") or found.get("") or next(iter(found.values()))
+        return best_text(self.labels.get(iri) or {}, lang)
 
 
 _CACHE: dict[tuple, Bundle] = {}
