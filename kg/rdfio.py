@@ -8,7 +8,7 @@ bounded), because those inputs can crash Oxigraph's parsers or make them run for
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TypeVar
@@ -48,12 +48,20 @@ RDF_FORMATS: tuple[RdfFormatInfo, ...] = (
 )
 
 
-def find_format(name_or_media_type: str, formats: Sequence[F], what: str) -> F:
-    """The entry of a format table by short name (`turtle`) or media type (`text/turtle; charset=utf-8`)."""
+def match_format(name_or_media_type: str, formats: Sequence[F],
+                 aliases: Mapping[str, str] | None = None) -> F | None:
+    """The entry of a format table by short name (`turtle`), alias or media type
+    (`text/turtle; charset=utf-8`), or None."""
     key = name_or_media_type.split(";")[0].strip().lower()
-    for info in formats:
-        if key == info.name or key in info.media_types:
-            return info
+    key = (aliases or {}).get(key, key)
+    return next((info for info in formats if key == info.name or key in info.media_types), None)
+
+
+def find_format(name_or_media_type: str, formats: Sequence[F], what: str) -> F:
+    """Like match_format, but an unknown format is a 415 listing the known ones."""
+    info = match_format(name_or_media_type, formats)
+    if info is not None:
+        return info
     raise UnsupportedMediaType(
         f"Unknown {what} {name_or_media_type!r}; use one of: "
         + ", ".join(f"{f.name} ({f.media_type})" for f in formats) + "."

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import iris
+from kg import iris, rdfio
 from kg.store.base import Store
 from kg.validation.engine import Submission, Validator
 from kg.validation.inputs import declared_prefixes
@@ -40,7 +40,7 @@ class PublishedLines:
             self._indexes[graph] = None
             if path.is_file() and path.suffix in (".ttl", ".trig", ".nt", ".nq"):
                 text = path.read_text(encoding="utf-8", errors="replace")
-                fmt = {".ttl": "turtle", ".trig": "trig", ".nt": "ntriples", ".nq": "nquads"}[path.suffix]
+                fmt = rdfio.rdf_format_for_file(path).name
                 self._indexes[graph] = LineIndex(text, fmt, declared_prefixes(text))
         return self._indexes[graph]
 

@@ -18,7 +18,7 @@ from werkzeug.datastructures import MultiDict
 from kg import iris, service_description
 from kg.errors import (BadRequest, Forbidden, NotAcceptable, ParseError, PayloadTooLarge,
                        UnsupportedMediaType)
-from kg.rdfio import RdfFormatInfo, rdf_format
+from kg.rdfio import RdfFormatInfo, match_format, rdf_format
 from kg.results import RESULT_FORMATS, ResultFormatInfo, serialize
 from kg.sparql_dataset import choose_dataset, read_query_head
 from kg.store.base import QueryResult
@@ -216,12 +216,10 @@ def choose_format(param: str | None, graph_form: bool) -> ResultFormatInfo | Rdf
     """By the `format` parameter (short name or media type) or else by Accept."""
     formats: tuple = GRAPH_FORMATS if graph_form else TABLE_FORMATS
     if param:
-        key = param.split(";")[0].strip().lower()
         # Names other clients send (SPARQLWrapper: format=rdf+xml, n3, json-ld; Turtle is N3).
-        key = (GRAPH_FORMAT_ALIASES if graph_form else {}).get(key, key)
-        for info in formats:
-            if key == info.name or key in info.media_types:
-                return info
+        info = match_format(param, formats, GRAPH_FORMAT_ALIASES if graph_form else None)
+        if info is not None:
+            return info
         raise NotAcceptable(
             f"format={param} is not offered for this query form; use one of: "
             + ", ".join(f"{f.name} ({f.media_type})" for f in formats) + ".",
