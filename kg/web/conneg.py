@@ -6,8 +6,9 @@ route honours q-values, wildcards and combined headers the same way.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from kg.errors import NotAcceptable
 
@@ -78,3 +79,19 @@ def negotiate(accept: str | None, offered: Sequence[str]) -> str:
             detail={"offered": list(offered)},
         )
     return best
+
+
+class _Format(Protocol):
+    @property
+    def media_types(self) -> tuple[str, ...]: ...
+
+
+F = TypeVar("F", bound=_Format)
+
+
+def negotiate_format(accept: str | None, formats: Sequence[F],
+                     exclude: Collection[str] = ()) -> F:
+    """The entry of a format table (kg.rdfio, kg.results) whose media types the client prefers."""
+    offered = [m for info in formats for m in info.media_types if m not in exclude]
+    chosen = negotiate(accept, offered)
+    return next(info for info in formats if chosen in info.media_types)

@@ -23,7 +23,7 @@ from kg.results import RESULT_FORMATS, ResultFormatInfo, serialize
 from kg.sparql_dataset import choose_dataset, read_query_head
 from kg.store.base import QueryResult
 from kg.web import get_query_runner, get_settings, get_store, request_language
-from kg.web.conneg import negotiate
+from kg.web.conneg import negotiate, negotiate_format
 
 bp = Blueprint("sparql", __name__)
 
@@ -224,9 +224,7 @@ def choose_format(param: str | None, graph_form: bool) -> ResultFormatInfo | Rdf
             f"format={param} is not offered for this query form; use one of: "
             + ", ".join(f"{f.name} ({f.media_type})" for f in formats) + ".",
             detail={"offered": [f.media_type for f in formats]})
-    offered = [m for info in formats for m in info.media_types]
-    chosen = negotiate(request.headers.get("Accept"), offered)
-    return next(info for info in formats if chosen in info.media_types)
+    return negotiate_format(request.headers.get("Accept"), formats)
 
 
 def _result_response(result: QueryResult, fmt: ResultFormatInfo | RdfFormatInfo) -> Response:

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from flask import Blueprint, Response, render_template, request
 from werkzeug.datastructures import FileStorage
 
-from kg.errors import BadRequest, KGError
+from kg.errors import BadRequest, KGError, NotAcceptable
 from kg.validation import Report, Validator, load_bundle
 from kg.validation.inputs import detect_format, known_formats, read_input
 from kg.validation.render import FORMATS, render, summary
 from kg.validation.terms import compact
 from kg.web import get_settings, get_store, request_language
+from kg.web.conneg import negotiate
 
 bp = Blueprint("validate", __name__)
 
@@ -110,9 +111,12 @@ def _report_format() -> str:
         if chosen not in FORMATS:
             raise BadRequest(f"report={chosen!r} is not known; use one of {', '.join(FORMATS)}.")
         return chosen
-    best = request.accept_mimetypes.best_match(
-        ["application/json", "text/turtle", "text/plain", "text/html"], default="application/json")
-    return {"text/turtle": "turtle", "text/plain": "text", "text/html": "html"}.get(best, "json")
+    by_media_type = {"application/json": "json", "text/turtle": "turtle", "text/plain": "text",
+                     "text/html": "html"}
+    try:
+        return by_media_type[negotiate(request.headers.get("Accept"), list(by_media_type))]
+    except NotAcceptable:
+        return "json"  # the report is the answer either way; JSON when nothing listed fits
 
 
 def _templates() -> list:

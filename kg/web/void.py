@@ -7,7 +7,7 @@ from flask import Blueprint, Response, request
 
 from kg import void
 from kg.store.base import QueryResult
-from kg.web.conneg import negotiate
+from kg.web.conneg import negotiate_format
 from kg.web.sparql import GRAPH_FORMATS, content_type_header, public_url, run_public_query
 
 bp = Blueprint("void", __name__)
@@ -20,9 +20,7 @@ def _run(sparql: str) -> QueryResult:
 
 @bp.get("/.well-known/void")
 def description() -> Response:
-    offered = [m for f in GRAPH_FORMATS for m in f.media_types if m != "text/plain"]
-    chosen = negotiate(request.headers.get("Accept"), offered)
-    fmt = next(f for f in GRAPH_FORMATS if chosen in f.media_types)
+    fmt = negotiate_format(request.headers.get("Accept"), GRAPH_FORMATS, exclude=("text/plain",))
     triples = void.build(_run, document=public_url(".well-known/void"),
                          endpoint=public_url("sparql"))
     prefixes = void.PREFIXES if fmt.name == "turtle" else None
