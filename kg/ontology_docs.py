@@ -6,6 +6,7 @@ what the Turtle file says. Nothing is fetched from the network.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,12 +104,17 @@ def _schemes(graph: rdflib.Graph, lang: str) -> list[Term]:
     return sorted(schemes, key=lambda t: t.anchor)
 
 
+@functools.cache
+def _environment() -> jinja2.Environment:
+    # Built once: an Environment caches its compiled templates (and reloads them when they change).
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True,
+                              undefined=jinja2.StrictUndefined)
+
+
 def render_html(graph: rdflib.Graph, lang: str = "en") -> str:
     """The ontology (and any concept schemes in the graph) as one HTML page in German or English."""
     lang = lang if lang in WORDS else "en"
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
-                                     autoescape=True, undefined=jinja2.StrictUndefined)
-    return environment.get_template("template.html").render(
+    return _environment().get_template("template.html").render(
         lang=lang, words=WORDS[lang],
         title=_text(graph, ONTOLOGY_IRI, DCTERMS.title, lang),
         description=_text(graph, ONTOLOGY_IRI, DCTERMS.description, lang),

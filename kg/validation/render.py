@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -117,7 +118,9 @@ def to_turtle(report: Report) -> str:
     return to_graph(report).serialize(format="turtle")
 
 
+@functools.cache
 def html_environment() -> Environment:
+    # Built once: an Environment caches its compiled templates (and reloads them when they change).
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape())
     env.globals.update(ui=i18n.ui, compact=compact, SEVERITIES=SEVERITIES, summary=summary)
     return env
