@@ -7,15 +7,20 @@ what the Turtle file says. Nothing is fetched from the network.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-IKG = "https://w3id.org/integration-kg/ontology#"
-ONTOLOGY_IRI = rdflib.URIRef("https://w3id.org/integration-kg/ontology")
+from kg import iris
+from kg.store.base import Store
+
+IKG = iris.ONTOLOGY
+ONTOLOGY_IRI = rdflib.URIRef(iris.ONTOLOGY.removesuffix("#"))
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "ontology" / "docs"
 VANN = rdflib.Namespace("http://purl.org/vocab/vann/")
 # Words of the page itself, in both languages.
@@ -109,6 +114,13 @@ def _environment() -> jinja2.Environment:
     # Built once: an Environment caches its compiled templates (and reloads them when they change).
     return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True,
                               undefined=jinja2.StrictUndefined)
+
+
+def render_store_html(store: Store, graphs: Sequence[str], lang: str = "en") -> str:
+    """The page for the ontology graphs as the store publishes them."""
+    graph = rdflib.Graph()
+    graph.parse(data=store.dump(ox.RdfFormat.N_TRIPLES, graphs), format="nt")
+    return render_html(graph, lang)
 
 
 def render_html(graph: rdflib.Graph, lang: str = "en") -> str:

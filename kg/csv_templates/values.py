@@ -9,9 +9,11 @@ import urllib.parse
 
 import pyoxigraph as ox
 
+from kg import iris
+
 XSD = "http://www.w3.org/2001/XMLSchema#"
 TIME = "http://www.w3.org/2006/time#"
-IKG = "https://w3id.org/integration-kg/ontology#"
+IKG = iris.ONTOLOGY
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 

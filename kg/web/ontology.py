@@ -3,13 +3,11 @@ Turtle, JSON-LD, RDF/XML or N-Triples for machines (by Accept or `format=`)."""
 
 from __future__ import annotations
 
-import pyoxigraph as ox
-import rdflib
 from flask import Blueprint, Response, request
 
 from kg import iris
 from kg.errors import NotFound
-from kg.ontology_docs import render_html
+from kg.ontology_docs import render_store_html
 from kg.web import get_store, request_language
 from kg.web.conneg import negotiate
 from kg.web.sparql import GRAPH_FORMATS, choose_format, content_type_header
@@ -39,9 +37,7 @@ def document() -> Response:
         wants_html = negotiate(request.headers.get("Accept"), offered) == HTML
     graphs = ontology_graphs()
     if wants_html:
-        graph = rdflib.Graph()
-        graph.parse(data=get_store().dump(ox.RdfFormat.N_TRIPLES, graphs), format="nt")
-        response = Response(render_html(graph, request_language()),
+        response = Response(render_store_html(get_store(), graphs, request_language()),
                             content_type="text/html; charset=utf-8")
     else:
         fmt = choose_format(param, graph_form=True)
