@@ -14,7 +14,7 @@ from kg.i18n import best_text
 from kg.validation.bundle import Bundle
 from kg.validation.expected import expected
 from kg.validation.model import SEVERITIES, Record, Result
-from kg.validation.terms import compact, display
+from kg.validation.terms import compact, display, from_node_id, node_id
 
 SH = "http://www.w3.org/ns/shacl#"
 _SH = {name: URIRef(SH + name) for name in (
@@ -22,10 +22,6 @@ _SH = {name: URIRef(SH + name) for name in (
     "sourceShape", "sourceConstraint", "resultSeverity", "resultMessage", "message", "severity")}
 
 LineOf = Callable[[str], "int | None"]
-
-
-def node_id(node: Node) -> str:
-    return f"_:{node}" if isinstance(node, BNode) else str(node)
 
 
 def read_results(results: Graph, data: Graph, bundle: Bundle, lang: str,
@@ -99,7 +95,7 @@ def group(results: list[Result], data: Graph, bundle: Bundle, lang: str,
     """Results under the records they concern; a blank node's results go to the record holding it."""
     records: dict[str, Record] = {}
     for result in results:
-        owner = _owner(data, _node(result.focus))
+        owner = _owner(data, from_node_id(result.focus))
         key = node_id(owner)
         if key not in records:
             records[key] = Record(key, _label(data, owner, lang), _kind(data, owner, bundle, lang),
@@ -111,10 +107,6 @@ def group(results: list[Result], data: Graph, bundle: Bundle, lang: str,
     for record in records.values():
         record.results.sort(key=lambda r: (order.get(r.severity, 9), r.path_label or "", r.message))
     return sorted(records.values(), key=lambda r: (r.line or 10**9, r.label, r.node))
-
-
-def _node(text: str) -> Node:
-    return BNode(text[2:]) if text.startswith("_:") else URIRef(text)
 
 
 def _owner(data: Graph, node: Node, depth: int = 6) -> Node:

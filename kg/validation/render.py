@@ -13,7 +13,7 @@ from rdflib.util import from_n3
 
 from kg import i18n
 from kg.validation.model import SEVERITIES, Report, Result
-from kg.validation.terms import PREFIXES, compact
+from kg.validation.terms import PREFIXES, compact, from_node_id
 
 FORMATS = {"text": "text/plain; charset=utf-8", "json": "application/json",
            "turtle": "text/turtle; charset=utf-8", "html": "text/html; charset=utf-8"}
@@ -90,7 +90,7 @@ def _result_node(graph: Graph, result: Result, record: str, lang: str) -> BNode:
     node = BNode()
     add = lambda p, o: graph.add((node, p, o))  # noqa: E731
     add(RDF.type, SH.ValidationResult)
-    add(SH.focusNode, _term(result.focus))
+    add(SH.focusNode, from_node_id(result.focus))
     if result.path:
         add(SH.resultPath, URIRef(result.path))
     if result.value_term:
@@ -106,12 +106,8 @@ def _result_node(graph: Graph, result: Result, record: str, lang: str) -> BNode:
         add(IKGV.expected, Literal(result.expected, lang=lang))
     if result.line:
         add(IKGV.line, Literal(result.line, datatype=XSD.integer))
-    add(IKGV.record, _term(record))
+    add(IKGV.record, from_node_id(record))
     return node
-
-
-def _term(node: str) -> URIRef | BNode:
-    return BNode(node[2:]) if node.startswith("_:") else URIRef(node)
 
 
 def to_turtle(report: Report) -> str:

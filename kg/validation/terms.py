@@ -42,6 +42,16 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
+def node_id(node: Node) -> str:
+    """How the report model names a node: its IRI, or `_:label` for a blank node."""
+    return f"_:{node}" if isinstance(node, BNode) else str(node)
+
+
+def from_node_id(text: str) -> URIRef | BNode:
+    """The node a `node_id` names."""
+    return BNode(text[2:]) if text.startswith("_:") else URIRef(text)
+
+
 def graph_of(triples: Iterable[ox.Triple], graph: Graph | None = None) -> Graph:
     graph = graph if graph is not None else Graph()
     for t in triples:
