@@ -87,14 +87,16 @@ def is_rdf_file(path: str | PurePath) -> bool:
     return any(PurePath(path).suffix.lower() in f.extensions for f in RDF_FORMATS)
 
 
+def check_size(data: bytes, source: str, max_bytes: int) -> None:
+    """A 413 for an upload over the limit, before any parser sees it."""
+    if len(data) > max_bytes:
+        raise PayloadTooLarge(f"{source} has {len(data):,} bytes; the limit is {max_bytes:,}. "
+                              "Split it into smaller parts.")
+
+
 def parse(data: bytes, fmt: RdfFormatInfo, *, source: str = "input",
-          max_bytes: int | None = None, base_iri: str | None = None) -> list[ox.Quad]:
+          base_iri: str | None = None) -> list[ox.Quad]:
     """All quads of `data`, or a ParseError naming source, line and column."""
-    if max_bytes is not None and len(data) > max_bytes:
-        raise PayloadTooLarge(
-            f"{source} has {len(data):,} bytes; the limit is {max_bytes:,}. Split it into "
-            "smaller parts or raise --max-upload-bytes."
-        )
     if fmt.oxigraph == ox.RdfFormat.RDF_XML:
         rdfguard.check_rdfxml(data, source)
     elif fmt.oxigraph == ox.RdfFormat.JSON_LD:

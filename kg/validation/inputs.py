@@ -10,7 +10,7 @@ import re
 from pathlib import PurePath
 
 from kg import rdfio
-from kg.errors import PayloadTooLarge, UnsupportedMediaType
+from kg.errors import UnsupportedMediaType
 from kg.validation.engine import Submission
 from kg.validation.lines import LineIndex
 
@@ -51,15 +51,13 @@ def _by_name_or_type(value: str) -> str:
 
 def read_input(data: bytes, fmt: str, *, source: str, max_bytes: int,
                template: str | None = None) -> Submission:
-    if len(data) > max_bytes:
-        raise PayloadTooLarge(f"{source} has {len(data):,} bytes; the limit is {max_bytes:,}. "
-                              "Split it into smaller parts.")
+    rdfio.check_size(data, source, max_bytes)  # CSV and RDF alike
     if fmt == CSV:
         from kg.csv_templates import read_csv
 
         return read_csv(data, source=source, template=template)
     info = rdfio.rdf_format(fmt)
-    quads = rdfio.parse(data, info, source=source, max_bytes=max_bytes)
+    quads = rdfio.parse(data, info, source=source)
     text = data.decode("utf-8", errors="replace")
     # Graph names do not matter for validation: a dataset is judged as the union of its graphs.
     triples = list(dict.fromkeys(q.triple for q in quads))
