@@ -8,7 +8,7 @@ bounded), because those inputs can crash Oxigraph's parsers or make them run for
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TypeVar
@@ -108,6 +108,13 @@ def parse(data: bytes, fmt: RdfFormatInfo, *, source: str = "input",
                          column=exc.offset) from None
     except (ValueError, OSError) as exc:
         raise ParseError(f"not valid {fmt.name}: {exc}", source=source) from None
+
+
+def serialize(triples: Iterable[ox.Triple] | Iterable[ox.Quad], fmt: RdfFormatInfo,
+              prefixes: Mapping[str, str] | None = None) -> bytes:
+    """`triples` in `fmt`; `prefixes` are used where the syntax has them (Turtle, TriG)."""
+    usable = prefixes if fmt.oxigraph in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    return ox.serialize(triples, format=fmt.oxigraph, prefixes=usable)
 
 
 def _parser_message(exc: SyntaxError) -> str:

@@ -11,11 +11,10 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
-import pyoxigraph as ox
 from flask import Blueprint, Response, render_template, request
 from werkzeug.datastructures import MultiDict
 
-from kg import iris, service_description
+from kg import iris, rdfio, service_description
 from kg.errors import (BadRequest, Forbidden, NotAcceptable, ParseError, PayloadTooLarge,
                        UnsupportedMediaType)
 from kg.rdfio import RdfFormatInfo, match_format, rdf_format
@@ -231,7 +230,7 @@ def _result_response(result: QueryResult, fmt: ResultFormatInfo | RdfFormatInfo)
     if isinstance(fmt, ResultFormatInfo):
         body = serialize(result, fmt)
     else:
-        body = ox.serialize(result.triples, format=fmt.oxigraph)
+        body = rdfio.serialize(result.triples, fmt)
     response = Response(body, content_type=content_type_header(fmt.media_type))
     response.vary.add("Accept")
     if result.truncated:
@@ -268,9 +267,7 @@ def describe_service() -> Response:
             format_names=[f.name for f in (*TABLE_FORMATS, *GRAPH_FORMATS)],
             federation=FEDERATION_ENABLED,
             title="integration-kg SPARQL endpoint")
-        fmt = rdf_format(chosen)
-        body = ox.serialize(triples, format=fmt.oxigraph, prefixes=service_description.PREFIXES) \
-            if fmt.name == "turtle" else ox.serialize(triples, format=fmt.oxigraph)
+        body = rdfio.serialize(triples, rdf_format(chosen), service_description.PREFIXES)
         response = Response(body, content_type=content_type_header(chosen))
     response.vary.add("Accept")
     return response

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
-from kg import void
+from kg import rdfio, void
 from kg.store.base import QueryResult
 from kg.web.conneg import negotiate_format
 from kg.web.sparql import GRAPH_FORMATS, content_type_header, public_url, run_public_query
@@ -23,8 +22,7 @@ def description() -> Response:
     fmt = negotiate_format(request.headers.get("Accept"), GRAPH_FORMATS, exclude=("text/plain",))
     triples = void.build(_run, document=public_url(".well-known/void"),
                          endpoint=public_url("sparql"))
-    prefixes = void.PREFIXES if fmt.name == "turtle" else None
-    body = ox.serialize(triples, format=fmt.oxigraph, prefixes=prefixes)
+    body = rdfio.serialize(triples, fmt, void.PREFIXES)
     response = Response(body, content_type=content_type_header(fmt.media_type))
     response.vary.add("Accept")
     return response
