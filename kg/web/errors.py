@@ -19,9 +19,10 @@ def register(app: Flask) -> None:
                 "message": exc.description or exc.name}
         response = jsonify(body)
         response.status_code = exc.code or 500
+        original = exc.get_response()
         for header in ("Allow", "Retry-After"):
-            if exc.get_response().headers.get(header):
-                response.headers[header] = exc.get_response().headers[header]
+            if original.headers.get(header):
+                response.headers[header] = original.headers[header]
         return response
 
     @app.errorhandler(Exception)

@@ -133,8 +133,9 @@ def _decode(raw: bytes, what: str) -> str:
 
 
 def _check_size(query: str | None) -> None:
-    if query is not None and len(query.encode("utf-8")) > get_settings().max_query_bytes:
-        _too_large(len(query.encode("utf-8")))
+    size = len(query.encode("utf-8")) if query is not None else 0
+    if size > get_settings().max_query_bytes:
+        _too_large(size)
 
 
 def _too_large(size: int) -> None:
