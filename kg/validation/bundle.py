@@ -6,6 +6,7 @@ the shapes costs more than validating a small submission.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,6 +30,11 @@ class Bundle:
     files: list[str] = field(default_factory=list)
     # iri -> {lang: label}, for properties, classes and concepts, from the ontology
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def known_terms(self) -> frozenset[str]:
+        """The ontology's own terms (classes, properties, concepts): never fetched as context."""
+        return frozenset(str(s) for s in self.ontology.subjects() if isinstance(s, URIRef))
 
     def label(self, iri: str, lang: str) -> str | None:
         return best_text(self.labels.get(iri) or {}, lang)

@@ -12,7 +12,7 @@ The cost grows with what the input references, not with the size of the graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set as AbstractSet
 
 import pyoxigraph as ox
 
@@ -34,7 +34,7 @@ _INCOMING = "CONSTRUCT { ?x ?p ?s } WHERE { VALUES ?s { %s } ?x ?p ?s }"
 
 
 def referenced_and_described(triples: Sequence[ox.Triple],
-                             known: set[str]) -> tuple[list[ox.NamedNode], list[ox.NamedNode]]:
+                             known: AbstractSet[str]) -> tuple[list[ox.NamedNode], list[ox.NamedNode]]:
     """(things only referenced, things described): IRIs, minus the ontology's own terms (`known`)."""
     described = {t.subject for t in triples if isinstance(t.subject, ox.NamedNode)}
     referenced = {t.object for t in triples
@@ -43,7 +43,7 @@ def referenced_and_described(triples: Sequence[ox.Triple],
     return only, sorted(described, key=str)
 
 
-def fetch_context(store: Store, triples: Sequence[ox.Triple], known: set[str]) -> list[ox.Triple]:
+def fetch_context(store: Store, triples: Sequence[ox.Triple], known: AbstractSet[str]) -> list[ox.Triple]:
     referenced, described = referenced_and_described(triples, known)
     found: list[ox.Triple] = []
     for query, nodes in ((_OUTGOING, referenced), (_INCOMING, described)):

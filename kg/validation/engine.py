@@ -14,7 +14,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 import pyshacl
-from rdflib import Graph, URIRef
+from rdflib import Graph
 from rdflib.term import Node
 
 from kg.errors import BadRequest
@@ -57,13 +57,11 @@ class Validator:
         if engine not in ENGINES:
             raise BadRequest(f"Unknown engine {engine!r}; use one of {', '.join(ENGINES)}.")
         self.bundle, self.store, self.engine = bundle, store, engine
-        # The ontology's own terms (classes, properties, concepts) come from the bundle.
-        self.known = {str(s) for s in bundle.ontology.subjects() if isinstance(s, URIRef)}
         self.timings = Timings()
 
     def validate(self, submission: Submission, lang: str) -> Report:
         started = time.perf_counter()
-        context = (fetch_context(self.store, submission.triples, self.known)
+        context = (fetch_context(self.store, submission.triples, self.bundle.known_terms)
                    if self.store is not None else [])
         self.timings.context = time.perf_counter() - started
         data = graph_of(submission.triples)
