@@ -9,6 +9,7 @@ that dies by itself (a native crash) is replaced too. Either way only that reque
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import os
 import queue
 import signal
@@ -96,6 +97,7 @@ class WorkerPool:
         seconds = effective_timeout(timeout, self.timeout)
         deadline = None if seconds is None else time.monotonic() + seconds
         worker = self._take(deadline, seconds)
+        # The checkpoint is chosen when the worker gets the task (see _ask).
         task = Task("", sparql, default_graphs, named_graphs,
                     effective_row_cap(row_cap, self.row_cap))
         return _unpack(self._ask(worker, task, deadline, seconds))
@@ -117,7 +119,7 @@ class WorkerPool:
              seconds: float | None) -> Reply:
         assert self._checkpoints is not None
         checkpoint = str(self._checkpoints.acquire())
-        task = Task(checkpoint, task.sparql, task.default_graphs, task.named_graphs, task.row_cap)
+        task = dataclasses.replace(task, checkpoint=checkpoint)
         try:
             worker.conn.send(task)
             if not worker.conn.poll(_remaining(deadline)):
