@@ -28,5 +28,4 @@ def register(app: Flask) -> None:
     @app.errorhandler(Exception)
     def internal_error(exc: Exception):
         app.logger.exception("Unhandled error")
-        return jsonify({"error": "internal-error",
-                        "message": "An internal error occurred; it has been logged."}), 500
+        return kg_error(KGError("An internal error occurred; it has been logged."))
