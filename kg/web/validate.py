@@ -52,8 +52,7 @@ def api():
     upload = _form_upload() if form else _body_upload()
     report = validate_upload(upload, lang)
     fmt = _report_format()
-    return Response(render(report, fmt), mimetype=FORMATS[fmt].split(";")[0],
-                    content_type=FORMATS[fmt])
+    return Response(render(report, fmt), content_type=FORMATS[fmt])
 
 
 @bp.get("/validate/templates/<name>.csv")
