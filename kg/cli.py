@@ -235,7 +235,7 @@ def show_settings(settings, markdown: bool) -> None:
 # `kg validate` lives with the validation package; registered here so `kg` lists it.
 from kg.validation.command import make_command as _validate_command  # noqa: E402
 
-main.add_command(_validate_command(settings_options, handle_errors, fail))
+main.add_command(_validate_command(settings_options, handle_errors))
 
 
 

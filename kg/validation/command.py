@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from kg.errors import StoreBusy
+from kg.errors import BadRequest, NotFound, StoreBusy
 from kg.i18n import LANGUAGES
 from kg.validation.bundle import load_bundle
 from kg.validation.engine import ENGINES, Validator
@@ -22,15 +22,12 @@ from kg.validation.model import Report
 from kg.validation.render import reports_html, to_graph, to_json, to_text
 
 EXIT_CONFORMS, EXIT_VIOLATIONS = 0, 1
-_fail: Callable = sys.exit
 
 
-def make_command(settings_options: Callable, handle_errors: Callable, fail: Callable) -> click.Command:
+def make_command(settings_options: Callable, handle_errors: Callable) -> click.Command:
     """The command, built with kg.cli's helpers (passed in, so that importing this module never
-    imports kg.cli, which imports this module to register the command)."""
-    global _fail
-    _fail = fail
-
+    imports kg.cli, which imports this module to register the command). Unusable input is
+    raised as a KGError, which `handle_errors` reports with exit code 2."""
     @click.command("validate")
     @settings_options
     @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
@@ -68,22 +65,18 @@ def run(settings, files, lang, output, input_format, template, no_context, engin
     sys.exit(EXIT_CONFORMS if all(r.conforms for r in reports) else EXIT_VIOLATIONS)
 
 
-def fail(message: str) -> None:
-    _fail(message)
-
-
 def _open_store(settings, required: bool):
     from kg.store import open_store
 
     if not settings.store_is_remote and not Path(settings.store).exists():
         if required:
-            fail(f"No store at {settings.store}; give --store PATH, or FILEs to validate.")
+            raise BadRequest(f"No store at {settings.store}; give --store PATH, or FILEs to validate.")
         click.echo(f"Note: no store at {settings.store}; references are not looked up.", err=True)
         return None
     try:
         return open_store(settings)
     except StoreBusy as exc:
-        fail(exc.message + " Or validate through the server: POST /api/validate.")
+        raise StoreBusy(exc.message + " Or validate through the server: POST /api/validate.") from None
 
 
 def _validate_files(validator, files, settings, lang, input_format, template) -> list[Report]:
@@ -91,7 +84,7 @@ def _validate_files(validator, files, settings, lang, input_format, template) ->
     for name in files:
         path = Path(name)
         if not path.is_file():
-            fail(f"{name}: no such file.")
+            raise NotFound(f"{name}: no such file.")
         fmt = detect_format(explicit=input_format, filename=name)
         submission = read_input(path.read_bytes(), fmt, source=name,
                                 max_bytes=settings.max_upload_bytes, template=template)
