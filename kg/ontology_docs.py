@@ -16,26 +16,25 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from kg import iris
+from kg import i18n, iris
 from kg.store.base import Store
 
 IKG = iris.ONTOLOGY
 ONTOLOGY_IRI = rdflib.URIRef(iris.ONTOLOGY.removesuffix("#"))
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "ontology" / "docs"
 VANN = rdflib.Namespace("http://purl.org/vocab/vann/")
-# Words of the page itself, in both languages.
+# Words of the page itself, in both languages (those shared with the site's pages: see _words).
 WORDS = {
     "en": {"classes": "Classes", "object": "Object properties", "data": "Datatype properties",
            "schemes": "Concept schemes", "reused": "Reused terms", "sub": "Subclass of", "domain": "Domain",
            "range": "Range", "version": "Version", "licence": "Licence", "prefix": "Prefix",
            "namespace": "Namespace", "schema": "schema.org (for JSON-LD)", "own": "This project's own classification", "note": "Note",
-           "validate": "Validate data", "formats": "Also as", "other_language": "Deutsch"},
+           "formats": "Also as"},
     "de": {"classes": "Klassen", "object": "Objekteigenschaften", "data": "Dateneigenschaften",
            "schemes": "Begriffssysteme", "reused": "Nachgenutzte Begriffe", "sub": "Unterklasse von",
            "domain": "Definitionsbereich", "range": "Wertebereich", "version": "Version", "licence": "Lizenz",
            "prefix": "Präfix", "namespace": "Namensraum", "schema": "schema.org (für JSON-LD)", "own": "Eigene Klassifikation dieses Projekts",
-           "note": "Hinweis", "validate": "Daten prüfen", "formats": "Auch als",
-           "other_language": "English"},
+           "note": "Hinweis", "formats": "Auch als"},
 }
 
 
@@ -109,6 +108,11 @@ def _schemes(graph: rdflib.Graph, lang: str) -> list[Term]:
     return sorted(schemes, key=lambda t: t.anchor)
 
 
+def _words(lang: str) -> dict[str, str]:
+    return {**WORDS[lang], "validate": i18n.ui("nav_validate", lang),
+            "other_language": i18n.ui("other_language", lang)}
+
+
 @functools.cache
 def _environment() -> jinja2.Environment:
     # Built once: an Environment caches its compiled templates (and reloads them when they change).
@@ -125,9 +129,9 @@ def render_store_html(store: Store, graphs: Sequence[str], lang: str = "en") -> 
 
 def render_html(graph: rdflib.Graph, lang: str = "en") -> str:
     """The ontology (and any concept schemes in the graph) as one HTML page in German or English."""
-    lang = lang if lang in WORDS else "en"
+    lang = lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
     return _environment().get_template("template.html").render(
-        lang=lang, words=WORDS[lang],
+        lang=lang, words=_words(lang),
         title=_text(graph, ONTOLOGY_IRI, DCTERMS.title, lang),
         description=_text(graph, ONTOLOGY_IRI, DCTERMS.description, lang),
         iri=str(ONTOLOGY_IRI),
