@@ -204,8 +204,7 @@ def dump(settings, fmt: str, output: str | None) -> None:
 
 def format_result(result, output: str) -> str:
     if result.form == "graph":
-        import pyoxigraph as ox
-        return ox.serialize(result.triples, format=ox.RdfFormat.TURTLE).decode()
+        return rdfio.serialize(result.triples, rdfio.rdf_format("turtle")).decode()
     if output != "table":
         return results.serialize(result, results.result_format(output)).decode()
     if result.form == "ask":

@@ -5,9 +5,7 @@ from __future__ import annotations
 from SPARQLWrapper import JSON, POST, SPARQLWrapper, TURTLE
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-import pyoxigraph as ox
-
-from kg import results
+from kg import rdfio, results
 from kg.errors import BadRequest, Unavailable
 from kg.store.base import QueryResult
 
@@ -27,6 +25,6 @@ def run_remote_query(endpoint: str, query: str, *, timeout: float) -> QueryResul
     except OSError as exc:
         raise Unavailable(f"{endpoint} cannot be reached: {exc}") from None
     if graph:
-        quads = ox.parse(raw, format=ox.RdfFormat.TURTLE)
+        quads = rdfio.parse(raw, rdfio.rdf_format("turtle"), source=f"the answer of {endpoint}")
         return QueryResult("graph", triples=[q.triple for q in quads])
     return results.parse(raw, results.result_format("json"))
