@@ -110,10 +110,14 @@ def parse(data: bytes, fmt: RdfFormatInfo, *, source: str = "input",
         raise ParseError(f"not valid {fmt.name}: {exc}", source=source) from None
 
 
+# The syntaxes that can declare prefixes; the others would reject or ignore them.
+PREFIXED_SYNTAXES = (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG)
+
+
 def serialize(triples: Iterable[ox.Triple] | Iterable[ox.Quad], fmt: RdfFormatInfo,
               prefixes: Mapping[str, str] | None = None) -> bytes:
     """`triples` in `fmt`; `prefixes` are used where the syntax has them (Turtle, TriG)."""
-    usable = prefixes if fmt.oxigraph in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    usable = prefixes if fmt.oxigraph in PREFIXED_SYNTAXES else None
     return ox.serialize(triples, format=fmt.oxigraph, prefixes=usable)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import iris
+from kg import iris, rdfio
 from kg.errors import BadRequest, StoreBusy
 from kg.store.base import GraphLoad, QueryResult, Term
 from kg.store.checkpoints import Checkpoints, checkpoint_dir
@@ -117,7 +117,7 @@ class EmbeddedStore:
 
     def dump(self, fmt: ox.RdfFormat, graphs: Sequence[str] | None = None) -> bytes:
         names = [ox.NamedNode(g) for g in (self.published_graphs() if graphs is None else graphs)]
-        prefixes = iris.PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+        prefixes = iris.PREFIXES if fmt in rdfio.PREFIXED_SYNTAXES else None
         if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
             quads = [q for g in names for q in self._ox.quads_for_pattern(None, None, None, g)]
             return ox.serialize(quads, format=fmt, prefixes=prefixes)
