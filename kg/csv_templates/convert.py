@@ -24,6 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import NotFound, ParseError
+from kg.i18n import best_text
 from kg.csv_templates.values import CellError, expand, literal, stated_date
 
 FOLDER = Path(__file__).resolve().parent
@@ -38,8 +39,7 @@ class Template:
     metadata: dict
 
     def title(self, lang: str) -> str:
-        titles = self.metadata.get("dc:title", {})
-        return titles.get(lang) or titles.get("en") or self.name
+        return best_text(self.metadata.get("dc:title", {}), lang) or self.name
 
     @cached_property
     def columns(self) -> list[dict]:
