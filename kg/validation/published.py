@@ -36,9 +36,10 @@ class PublishedLines:
 
     def _index(self, graph: str) -> LineIndex | None:
         if graph not in self._indexes:
-            path = self.root / self.sources.get(graph, "\0")
+            source = self.sources.get(graph)
+            path = self.root / source if source else None
             self._indexes[graph] = None
-            if path.is_file() and path.suffix in (".ttl", ".trig", ".nt", ".nq"):
+            if path is not None and path.is_file() and path.suffix in (".ttl", ".trig", ".nt", ".nq"):
                 text = path.read_text(encoding="utf-8", errors="replace")
                 fmt = rdfio.rdf_format_for_file(path).name
                 self._indexes[graph] = LineIndex(text, fmt, declared_prefixes(text))
