@@ -34,6 +34,10 @@ BAD_REQUESTS = [
                                  "headers": {"Authorization": f"Bearer {TOKEN}"}}, 400),
     ("POST", "/api/admin/load", {"json": {"files": [{"path": "data/x.ttl", "content_base64": "PGE+IDxiPiAu"}]},
                                  "headers": {"Authorization": f"Bearer {TOKEN}"}}, 400),
+    ("POST", "/api/admin/load", {"json": {"files": [], "folders": "data"},
+                                 "headers": {"Authorization": f"Bearer {TOKEN}"}}, 400),
+    ("POST", "/api/admin/load", {"json": {"files": [], "folders": ["etc"]},
+                                 "headers": {"Authorization": f"Bearer {TOKEN}"}}, 400),
     ("GET", "/no/such/route", {}, 404),
 ]
 

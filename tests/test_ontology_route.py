@@ -33,6 +33,7 @@ def label(graph: rdflib.Graph, term: str, lang: str) -> str:
     ("application/rdf+xml", None, "application/rdf+xml", "xml"),
     ("application/n-triples", None, "application/n-triples", "nt"),
     ("text/html;q=0.5, text/turtle", None, "text/turtle", "turtle"),
+    ("text/plain, application/ld+json;q=0.5", None, "application/ld+json", "json-ld"),
     ("text/html", "turtle", "text/turtle", "turtle"),
     (None, "jsonld", "application/ld+json", "json-ld"),
 ])

@@ -36,6 +36,8 @@ def load():
     except (KeyError, TypeError, ValueError):
         raise BadRequest("Each file needs a `path` and its content as `content_base64`.") from None
     folders = body.get("folders") or list(iris.SOURCE_FOLDERS)
+    if not isinstance(folders, list) or not set(folders) <= set(iris.SOURCE_FOLDERS):
+        raise BadRequest(f"`folders` must be a list drawn from {', '.join(iris.SOURCE_FOLDERS)}.")
     for source in sources:
         parts = source.path.split("/")
         if parts[0] not in folders or ".." in parts or len(parts) < 2:

@@ -8,6 +8,7 @@ from flask import Blueprint, Response, request
 from kg import iris
 from kg.errors import NotFound
 from kg.ontology_docs import render_store_html
+from kg.rdfio import RdfFormatInfo
 from kg.web import get_store, request_language
 from kg.web.conneg import negotiate
 from kg.web.sparql import GRAPH_FORMATS, choose_format, content_type_header
@@ -27,22 +28,24 @@ def ontology_graphs() -> list[str]:
 
 @bp.get("/ontology")
 def document() -> Response:
-    param = request.args.get("format")
-    if param and param.lower() in ("html", HTML):
-        wants_html = True
-    elif param:
-        wants_html = False
-    else:
-        offered = [HTML] + [m for f in GRAPH_FORMATS for m in f.media_types if m != "text/plain"]
-        wants_html = negotiate(request.headers.get("Accept"), offered) == HTML
+    fmt = _chosen_format(request.args.get("format"), request.headers.get("Accept"))
     graphs = ontology_graphs()
-    if wants_html:
+    if fmt is None:
         response = Response(render_store_html(get_store(), graphs, request_language()),
                             content_type="text/html; charset=utf-8")
     else:
-        fmt = choose_format(param, graph_form=True)
         response = Response(get_store().dump(fmt.oxigraph, graphs),
                             content_type=content_type_header(fmt.media_type))
     response.vary.add("Accept")
     response.vary.add("Accept-Language")
     return response
+
+
+def _chosen_format(param: str | None, accept: str | None) -> RdfFormatInfo | None:
+    """None for HTML, else the RDF format; one negotiation over one offer (text/plain, which
+    N-Triples could claim, is left out: a browser's plain-text wish is not a wish for RDF)."""
+    if param:
+        return None if param.lower() in ("html", HTML) else choose_format(param, graph_form=True)
+    offered = [HTML] + [m for f in GRAPH_FORMATS for m in f.media_types if m != "text/plain"]
+    chosen = negotiate(accept, offered)
+    return None if chosen == HTML else next(f for f in GRAPH_FORMATS if chosen in f.media_types)
