@@ -28,7 +28,7 @@ FORMAT_IRIS = {
 PREFIXES = {"sd": SD, "formats": FORMATS, "dcterms": DCTERMS}
 
 
-def _n(iri: str) -> ox.NamedNode:
+def iri_node(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
@@ -42,24 +42,24 @@ def build(endpoint: str, *, format_names: Sequence[str], published_graphs: Seque
     service, dataset, default_graph = ox.BlankNode("service"), ox.BlankNode("dataset"), \
         ox.BlankNode("defaultGraph")
     triples = [
-        ox.Triple(service, RDF_TYPE, _n(SD + "Service")),
-        ox.Triple(service, _n(SD + "endpoint"), _n(endpoint)),
-        ox.Triple(service, _n(SD + "supportedLanguage"), _n(SD + "SPARQL11Query")),
-        ox.Triple(service, _n(SD + "feature"), _n(SD + "UnionDefaultGraph")),
-        ox.Triple(service, _n(SD + "defaultDataset"), dataset),
-        ox.Triple(dataset, RDF_TYPE, _n(SD + "Dataset")),
-        ox.Triple(dataset, _n(SD + "defaultGraph"), default_graph),
-        ox.Triple(default_graph, RDF_TYPE, _n(SD + "Graph")),
+        ox.Triple(service, RDF_TYPE, iri_node(SD + "Service")),
+        ox.Triple(service, iri_node(SD + "endpoint"), iri_node(endpoint)),
+        ox.Triple(service, iri_node(SD + "supportedLanguage"), iri_node(SD + "SPARQL11Query")),
+        ox.Triple(service, iri_node(SD + "feature"), iri_node(SD + "UnionDefaultGraph")),
+        ox.Triple(service, iri_node(SD + "defaultDataset"), dataset),
+        ox.Triple(dataset, RDF_TYPE, iri_node(SD + "Dataset")),
+        ox.Triple(dataset, iri_node(SD + "defaultGraph"), default_graph),
+        ox.Triple(default_graph, RDF_TYPE, iri_node(SD + "Graph")),
     ]
     if title:
-        triples.append(ox.Triple(service, _n(DCTERMS + "title"), ox.Literal(title, language="en")))
+        triples.append(ox.Triple(service, iri_node(DCTERMS + "title"), ox.Literal(title, language="en")))
     if federation:
-        triples.append(ox.Triple(service, _n(SD + "feature"), _n(SD + "BasicFederatedQuery")))
-    triples += [ox.Triple(service, _n(SD + "resultFormat"), _n(FORMAT_IRIS[name]))
+        triples.append(ox.Triple(service, iri_node(SD + "feature"), iri_node(SD + "BasicFederatedQuery")))
+    triples += [ox.Triple(service, iri_node(SD + "resultFormat"), iri_node(FORMAT_IRIS[name]))
                 for name in format_names]
     for index, graph in enumerate(published_graphs):
         node = ox.BlankNode(f"namedGraph{index}")
-        triples += [ox.Triple(dataset, _n(SD + "namedGraph"), node),
-                    ox.Triple(node, RDF_TYPE, _n(SD + "NamedGraph")),
-                    ox.Triple(node, _n(SD + "name"), _n(graph))]
+        triples += [ox.Triple(dataset, iri_node(SD + "namedGraph"), node),
+                    ox.Triple(node, RDF_TYPE, iri_node(SD + "NamedGraph")),
+                    ox.Triple(node, iri_node(SD + "name"), iri_node(graph))]
     return triples

@@ -13,13 +13,11 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from kg import iris
+from kg.service_description import DCTERMS, RDF_TYPE, SD, iri_node
 from kg.store.base import QueryResult
 
 VOID = "http://rdfs.org/ns/void#"
-SD = "http://www.w3.org/ns/sparql-service-description#"
-DCTERMS = "http://purl.org/dc/terms/"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 PREFIXES = {"void": VOID, "sd": SD, "dcterms": DCTERMS, "rdfs": RDFS}
@@ -43,10 +41,6 @@ SELECT DISTINCT ?licence ?dataset WHERE {
 } ORDER BY ?licence ?dataset"""
 
 
-def _n(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
-
-
 def _int(value: int) -> ox.Literal:
     return ox.Literal(str(value), datatype=XSD_INTEGER)
 
@@ -58,19 +52,19 @@ def _number(result: QueryResult, name: str = "n") -> int:
 
 def build(run: QueryFunction, *, document: str, endpoint: str) -> list[ox.Triple]:
     """VoID for the published dataset; `document` is the URL of the VoID document itself."""
-    dataset = _n(document + "#dataset")
+    dataset = iri_node(document + "#dataset")
     totals = run(_TOTALS)
     triples = [
-        ox.Triple(dataset, RDF_TYPE, _n(VOID + "Dataset")),
-        ox.Triple(dataset, _n(DCTERMS + "title"),
+        ox.Triple(dataset, RDF_TYPE, iri_node(VOID + "Dataset")),
+        ox.Triple(dataset, iri_node(DCTERMS + "title"),
                   ox.Literal("integration-kg: published dataset", language="en")),
-        ox.Triple(dataset, _n(VOID + "sparqlEndpoint"), _n(endpoint)),
-        ox.Triple(dataset, _n(VOID + "uriSpace"), ox.Literal(iris.ID)),
-        ox.Triple(dataset, _n(VOID + "vocabulary"), _n(iris.ONTOLOGY)),
-        ox.Triple(dataset, _n(VOID + "triples"), _int(_number(run(COUNT_TRIPLES)))),
-        ox.Triple(dataset, _n(VOID + "distinctSubjects"), _int(_number(totals, "subjects"))),
-        ox.Triple(dataset, _n(VOID + "distinctObjects"), _int(_number(totals, "objects"))),
-        ox.Triple(dataset, _n(VOID + "properties"), _int(_number(totals, "properties"))),
+        ox.Triple(dataset, iri_node(VOID + "sparqlEndpoint"), iri_node(endpoint)),
+        ox.Triple(dataset, iri_node(VOID + "uriSpace"), ox.Literal(iris.ID)),
+        ox.Triple(dataset, iri_node(VOID + "vocabulary"), iri_node(iris.ONTOLOGY)),
+        ox.Triple(dataset, iri_node(VOID + "triples"), _int(_number(run(COUNT_TRIPLES)))),
+        ox.Triple(dataset, iri_node(VOID + "distinctSubjects"), _int(_number(totals, "subjects"))),
+        ox.Triple(dataset, iri_node(VOID + "distinctObjects"), _int(_number(totals, "objects"))),
+        ox.Triple(dataset, iri_node(VOID + "properties"), _int(_number(totals, "properties"))),
     ]
     triples += _licences(run, dataset)
     triples += _partitions(run, dataset)
@@ -82,24 +76,24 @@ def _licences(run: QueryFunction, dataset: ox.NamedNode) -> list[ox.Triple]:
     result = run(_LICENCES)
     licences = dict.fromkeys(row[0] for row in result.rows)
     described = dict.fromkeys(row[1] for row in result.rows if isinstance(row[1], ox.NamedNode))
-    return ([ox.Triple(dataset, _n(DCTERMS + "license"), lic) for lic in licences]
-            + [ox.Triple(dataset, _n(RDFS + "seeAlso"), d) for d in described])
+    return ([ox.Triple(dataset, iri_node(DCTERMS + "license"), lic) for lic in licences]
+            + [ox.Triple(dataset, iri_node(RDFS + "seeAlso"), d) for d in described])
 
 
 def _partitions(run: QueryFunction, dataset: ox.NamedNode) -> list[ox.Triple]:
     triples: list[ox.Triple] = []
     classes = run(_CLASSES).rows
-    triples.append(ox.Triple(dataset, _n(VOID + "classes"), _int(len(classes))))
+    triples.append(ox.Triple(dataset, iri_node(VOID + "classes"), _int(len(classes))))
     for index, (cls, count) in enumerate(classes):
         node = ox.BlankNode(f"class{index}")
-        triples += [ox.Triple(dataset, _n(VOID + "classPartition"), node),
-                    ox.Triple(node, _n(VOID + "class"), cls),
-                    ox.Triple(node, _n(VOID + "entities"), _int(int(count.value)))]
+        triples += [ox.Triple(dataset, iri_node(VOID + "classPartition"), node),
+                    ox.Triple(node, iri_node(VOID + "class"), cls),
+                    ox.Triple(node, iri_node(VOID + "entities"), _int(int(count.value)))]
     for index, (prop, count) in enumerate(run(_PROPERTIES).rows):
         node = ox.BlankNode(f"property{index}")
-        triples += [ox.Triple(dataset, _n(VOID + "propertyPartition"), node),
-                    ox.Triple(node, _n(VOID + "property"), prop),
-                    ox.Triple(node, _n(VOID + "triples"), _int(int(count.value)))]
+        triples += [ox.Triple(dataset, iri_node(VOID + "propertyPartition"), node),
+                    ox.Triple(node, iri_node(VOID + "property"), prop),
+                    ox.Triple(node, iri_node(VOID + "triples"), _int(int(count.value)))]
     return triples
 
 
@@ -108,11 +102,11 @@ def _subsets(run: QueryFunction, dataset: ox.NamedNode, document: str,
     """One subset per published graph, named by the graph (sd:name) and with its size."""
     triples: list[ox.Triple] = []
     for graph, count in run(_GRAPHS).rows:
-        subset = _n(f"{document}#graph={quote(graph.value, safe='')}")
-        triples += [ox.Triple(dataset, _n(VOID + "subset"), subset),
-                    ox.Triple(subset, RDF_TYPE, _n(VOID + "Dataset")),
-                    ox.Triple(subset, RDF_TYPE, _n(SD + "NamedGraph")),
-                    ox.Triple(subset, _n(SD + "name"), graph),
-                    ox.Triple(subset, _n(VOID + "triples"), _int(int(count.value))),
-                    ox.Triple(subset, _n(VOID + "sparqlEndpoint"), _n(endpoint))]
+        subset = iri_node(f"{document}#graph={quote(graph.value, safe='')}")
+        triples += [ox.Triple(dataset, iri_node(VOID + "subset"), subset),
+                    ox.Triple(subset, RDF_TYPE, iri_node(VOID + "Dataset")),
+                    ox.Triple(subset, RDF_TYPE, iri_node(SD + "NamedGraph")),
+                    ox.Triple(subset, iri_node(SD + "name"), graph),
+                    ox.Triple(subset, iri_node(VOID + "triples"), _int(int(count.value))),
+                    ox.Triple(subset, iri_node(VOID + "sparqlEndpoint"), iri_node(endpoint))]
     return triples
