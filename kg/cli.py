@@ -31,7 +31,9 @@ def settings_options(func):
     def wrapper(config_file, **kwargs):
         names = {s.name for s in config.SETTINGS}
         flags = {k: kwargs.pop(k) for k in list(kwargs) if k in names}
-        settings = config.load_settings(flags, config_file=config_file)
+        # Read here, outside the command's own handle_errors: a bad file or variable is
+        # unusable input too, and gets the same one-line message and exit code.
+        settings = handle_errors(config.load_settings)(flags, config_file=config_file)
         return func(settings, **kwargs)
 
     return wrapper

@@ -75,3 +75,13 @@ def test_dump_writes_the_published_dataset_with_its_graphs(runner, project, tmp_
     quads = list(ox.parse(out.read_bytes(), format=ox.RdfFormat.N_QUADS))
     assert [(q.object.value, q.graph_name.value) for q in quads] == [
         ("Musterstadt", "https://w3id.org/integration-kg/graph/data/towns")]
+
+
+@pytest.mark.parametrize("args, env, words", [
+    (["--config", "no-such-file.toml"], {}, "no-such-file.toml does not exist"),
+    ([], {"KG_PORT": "eighty"}, "KG_PORT: port must be of type int"),
+])
+def test_bad_settings_are_a_message_and_exit_2_not_a_traceback(runner, tmp_path, args, env, words):
+    result = runner.invoke(main, ["load", "--store", str(tmp_path / "s"), *args], env=env)
+    assert result.exit_code == 2 and words in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
