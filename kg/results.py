@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from kg.errors import UnsupportedMediaType
 from kg.rdfio import find_format
-from kg.store.base import QueryResult, Term
+from kg.store.base import QueryResult, Term, to_query_result
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_STRING = XSD + "string"
@@ -172,8 +172,6 @@ def _tsv(result: QueryResult) -> str:
 # -- parsing (results of remote endpoints) ---------------------------------------------------------
 
 def parse(data: bytes, fmt: ResultFormatInfo) -> QueryResult:
-    from kg.store.embedded import to_query_result
-
     oxfmt = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
              "tsv": ox.QueryResultsFormat.TSV}.get(fmt.name)
     if oxfmt is None:

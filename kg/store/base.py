@@ -85,3 +85,22 @@ class Store(Protocol):
 
     def close(self) -> None:
         ...
+
+
+def to_query_result(result: object, row_cap: int | None = None) -> QueryResult:
+    """A pyoxigraph query result (from the engine or parsed from a remote endpoint) as a QueryResult."""
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        rows: list[tuple] = []
+        truncated = False
+        for solution in result:
+            if row_cap is not None and len(rows) >= row_cap:
+                truncated = True
+                break
+            rows.append(tuple(solution[v] for v in variables))
+        return QueryResult("select", variables=variables, rows=rows, truncated=truncated)
+    triples = list(result)  # QueryTriples
+    truncated = row_cap is not None and len(triples) > row_cap
+    return QueryResult("graph", triples=triples[:row_cap] if truncated else triples, truncated=truncated)

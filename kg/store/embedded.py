@@ -10,7 +10,7 @@ import pyoxigraph as ox
 
 from kg import iris, rdfio
 from kg.errors import BadRequest, StoreBusy
-from kg.store.base import GraphLoad, QueryResult, Term
+from kg.store.base import GraphLoad, QueryResult, Term, to_query_result
 from kg.store.checkpoints import Checkpoints, checkpoint_dir
 
 _SYS = iris.SYSTEM
@@ -186,21 +186,3 @@ def _relabelled(triples: Iterable[ox.Triple]) -> Iterable[ox.Triple]:
 
     for t in triples:
         yield ox.Triple(term(t.subject), t.predicate, term(t.object))
-
-
-def to_query_result(result: object, row_cap: int | None = None) -> QueryResult:
-    if isinstance(result, ox.QueryBoolean):
-        return QueryResult("ask", boolean=bool(result))
-    if isinstance(result, ox.QuerySolutions):
-        variables = [v.value for v in result.variables]
-        rows: list[tuple] = []
-        truncated = False
-        for solution in result:
-            if row_cap is not None and len(rows) >= row_cap:
-                truncated = True
-                break
-            rows.append(tuple(solution[v] for v in variables))
-        return QueryResult("select", variables=variables, rows=rows, truncated=truncated)
-    triples = list(result)  # QueryTriples
-    truncated = row_cap is not None and len(triples) > row_cap
-    return QueryResult("graph", triples=triples[:row_cap] if truncated else triples, truncated=truncated)
