@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install load clean
+.PHONY: run test install system-deps load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,12 @@ load: install
 run: load
 	$(BIN)/kg serve
 
-test: install
+# Chromium, its driver, Java and git for the tests, checked before the long install: what is missing
+# is installed through apt (as root or with sudo -n), else one line says which command to run.
+system-deps:
+	@sh scripts/system-deps
+
+test: system-deps install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -17,7 +17,7 @@ CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 def browser(tmp_path_factory):
     if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
         pytest.fail("Browser tests need Debian's chromium and chromium-driver "
-                    "(apt-get install chromium chromium-driver; .ci/run does so).")
+                    "(apt-get install chromium chromium-driver; make test does so).")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     # The machine has no network beyond loopback: keep Chromium from reaching out at all.
