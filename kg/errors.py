@@ -2,20 +2,52 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from kg.i18n import DEFAULT_LANGUAGE, megabytes, number
+
 
 class KGError(Exception):
-    """An error with a message a user can act on: what is wrong and what to do."""
+    """An error with a message a user can act on: what is wrong and what to do.
+
+    `message` is English; `messages` may hold the same text in further languages ({"en": …,
+    "de": …}), and the web layer answers in the one the request asks for (`text(lang)`). The
+    English text stays the exception's own text, for logs and the command line.
+    """
 
     status = 500
     kind = "internal-error"
 
-    def __init__(self, message: str, *, detail: dict | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | None = None, *, detail: dict | None = None,
+                 messages: Mapping[str, str] | None = None) -> None:
+        texts = dict(messages or {})
+        if message is not None:
+            texts.setdefault(DEFAULT_LANGUAGE, message)
+        if DEFAULT_LANGUAGE not in texts:
+            raise TypeError("A KGError needs its message in English (message= or messages['en']).")
+        super().__init__(texts[DEFAULT_LANGUAGE])
+        self.message = texts[DEFAULT_LANGUAGE]
+        self.messages = texts
         self.detail = detail or {}
 
-    def to_dict(self) -> dict:
-        body = {"error": self.kind, "message": self.message}
+    @classmethod
+    def restore(cls, messages: Mapping[str, str], detail: dict | None = None) -> KGError:
+        """The error again from its texts and detail, as carried across a process boundary.
+
+        Built without the subclass's own __init__, whose arguments (ParseError's source, line,
+        column) went into the texts and detail already and are not asked for again."""
+        error = cls.__new__(cls)
+        KGError.__init__(error, messages=messages, detail=detail)
+        return error
+
+    def text(self, lang: str) -> str:
+        """The message in `lang`, or in English where it has no such text."""
+        return self.messages.get(lang) or self.message
+
+    def to_dict(self, lang: str = DEFAULT_LANGUAGE) -> dict:
+        """The JSON error shape: `message` in `lang`, `messages` in every language it has."""
+        body = {"error": self.kind, "message": self.text(lang), "lang": lang if lang in
+                self.messages else DEFAULT_LANGUAGE, "messages": dict(self.messages)}
         if self.detail:
             body["detail"] = self.detail
         return body
@@ -27,16 +59,49 @@ class BadRequest(KGError):
 
 
 class ParseError(BadRequest):
-    """Input that does not parse; names the source and, where the parser tells, line and column."""
+    """Input that does not parse; names the source and, where the parser tells, line and column.
+
+    What is wrong comes as `message` (English) or `messages`; the position is put in front of
+    each. A parser speaks English only: its words alone get a German sentence around them.
+    """
 
     kind = "parse-error"
 
-    def __init__(self, message: str, *, source: str = "", line: int | None = None,
-                 column: int | None = None) -> None:
-        where = source + (f", line {line}" if line else "") + (f", column {column}" if column else "")
-        text = f"{where}: {message}" if where else message
-        super().__init__(text, detail={"source": source, "line": line, "column": column})
-        self.source, self.line, self.column = source, line, column
+    def __init__(self, message: str | None = None, *, messages: Mapping[str, str] | None = None,
+                 source: str = "", line: int | None = None, column: int | None = None) -> None:
+        texts = dict(messages or {})
+        if message is not None:
+            texts.setdefault("en", message)
+        if "en" in texts:
+            texts.setdefault("de", _PARSER_SAYS["de"].format(message=texts["en"]))
+        super().__init__(messages={lang: _where(source, line, column, lang) + text
+                                   for lang, text in texts.items()},
+                         detail={"source": source, "line": line, "column": column})
+
+    # From the detail, so that an error restored in another process (KGError.restore) has them.
+    @property
+    def source(self) -> str:
+        return self.detail.get("source", "")
+
+    @property
+    def line(self) -> int | None:
+        return self.detail.get("line")
+
+    @property
+    def column(self) -> int | None:
+        return self.detail.get("column")
+
+
+_POSITION = {"en": ("line", "column"), "de": ("Zeile", "Spalte")}
+_PARSER_SAYS = {"de": "die Eingabe lässt sich so nicht lesen; der Parser meldet (auf Englisch): "
+                      "{message}"}
+
+
+def _where(source: str, line: int | None, column: int | None, lang: str) -> str:
+    line_word, column_word = _POSITION.get(lang, _POSITION["en"])
+    where = source + (f", {line_word} {line}" if line else "") + \
+        (f", {column_word} {column}" if column else "")
+    return f"{where}: " if where else ""
 
 
 class Forbidden(KGError):
@@ -63,6 +128,36 @@ class PayloadTooLarge(KGError):
     status = 413
     kind = "payload-too-large"
 
+    @classmethod
+    def over_limit(cls, what: Mapping[str, str], limit: int, *, size: int | None = None,
+                   setting: str = "", fix: Mapping[str, str] | None = None) -> PayloadTooLarge:
+        """The 413 that says the limit, in bytes and MB: `what` was too large (`size` bytes,
+        when known), what this server accepts, and (`fix`) what to do about it."""
+        texts = {}
+        for lang, words in _TOO_LARGE.items():
+            values = {"what": what[lang], "limit": number(limit, lang),
+                      "mb": number(megabytes(limit), lang), "setting": setting,
+                      "size": number(size, lang) if size is not None else ""}
+            text = (words["sized"] if size is not None else words["unsized"]).format(**values)
+            if setting:
+                text += words["setting"].format(**values)
+            texts[lang] = text + ". " + (fix or _TOO_LARGE_FIX)[lang]
+        return cls(messages=texts, detail={"limit_bytes": limit, "size_bytes": size})
+
+
+_TOO_LARGE = {
+    "en": {"sized": "{what} has {size} bytes; this server accepts at most {limit} bytes ({mb} MB)",
+           "unsized": "{what} is larger than this server accepts: at most {limit} bytes ({mb} MB)",
+           "setting": " (setting {setting})"},
+    "de": {"sized": "{what} hat {size} Bytes; dieser Server nimmt höchstens {limit} Bytes "
+                    "({mb} MB) an",
+           "unsized": "{what} ist größer, als dieser Server annimmt: höchstens {limit} Bytes "
+                      "({mb} MB)",
+           "setting": " (Einstellung {setting})"},
+}
+_TOO_LARGE_FIX = {"en": "Split it into smaller parts and send them one by one.",
+                  "de": "Teilen Sie sie in kleinere Teile und senden Sie diese einzeln."}
+
 
 class UnsupportedMediaType(KGError):
     status = 415
@@ -79,6 +174,18 @@ class StoreBusy(KGError):
 
     status = 409
     kind = "store-busy"
+
+
+class QueryCrashed(KGError):
+    """The engine died on this query (a native crash); the worker was replaced.
+
+    A 400, not a 500: what crashes the engine is the query (the known cases are deep nesting and
+    huge intermediate results), the same query would crash it again, and the user is the one who
+    can change it. Nothing on the server is broken afterwards.
+    """
+
+    status = 400
+    kind = "query-crashed"
 
 
 class QueryTimeout(KGError):

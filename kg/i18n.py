@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
+
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "en"
 
@@ -85,25 +88,34 @@ UI: dict[str, dict[str, str]] = {
 
 
 def choose_language(param: str | None, accept_language: str | None) -> str:
-    """`lang` parameter first, then the best Accept-Language match, then English."""
+    """`lang` parameter first, then the best Accept-Language match, then English.
+
+    werkzeug parses the header (as for Accept, kg.web.conneg): its order is by q, then by the
+    order the client listed them, which is the order tried here. A tag counts by its primary
+    subtag (de-AT is German); `*` and unknown languages leave it to the default.
+    """
     if param and param.lower()[:2] in LANGUAGES:
         return param.lower()[:2]
-    best, best_q = DEFAULT_LANGUAGE, -1.0
-    for index, part in enumerate((accept_language or "").split(",")):
-        tag, _, params = part.strip().partition(";")
-        q = 1.0
-        for p in params.split(";"):
-            name, _, value = p.strip().partition("=")
-            if name == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        code = tag.strip().lower()[:2]
-        # Earlier entries win ties, as listed order expresses preference.
-        if code in LANGUAGES and q > 0 and q > best_q:
-            best, best_q = code, q
-    return best
+    for tag, q in parse_accept_header(accept_language, LanguageAccept):
+        code = tag.lower().partition("-")[0]
+        if q > 0 and code in LANGUAGES:
+            return code
+    return DEFAULT_LANGUAGE
+
+
+def number(value: float, lang: str) -> str:
+    """A number as the language writes it: 20,000,000 and 0.1 in English, 20.000.000 and 0,1
+    in German (up to six decimals)."""
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return text.translate(_GERMAN_DIGITS) if lang == "de" else text
+
+
+_GERMAN_DIGITS = str.maketrans(",.", ".,")
+
+
+def megabytes(size: int) -> float:
+    """Bytes as (decimal) megabytes, the unit the settings' defaults are round in."""
+    return size / 1_000_000
 
 
 def text(messages: Mapping[str, str], lang: str) -> str:

@@ -187,7 +187,7 @@ def test_a_query_past_its_deadline_is_stopped_while_others_are_answered(pool):
     error = outcome["error"]
     assert (error.status, error.kind) == (503, "query-timeout")
     assert error.message.startswith("The query ran longer than 2 s")
-    assert "länger als 2 s" in error.detail["messages"]["de"]
+    assert "länger als 2 s" in error.messages["de"]
     assert 2.0 <= outcome["seconds"] < 10  # at the deadline, not at the query's end
     assert cheap_seconds < 1.0
     # The worker that ran it is gone and replaced; no worker is busy any more.

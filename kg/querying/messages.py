@@ -33,6 +33,7 @@ SHUTTING_DOWN = {
 
 
 def error(cls: type[KGError], messages: dict[str, str], **values: object) -> KGError:
-    """The error in English, with both languages in its detail for the web layer to choose."""
+    """The error in both languages (the web layer answers in the one asked for), its values
+    in the detail."""
     texts = {lang: text.format(**values) for lang, text in messages.items()}
-    return cls(texts["en"], detail={**values, "messages": texts})
+    return cls(messages=texts, detail=values)

@@ -24,10 +24,10 @@ from pathlib import Path
 
 import kg
 from kg import errors
-from kg.errors import KGError, QueryTimeout, Unavailable
+from kg.errors import KGError, QueryCrashed, QueryTimeout, Unavailable
 from kg.querying import messages
 from kg.querying.guard import MAX_NESTING_DEPTH, check_nesting
-from kg.querying.runner import QueryCrashed, effective_row_cap, effective_timeout
+from kg.querying.runner import effective_row_cap, effective_timeout
 from kg.querying.worker import Reply, Task
 from kg.store.base import QueryResult
 from kg.store.checkpoints import Checkpoints
@@ -235,7 +235,4 @@ def _unpack(reply: Reply) -> QueryResult:
     cls = getattr(errors, reply.error, KGError)
     if not (isinstance(cls, type) and issubclass(cls, KGError)):
         cls = KGError
-    # Built without the subclass's own __init__ (ParseError's differs): message and detail suffice.
-    exc = cls.__new__(cls)
-    KGError.__init__(exc, reply.message, detail=reply.detail)
-    raise exc
+    raise cls.restore(reply.messages, reply.detail)

@@ -1,27 +1,11 @@
-"""The query runner interface, the in-process runner, and the choice between runners."""
+"""The query runner interface and the in-process runner (kg.querying.factory chooses one)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-from kg.errors import KGError
 from kg.querying.guard import MAX_NESTING_DEPTH, check_nesting
 from kg.store.base import QueryResult, Store
-
-if TYPE_CHECKING:
-    from kg.config import Settings
-
-
-class QueryCrashed(KGError):
-    """The engine died on this query (a native crash); the worker was replaced.
-
-    A 400, not a 500: what crashes the engine is the query (the known cases are deep nesting and
-    huge intermediate results), the same query would crash it again, and the user is the one who
-    can change it. Nothing on the server is broken afterwards.
-    """
-
-    status = 400
-    kind = "query-crashed"
 
 
 class QueryRunner(Protocol):
@@ -72,15 +56,3 @@ class InProcessRunner:
 
     def close(self) -> None:
         pass
-
-
-def make_query_runner(settings: Settings, store: Store) -> QueryRunner:
-    """A WorkerPool for the embedded on-disk store when query_workers > 0, else in-process."""
-    from kg.querying.pool import WorkerPool
-    from kg.store.embedded import EmbeddedStore
-
-    if (settings.query_workers > 0 and isinstance(store, EmbeddedStore)
-            and store.path is not None and not store.read_only):
-        return WorkerPool(store, workers=settings.query_workers, timeout=settings.query_timeout,
-                          row_cap=settings.result_row_cap)
-    return InProcessRunner(store, row_cap=settings.result_row_cap)

@@ -33,9 +33,9 @@ class Task:
 @dataclass
 class Reply:
     result: QueryResult | None = None
-    # On failure: the name of the KGError class in kg.errors, its message and detail.
+    # On failure: the name of the KGError class in kg.errors, its texts by language and detail.
     error: str = ""
-    message: str = ""
+    messages: dict = field(default_factory=dict)
     detail: dict = field(default_factory=dict)
 
 
@@ -72,7 +72,8 @@ def _send(conn: Connection, reply: Reply) -> None:
         conn.send(reply)
     except (TypeError, ValueError, AttributeError) as exc:
         # Pickling happens before anything is written, so the pipe is still clean here.
-        conn.send(Reply(error="KGError", message=f"The query's result could not be sent back: {exc}"))
+        conn.send(Reply(error="KGError",
+                        messages={"en": f"The query's result could not be sent back: {exc}"}))
 
 
 class _Reader:
@@ -89,9 +90,10 @@ class _Reader:
                                  named_graphs=task.named_graphs, row_cap=task.row_cap)
             return Reply(result=result)
         except KGError as exc:
-            return Reply(error=type(exc).__name__, message=exc.message, detail=exc.detail)
+            return Reply(error=type(exc).__name__, messages=exc.messages, detail=exc.detail)
         except Exception as exc:  # noqa: BLE001 — reported to the parent, which raises a KGError
-            return Reply(error="KGError", message=f"The query worker failed: {type(exc).__name__}: {exc}")
+            return Reply(error="KGError", messages={
+                "en": f"The query worker failed: {type(exc).__name__}: {exc}"})
 
     def _open(self, path: str) -> EmbeddedStore:
         if path != self.path or self.store is None:
