@@ -19,7 +19,7 @@ from kg.querying import (InProcessRunner, QueryCrashed, WorkerPool, make_query_r
                          nesting_depth)
 from kg.store import EmbeddedStore, GraphLoad
 from kg.store.checkpoints import checkpoint_dir
-from tests.conftest import start_server, stop_server
+from support import start_server, stop_server
 
 EX = "https://example.org/fictional/"
 GRAPH = EX + "graph/towns"
@@ -137,7 +137,8 @@ def test_make_query_runner_picks_by_settings(filled, store_path):
 
 
 def test_create_app_keeps_the_runner_it_is_given_or_builds(filled, store_path):
-    from kg.web import create_app, get_query_runner
+    from kg.web import create_app
+    from kg.web.context import get_query_runner
 
     app = create_app(Settings(store=str(store_path), query_workers=0), store=filled)
     with app.app_context():

@@ -23,9 +23,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.csv_templates.values import CellError, expand, literal, stated_date
 from kg.errors import NotFound, ParseError
 from kg.i18n import best_text
-from kg.csv_templates.values import CellError, expand, literal, stated_date
+from kg.parsed_input import RowIndex, Submission
 
 FOLDER = Path(__file__).resolve().parent
 CSV_NS = "https://w3id.org/integration-kg/csv#"
@@ -75,7 +76,9 @@ def template_by_name(name: str) -> Template:
     for template in TEMPLATES:
         if template.name == name:
             return template
-    raise NotFound(f"No CSV template {name!r}; known: {', '.join(t.name for t in TEMPLATES)}.")
+    known = ", ".join(t.name for t in TEMPLATES)
+    raise NotFound(messages={"en": f"No CSV template {name!r}; known: {known}.",
+                             "de": f"Keine CSV-Vorlage {name!r}; vorhanden: {known}."})
 
 
 def choose_template(header: list[str], name: str | None, source: str) -> Template:
@@ -86,20 +89,23 @@ def choose_template(header: list[str], name: str | None, source: str) -> Templat
         required = {c["titles"] for c in template.columns if c.get("required") and not c.get("virtual")}
         if required <= given and given <= set(template.headers):
             return template
-    raise ParseError("the header row matches no template; download one from /validate "
-                     "(columns: " + ", ".join(sorted(given)) + ").", source=source, line=1)
+    columns = ", ".join(sorted(given))
+    raise ParseError(messages={
+        "en": f"the header row matches no template; download one from /validate (columns: "
+              f"{columns}).",
+        "de": f"die Kopfzeile passt zu keiner Vorlage; laden Sie eine unter /validate herunter "
+              f"(Spalten: {columns})."}, source=source, line=1)
 
 
-def read_csv(data: bytes, *, source: str, template: str | None = None):
+def read_csv(data: bytes, *, source: str, template: str | None = None) -> Submission:
     """A Submission from CSV bytes; every cell error names its row (line) and column."""
-    from kg.validation.engine import Submission
-    from kg.validation.lines import RowIndex
-
     text = _decode(data, source)
     rows = list(csv.reader(io.StringIO(text, newline="")))
     if not rows:
-        raise ParseError("the file is empty; it needs a header row and one row per record.",
-                         source=source, line=1)
+        raise ParseError(messages={
+            "en": "the file is empty; it needs a header row and one row per record.",
+            "de": "die Datei ist leer; sie braucht eine Kopfzeile und eine Zeile je Datensatz."},
+            source=source, line=1)
     chosen = choose_template(rows[0], template, source)
     triples, index = convert(chosen, rows, source)
     return Submission(triples, source, RowIndex(index))
@@ -109,8 +115,10 @@ def _decode(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ParseError(f"not UTF-8 text (byte {exc.start}); save the CSV as UTF-8.",
-                         source=source) from None
+        raise ParseError(messages={
+            "en": f"not UTF-8 text (byte {exc.start}); save the CSV as UTF-8.",
+            "de": f"kein UTF-8-Text (Byte {exc.start}); speichern Sie die CSV-Datei als UTF-8."},
+            source=source) from None
 
 
 def convert(template: Template, rows: list[list[str]], source: str
@@ -141,10 +149,22 @@ def _check_header(template: Template, header: list[str], source: str) -> None:
     missing = [c["titles"] for c in template.columns
                if c.get("required") and not c.get("virtual") and c["titles"] not in header]
     if unknown or missing:
-        parts = ([f"unknown column(s) {', '.join(unknown)}"] if unknown else []) + \
-                ([f"missing column(s) {', '.join(missing)}"] if missing else [])
-        raise ParseError(f"template {template.name}: {'; '.join(parts)}. The columns are: "
-                         + ", ".join(template.headers) + ".", source=source, line=1)
+        columns = ", ".join(template.headers)
+        texts = {}
+        for lang, words in _HEADER_WORDS.items():
+            parts = ([f"{words['unknown']} {', '.join(unknown)}"] if unknown else []) + \
+                    ([f"{words['missing']} {', '.join(missing)}"] if missing else [])
+            texts[lang] = (f"{words['template']} {template.name}: {'; '.join(parts)}. "
+                           f"{words['columns']}: {columns}.")
+        raise ParseError(messages=texts, source=source, line=1)
+
+
+_HEADER_WORDS = {
+    "en": {"template": "template", "unknown": "unknown column(s)", "missing": "missing column(s)",
+           "columns": "The columns are"},
+    "de": {"template": "Vorlage", "unknown": "unbekannte Spalte(n)", "missing": "fehlende Spalte(n)",
+           "columns": "Die Spalten sind"},
+}
 
 
 def convert_row(template: Template, cells: dict[str, str], number: int
@@ -166,7 +186,7 @@ def _column_triples(column: dict, cells: dict[str, str], row_about: str | None,
     value = "" if column.get("virtual") else cells.get(column["titles"], "")
     if not column.get("virtual") and not value:
         if column.get("required"):
-            raise CellError("a value is required here")
+            raise CellError({"en": "a value is required here", "de": "hier ist ein Wert nötig"})
         return []
     if column.get("suppressOutput"):
         literal(value, column)  # still checked
@@ -215,12 +235,17 @@ def _period_end(datatype: str, value: str, subject: ox.NamedNode, predicate: ox.
 
 def _cell_errors(errors: list[CellError], header: list[str], source: str) -> ParseError:
     first = errors[0]
-    lines = [str(e) for e in errors[:MAX_ERRORS]]
-    if len(errors) > MAX_ERRORS:
-        lines.append(f"… and {len(errors) - MAX_ERRORS} more")
+    texts = {}
+    for lang, more in _MORE.items():
+        lines = [e.text(lang) for e in errors[:MAX_ERRORS]]
+        if len(errors) > MAX_ERRORS:
+            lines.append(more.format(count=len(errors) - MAX_ERRORS))
+        texts[lang] = "; ".join(lines)
     column = header.index(first.column) + 1 if first.column in header else None
     # The rows and columns are in the text already; line/column go to the detail for machines.
-    error = ParseError("; ".join(lines), source=source)
-    error.line, error.column = first.row, column
+    error = ParseError(messages=texts, source=source)
     error.detail.update(line=first.row, column=column, errors=[e.to_dict() for e in errors[:MAX_ERRORS]])
     return error
+
+
+_MORE = {"en": "… and {count} more", "de": "… und {count} weitere"}

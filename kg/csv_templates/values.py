@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import re
 import urllib.parse
+from collections.abc import Mapping
 
 import pyoxigraph as ox
 
@@ -18,20 +19,34 @@ RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 class CellError(ValueError):
-    """A problem with one cell; `at` adds where it is."""
+    """A problem with one cell, in German and English; `at` adds where it is."""
 
-    def __init__(self, message: str, row: int | None = None, column: str = "") -> None:
-        super().__init__(message)
-        self.message, self.row, self.column = message, row, column
+    def __init__(self, messages: Mapping[str, str], row: int | None = None,
+                 column: str = "") -> None:
+        super().__init__(messages["en"])
+        self.messages, self.row, self.column = dict(messages), row, column
 
-    def at(self, row: int, column: str) -> "CellError":
-        return CellError(self.message, row, column)
+    @property
+    def message(self) -> str:
+        return self.messages["en"]
+
+    def at(self, row: int, column: str) -> CellError:
+        return CellError(self.messages, row, column)
+
+    def text(self, lang: str) -> str:
+        row, column = _WHERE.get(lang, _WHERE["en"])
+        return f"{row} {self.row}, {column} {self.column}: {self.messages.get(lang, self.message)}"
 
     def __str__(self) -> str:
-        return f"row {self.row}, column {self.column}: {self.message}"
+        return self.text("en")
 
     def to_dict(self) -> dict:
-        return {"row": self.row, "column": self.column, "message": self.message}
+        return {"row": self.row, "column": self.column, "message": self.message,
+                "messages": dict(self.messages)}
+
+
+# A CSV row is one line of the file; German says Zeile for both.
+_WHERE = {"en": ("row", "column"), "de": ("Zeile", "Spalte")}
 
 
 _VARIABLE = re.compile(r"\{(\+?)([\w#]+)\}")
@@ -57,17 +72,20 @@ def expand(template: str | None, cells: dict[str, str]) -> str | None:
 
 _CHECKS = {
     "string": lambda v: v,
-    "integer": lambda v: str(int(v)) if re.fullmatch(r"[+-]?\d+", v) else _bad("a whole number"),
-    "decimal": lambda v: v if re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", v) else _bad("a decimal number (with a point)"),
-    "date": lambda v: v if _is_date(v) else _bad("a date YYYY-MM-DD"),
-    "gYear": lambda v: v if re.fullmatch(r"\d{4}", v) else _bad("a year YYYY"),
-    "boolean": lambda v: v if v in ("true", "false") else _bad("true or false"),
-    "anyURI": lambda v: v if re.fullmatch(r"[a-z][a-z0-9+.-]*:\S+", v) else _bad("an absolute URL"),
+    "integer": lambda v: str(int(v)) if re.fullmatch(r"[+-]?\d+", v)
+    else _bad("a whole number", "eine ganze Zahl"),
+    "decimal": lambda v: v if re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", v)
+    else _bad("a decimal number (with a point)", "eine Dezimalzahl (mit Punkt)"),
+    "date": lambda v: v if _is_date(v) else _bad("a date YYYY-MM-DD", "ein Datum JJJJ-MM-TT"),
+    "gYear": lambda v: v if re.fullmatch(r"\d{4}", v) else _bad("a year YYYY", "ein Jahr JJJJ"),
+    "boolean": lambda v: v if v in ("true", "false") else _bad("true or false", "true oder false"),
+    "anyURI": lambda v: v if re.fullmatch(r"[a-z][a-z0-9+.-]*:\S+", v)
+    else _bad("an absolute URL", "eine absolute URL"),
 }
 
 
-def _bad(what: str):
-    raise CellError(f"expected {what}")
+def _bad(en: str, de: str):
+    raise CellError({"en": f"expected {en}", "de": f"erwartet: {de}"})
 
 
 def _is_date(value: str) -> bool:
@@ -84,11 +102,13 @@ def literal(value: str, column: dict) -> ox.Literal:
     base = column.get("datatype", "string")
     base = base.get("base", "string") if isinstance(base, dict) else base
     if base not in _CHECKS:
-        raise CellError(f"the template uses the unknown datatype {base}")
+        raise CellError({"en": f"the template uses the unknown datatype {base}",
+                         "de": f"die Vorlage verwendet den unbekannten Datentyp {base}"})
     try:
         checked = _CHECKS[base](value)
     except CellError as exc:
-        raise CellError(f"{exc.message}, got {value!r}") from None
+        raise CellError({"en": f"{exc.messages['en']}, got {value!r}",
+                         "de": f"{exc.messages['de']}, erhalten: {value!r}"}) from None
     return ox.Literal(checked, datatype=ox.NamedNode(XSD + base))
 
 
@@ -96,7 +116,9 @@ def stated_date(value: str) -> tuple[ox.BlankNode, list[ox.Triple]]:
     """A time:Instant: the value at its precision plus earliest/latest bounds (the date model)."""
     bounds = _bounds(value)
     if bounds is None:
-        raise CellError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+        raise CellError({"en": f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}",
+                         "de": f"erwartet: ein Datum als JJJJ, JJJJ-MM oder JJJJ-MM-TT, "
+                               f"erhalten: {value!r}"})
     (earliest, latest), (prop, datatype) = bounds
     node = ox.BlankNode()
     date = lambda d: ox.Literal(d.isoformat(), datatype=ox.NamedNode(XSD + "date"))  # noqa: E731

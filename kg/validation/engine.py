@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Protocol
+from dataclasses import dataclass
 
 import pyoxigraph as ox
 import pyshacl
@@ -18,6 +17,7 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from kg.errors import BadRequest
+from kg.parsed_input import Submission
 from kg.store.base import Store
 from kg.validation import prepared
 from kg.validation.build import group, read_results
@@ -25,21 +25,6 @@ from kg.validation.bundle import Bundle
 from kg.validation.context import fetch_context
 from kg.validation.model import Report, count_by_severity
 from kg.validation.terms import graph_of, to_rdflib
-
-
-class Lines(Protocol):
-    def line_of(self, node: str) -> int | None: ...
-
-
-@dataclass
-class Submission:
-    """A parsed input: its triples, where it came from, and how to find a record's line."""
-
-    triples: list[ox.Triple]
-    source: str
-    lines: Lines
-    # Records made from a table row carry that row's number here instead of a line.
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass

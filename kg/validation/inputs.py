@@ -10,8 +10,9 @@ import re
 from pathlib import PurePath
 
 from kg import rdfio
+from kg.csv_templates import read_csv
 from kg.errors import UnsupportedMediaType
-from kg.validation.engine import Submission
+from kg.parsed_input import Submission
 from kg.validation.lines import LineIndex
 
 CSV = "csv"
@@ -53,8 +54,6 @@ def read_input(data: bytes, fmt: str, *, source: str, max_bytes: int,
                template: str | None = None) -> Submission:
     rdfio.check_size(data, source, max_bytes)  # CSV and RDF alike
     if fmt == CSV:
-        from kg.csv_templates import read_csv
-
         return read_csv(data, source=source, template=template)
     info = rdfio.rdf_format(fmt)
     quads = rdfio.parse(data, info, source=source)
@@ -64,7 +63,12 @@ def read_input(data: bytes, fmt: str, *, source: str, max_bytes: int,
     return Submission(triples, source, LineIndex(text, info.name, declared_prefixes(text)))
 
 
-_PREFIX = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([\w\-.]*):\s*<([^>]*)>", re.MULTILINE | re.IGNORECASE)
+# Only blanks within the line before the keyword, and no whitespace inside the IRI (Turtle allows
+# none there): with `^\s*`, every line start rescanned all the blank lines after it, so 100 KB of
+# empty lines took 43 s, holding the GIL; `<[^>]*` scanned to the end of the text for every `<`
+# left open, e.g. in a long string. Each character is now looked at a bounded number of times.
+_PREFIX = re.compile(r"^[^\S\n]*(?:@prefix|PREFIX)\s+([\w\-.]*):\s*<([^>\s]*)>",
+                     re.MULTILINE | re.IGNORECASE)
 
 
 def declared_prefixes(text: str) -> dict[str, str]:

@@ -3,7 +3,7 @@
 Oxigraph's parsers give no positions for triples, so we look in the text: in Turtle, TriG,
 N-Triples and N-Quads a record starts with its subject at the beginning of a line (written as
 <iri>, prefix:local or _:label); in JSON-LD and RDF/XML we take the first "iri" in quotes.
-CSV inputs bring their own index (the row each record came from).
+CSV inputs bring their own index (kg.parsed_input.RowIndex: the row each record came from).
 """
 
 from __future__ import annotations
@@ -53,16 +53,6 @@ class LineIndex:
     def _first(self, needle: str) -> int | None:
         position = self.text.find(needle)
         return None if position < 0 else self.text.count("\n", 0, position) + 1
-
-
-class RowIndex:
-    """For inputs made from tables: node -> the line of the row that made it."""
-
-    def __init__(self, rows: Mapping[str, int]) -> None:
-        self.rows = dict(rows)
-
-    def line_of(self, node: str) -> int | None:
-        return self.rows.get(node)
 
 
 class NoLines:

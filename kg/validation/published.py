@@ -8,8 +8,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import iris, rdfio
+from kg.parsed_input import Submission
 from kg.store.base import Store
-from kg.validation.engine import Submission, Validator
+from kg.validation.engine import Validator
 from kg.validation.inputs import declared_prefixes
 from kg.validation.lines import LineIndex
 from kg.validation.model import Report

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app
+from flask import Flask
 
+from kg import i18n
 from kg.config import Settings
 from kg.querying import QueryRunner, make_query_runner
 from kg.store import Store, open_store
+from kg.web import admin, cors, errors, health, ontology, sparql, validate, void
+from kg.web.context import QUERY_RUNNER_KEY, SETTINGS_KEY, STORE_KEY
 
-STORE_KEY = "kg.store"
-SETTINGS_KEY = "kg.settings"
-QUERY_RUNNER_KEY = "kg.query_runner"
+__all__ = ["QUERY_RUNNER_KEY", "create_app"]
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None,
@@ -25,8 +26,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.extensions[QUERY_RUNNER_KEY] = (query_runner if query_runner is not None
                                         else make_query_runner(settings, app.extensions[STORE_KEY]))
 
-    from kg.web import admin, cors, errors, health, ontology, sparql, validate, void
-
     errors.register(app)
     _register_template_helpers(app)
     app.register_blueprint(health.bp)
@@ -40,29 +39,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
 
 
 def _register_template_helpers(app: Flask) -> None:
-    from kg import i18n
-
     @app.context_processor
     def helpers():
         return {"ui": i18n.ui, "blueprints": app.blueprints}
-
-
-def request_language() -> str:
-    from flask import request
-
-    from kg.i18n import choose_language
-
-    return choose_language(request.args.get("lang"), request.headers.get("Accept-Language"))
-
-
-def get_store() -> Store:
-    return current_app.extensions[STORE_KEY]
-
-
-def get_query_runner() -> QueryRunner:
-    """Where public SPARQL queries run: call `.run(sparql, …)` (see kg.querying.QueryRunner)."""
-    return current_app.extensions[QUERY_RUNNER_KEY]
-
-
-def get_settings() -> Settings:
-    return current_app.extensions[SETTINGS_KEY]

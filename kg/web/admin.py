@@ -10,7 +10,7 @@ from flask import Blueprint, jsonify, request
 from kg import iris
 from kg.errors import BadRequest, Forbidden
 from kg.loading import SourceFile, load_sources
-from kg.web import get_settings, get_store
+from kg.web.context import get_settings, get_store
 
 bp = Blueprint("admin", __name__, url_prefix="/api/admin")
 

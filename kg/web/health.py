@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify
 
 from kg import __version__
-from kg.web import get_store
+from kg.web.context import get_store
 
 bp = Blueprint("health", __name__)
 

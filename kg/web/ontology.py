@@ -9,8 +9,8 @@ from kg import iris
 from kg.errors import NotFound
 from kg.ontology_docs import render_store_html
 from kg.rdfio import RdfFormatInfo
-from kg.web import get_store, request_language
 from kg.web.conneg import negotiate
+from kg.web.context import get_store, request_language
 from kg.web.sparql import GRAPH_FORMATS, choose_format, content_type_header
 
 bp = Blueprint("ontology", __name__)

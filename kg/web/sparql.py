@@ -21,8 +21,8 @@ from kg.rdfio import RdfFormatInfo, match_format, rdf_format
 from kg.results import RESULT_FORMATS, ResultFormatInfo, serialize
 from kg.sparql_dataset import choose_dataset, read_query_head
 from kg.store.base import QueryResult
-from kg.web import get_query_runner, get_settings, get_store, request_language
 from kg.web.conneg import negotiate, negotiate_format
+from kg.web.context import get_query_runner, get_settings, get_store, request_language
 
 bp = Blueprint("sparql", __name__)
 

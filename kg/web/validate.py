@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from flask import Blueprint, Response, render_template, request
 from werkzeug.datastructures import FileStorage
 
+from kg.csv_templates import TEMPLATES, template_by_name
 from kg.errors import BadRequest, KGError, NotAcceptable
 from kg.validation import Report, Validator, load_bundle
 from kg.validation.inputs import detect_format, known_formats, read_input
 from kg.validation.render import FORMATS, render, summary
 from kg.validation.terms import compact
-from kg.web import get_settings, get_store, request_language
 from kg.web.conneg import negotiate
+from kg.web.context import get_settings, get_store, request_language
 
 bp = Blueprint("validate", __name__)
 
@@ -57,16 +58,12 @@ def api():
 
 @bp.get("/validate/templates/<name>.csv")
 def template_csv(name: str):
-    from kg.csv_templates import template_by_name
-
     return Response(template_by_name(name).csv_text(), content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
 
 
 @bp.get("/validate/templates/<name>.csv-metadata.json")
 def template_metadata(name: str):
-    from kg.csv_templates import template_by_name
-
     return Response(template_by_name(name).metadata_text(), content_type="application/csvm+json")
 
 
@@ -119,6 +116,4 @@ def _report_format() -> str:
 
 
 def _templates() -> list:
-    from kg.csv_templates import TEMPLATES
-
     return list(TEMPLATES)
