@@ -1,16 +1,11 @@
 """Shared fixtures: real on-disk stores in temporary folders, the app, its client, the CLI runner,
-and a real `kg serve` process on a free port."""
+and a real `kg serve` process on a free port (its helpers live in support.py)."""
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -18,8 +13,7 @@ from click.testing import CliRunner
 
 from kg.config import Settings
 from kg.store import EmbeddedStore
-
-ROOT = Path(__file__).resolve().parents[1]
+from support import ROOT, Server, start_server, stop_server
 
 
 @pytest.fixture
@@ -56,54 +50,6 @@ def client(app):
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Server:
-    url: str
-    process: subprocess.Popen
-    store: Path
-
-    def get(self, path: str, **headers: str) -> urllib.request.Request:
-        return urllib.request.Request(self.url + path.lstrip("/"), headers=headers)
-
-
-def start_server(store: Path, *extra: str, env: dict | None = None, timeout: float = 30) -> Server:
-    """Run the real `kg serve` on a free port and wait until /health answers."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kg", "serve", "--store", str(store), "--root", str(ROOT),
-         "--port", str(port), *extra],
-        cwd=ROOT, env={**os.environ, **(env or {})},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("kg serve exited: " + process.stdout.read().decode(errors="replace"))
-        try:
-            with urllib.request.urlopen(url + "health", timeout=2):
-                return Server(url, process, store)
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("kg serve did not answer /health in time")
-
-
-def stop_server(server: Server) -> None:
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
-        server.process.wait()
 
 
 @pytest.fixture(scope="module")

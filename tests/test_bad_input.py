@@ -4,7 +4,7 @@ loses nothing that was accepted before."""
 import pytest
 
 from kg.loading import collect_sources, load_sources
-from tests.conftest import ROOT
+from support import ROOT
 
 TOKEN = "test-token"
 

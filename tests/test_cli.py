@@ -6,7 +6,7 @@ import subprocess
 import pytest
 
 from kg.cli import main
-from tests.conftest import ROOT
+from support import ROOT
 
 TTL = '@prefix ex: <https://example.org/fictional/> .\nex:town ex:name "Musterstadt" .\n'
 

@@ -4,7 +4,7 @@ import pytest
 
 from kg.config import SETTINGS, Settings, load_settings, settings_table_markdown
 from kg.errors import BadRequest
-from tests.conftest import ROOT
+from support import ROOT
 
 
 def test_every_setting_is_a_field_with_its_declared_default():

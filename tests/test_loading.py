@@ -5,7 +5,7 @@ import pytest
 from kg import iris
 from kg.errors import ParseError
 from kg.loading import collect_sources, load_sources
-from tests.conftest import ROOT
+from support import ROOT
 
 TTL = """@prefix ex: <https://example.org/fictional/> .
 ex:town ex:name "Musterstadt" ; ex:population 1000 .

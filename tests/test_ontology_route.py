@@ -5,7 +5,7 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from kg.loading import collect_sources, load_sources
-from tests.conftest import ROOT
+from support import ROOT
 
 IKG = "https://w3id.org/integration-kg/ontology#"
 

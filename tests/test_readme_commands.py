@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT, free_port
+from support import ROOT, free_port
 
 
 @pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs the git repository")

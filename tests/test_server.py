@@ -9,7 +9,7 @@ import urllib.request
 import pytest
 
 from kg.running import read_record
-from tests.conftest import ROOT, start_server, stop_server
+from support import ROOT, start_server, stop_server
 
 TTL = '@prefix ex: <https://example.org/fictional/> .\nex:town ex:name "{}" .\n'
 

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import start_server, stop_server
+from support import start_server, stop_server
 
 FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 CHEAP = "ASK { ?s ?p ?o }"

@@ -23,7 +23,7 @@ from rdflib.collection import Collection
 
 from kg.store import EmbeddedStore
 from kg.store.base import GraphLoad
-from tests.conftest import start_server, stop_server
+from support import start_server, stop_server
 
 W3C = Path(__file__).parent / "w3c"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")

@@ -3,7 +3,7 @@
 import rdflib
 from selenium.webdriver.common.by import By
 
-from tests.conftest import ROOT
+from support import ROOT
 
 
 def title(lang: str) -> str:

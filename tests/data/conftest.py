@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pyoxigraph
 import pytest
 import rdflib
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "data"
-ONTOLOGY_FILES = sorted((ROOT / "ontology").glob("*.ttl"))
-SHAPES_FILES = sorted((ROOT / "shapes").glob("*.ttl"))
-DATA_FILES = sorted(DATA.glob("*.ttl"))
-GRAPH = "https://w3id.org/integration-kg/graph/"
+from support import DATA_FILES, GRAPH, ONTOLOGY_FILES, SHAPES_FILES
 
 
 @pytest.fixture(scope="session")

@@ -38,7 +38,7 @@ import pytest
 import rdflib
 from rdflib.namespace import FOAF, RDF, XSD
 
-from tests.data.conftest import DATA
+from support import DATA
 
 IKG = rdflib.Namespace("https://w3id.org/integration-kg/ontology#")
 TIME = rdflib.Namespace("http://www.w3.org/2006/time#")

@@ -7,7 +7,7 @@ import sys
 
 import rdflib
 
-from tests.data.conftest import DATA, ROOT
+from support import DATA, ROOT
 
 
 def test_build_is_deterministic_and_matches_the_committed_files(tmp_path):

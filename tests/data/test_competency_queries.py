@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.data.conftest import ROOT
-from tests.data.cq_runner import run_csv
+from cq_runner import run_csv
+from support import ROOT
 
 QUERIES = sorted((ROOT / "queries" / "cq").glob("cq*.rq"))
 EXPECTED = ROOT / "tests" / "expected" / "cq" / "shipped"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyshacl
 import rdflib
 
-from tests.data.conftest import SHAPES_FILES
+from support import SHAPES_FILES
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# What pytest's pythonpath gives the tests (pyproject.toml): this folder and tests/ for support.py.
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
 
 import conftest  # noqa: E402
 from cq_runner import run_csv  # noqa: E402

@@ -12,7 +12,7 @@ import pytest
 
 from kg.store import EmbeddedStore
 from kg.validation import Validator, load_bundle
-from tests.conftest import ROOT
+from support import ROOT
 
 FICTIONAL = "https://w3id.org/integration-kg/id/"
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from kg.cli import main
-from tests.conftest import ROOT
+from support import ROOT
 
 EXAMPLES = Path(__file__).parent / "examples"
 

@@ -1,0 +1,70 @@
+"""Helpers shared by the tests: where the project's real files are, and a real `kg serve` process
+on a free port. A plain module (on pytest's `pythonpath`, see pyproject.toml), so that test files
+import it the same way however pytest is started: from the root or a test folder, as `pytest` or
+`python -m pytest`. Fixtures stay in the conftest.py files."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+ONTOLOGY_FILES = sorted((ROOT / "ontology").glob("*.ttl"))
+SHAPES_FILES = sorted((ROOT / "shapes").glob("*.ttl"))
+DATA_FILES = sorted(DATA.glob("*.ttl"))
+GRAPH = "https://w3id.org/integration-kg/graph/"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen
+    store: Path
+
+    def get(self, path: str, **headers: str) -> urllib.request.Request:
+        return urllib.request.Request(self.url + path.lstrip("/"), headers=headers)
+
+
+def start_server(store: Path, *extra: str, env: dict | None = None, timeout: float = 30) -> Server:
+    """Run the real `kg serve` on a free port and wait until /health answers."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--store", str(store), "--root", str(ROOT),
+         "--port", str(port), *extra],
+        cwd=ROOT, env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("kg serve exited: " + process.stdout.read().decode(errors="replace"))
+        try:
+            with urllib.request.urlopen(url + "health", timeout=2):
+                return Server(url, process, store)
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("kg serve did not answer /health in time")
+
+
+def stop_server(server: Server) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
