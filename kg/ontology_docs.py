@@ -1,4 +1,4 @@
-"""HTML documentation of the ontology, rendered from the graph with ontology/docs/template.html.
+"""HTML documentation of the ontology, rendered from the graph with kg/templates/ontology.html.
 
 The template holds all markup; this module only gathers terms from the graph (labels and
 definitions in the requested language, falling back to English), so the page always shows
@@ -21,7 +21,8 @@ from kg.store.base import Store
 
 IKG = iris.ONTOLOGY
 ONTOLOGY_IRI = rdflib.URIRef(iris.ONTOLOGY.removesuffix("#"))
-TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "ontology" / "docs"
+# Inside the package (package data), so that an installed wheel finds it too.
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 VANN = rdflib.Namespace("http://purl.org/vocab/vann/")
 # Words of the page itself, in both languages (those shared with the site's pages: see _words).
 WORDS = {
@@ -130,7 +131,7 @@ def render_store_html(store: Store, graphs: Sequence[str], lang: str = "en") -> 
 def render_html(graph: rdflib.Graph, lang: str = "en") -> str:
     """The ontology (and any concept schemes in the graph) as one HTML page in German or English."""
     lang = lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
-    return _environment().get_template("template.html").render(
+    return _environment().get_template("ontology.html").render(
         lang=lang, words=_words(lang),
         title=_text(graph, ONTOLOGY_IRI, DCTERMS.title, lang),
         description=_text(graph, ONTOLOGY_IRI, DCTERMS.description, lang),
