@@ -82,6 +82,18 @@ UI: dict[str, dict[str, str]] = {
     "severity_Violation_plural": {"de": "Verstöße", "en": "violations"},
     "severity_Warning_plural": {"de": "Warnungen", "en": "warnings"},
     "severity_Info_plural": {"de": "Hinweise", "en": "infos"},
+    # The error page (kg/web/templates/error.html); the message itself says what is wrong.
+    "error_what_to_do": {"de": "Was Sie tun können", "en": "What you can do"},
+    "error_advice_client": {"de": "Ändern Sie die Anfrage so, wie die Meldung oben es sagt, und "
+                                  "senden Sie sie erneut. Es wurde nichts verändert.",
+                            "en": "Change the request as the message above says and send it "
+                                  "again. Nothing was changed."},
+    "error_advice_server": {"de": "Das liegt nicht an Ihnen: versuchen Sie es in einem Moment "
+                                  "erneut. Bleibt der Fehler, melden Sie ihn den Betreibern.",
+                            "en": "This is not your doing: try again in a moment. If it stays, "
+                                  "tell the operators of this service."},
+    "error_back_query": {"de": "Zur SPARQL-Abfrage", "en": "To the SPARQL query page"},
+    "error_back_validate": {"de": "Zur Datenprüfung", "en": "To validating data"},
     "yes": {"de": "ja", "en": "yes"},
     "no": {"de": "nein", "en": "no"},
 }

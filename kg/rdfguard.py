@@ -20,15 +20,16 @@ import re
 import xml.parsers.expat
 
 from kg.errors import ParseError
+from kg.i18n import number
 
 MAX_NESTING = 256
 MAX_ENTITY_EXPANSION = 1_000_000  # characters that entity references may add, in all
 
 
 class _Refused(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, messages: dict[str, str]) -> None:
+        super().__init__(messages["en"])
+        self.messages = messages
 
 
 def check_rdfxml(data: bytes, source: str) -> None:
@@ -41,11 +42,17 @@ def check_rdfxml(data: bytes, source: str) -> None:
 
     def entity_decl(name, is_parameter, value, base, system_id, public_id, notation):
         if is_parameter or value is None:
-            raise _Refused(f"declares the external or parameter entity {name!r}; external "
-                           "entities are never loaded. Put the text into the document itself.")
+            raise _Refused({
+                "en": f"declares the external or parameter entity {name!r}; external entities "
+                      "are never loaded. Put the text into the document itself.",
+                "de": f"deklariert die externe oder Parameter-Entität {name!r}; externe Entitäten "
+                      "werden nie geladen. Schreiben Sie den Text in das Dokument selbst."})
         if "&" in value:
-            raise _Refused(f"the entity {name!r} refers to other entities; nested entity "
-                           "declarations are refused (they can expand without bound).")
+            raise _Refused({
+                "en": f"the entity {name!r} refers to other entities; nested entity "
+                      "declarations are refused (they can expand without bound).",
+                "de": f"die Entität {name!r} verweist auf andere Entitäten; verschachtelte "
+                      "Entitäten werden abgelehnt (sie können sich unbegrenzt ausdehnen)."})
         entities[name] = len(value)
 
     def start(name, attrs):
@@ -53,7 +60,10 @@ def check_rdfxml(data: bytes, source: str) -> None:
             _check_expansion(data, entities)
         depth[0] += 1
         if depth[0] > MAX_NESTING:
-            raise _Refused(f"elements nest deeper than {MAX_NESTING} levels; flatten the document.")
+            raise _Refused({
+                "en": f"elements nest deeper than {MAX_NESTING} levels; flatten the document.",
+                "de": f"Elemente sind tiefer als {MAX_NESTING} Ebenen verschachtelt; machen Sie "
+                      "das Dokument flacher."})
 
     def end(name):
         depth[0] -= 1
@@ -65,10 +75,12 @@ def check_rdfxml(data: bytes, source: str) -> None:
     try:
         parser.Parse(data, True)
     except _Refused as exc:
-        raise ParseError(exc.message, source=source, line=parser.CurrentLineNumber,
+        raise ParseError(messages=exc.messages, source=source, line=parser.CurrentLineNumber,
                          column=parser.CurrentColumnNumber + 1) from None
     except xml.parsers.expat.ExpatError as exc:
-        raise ParseError(f"not well-formed XML: {xml.parsers.expat.ErrorString(exc.code)}",
+        why = xml.parsers.expat.ErrorString(exc.code)
+        raise ParseError(messages={"en": f"not well-formed XML: {why}",
+                                   "de": f"kein wohlgeformtes XML: {why} (Meldung des Parsers)"},
                          source=source, line=exc.lineno, column=exc.offset + 1) from None
 
 
@@ -79,8 +91,13 @@ def _check_expansion(data: bytes, entities: dict[str, int]) -> None:
     for name, count in _reference_counts(text).items():
         total += count * entities.get(name, 0)
     if total > MAX_ENTITY_EXPANSION:
-        raise _Refused(f"entity references would add {total:,} characters (limit "
-                       f"{MAX_ENTITY_EXPANSION:,}); write the text out instead of using entities.")
+        raise _Refused({
+            "en": f"entity references would add {number(total, 'en')} characters (limit "
+                  f"{number(MAX_ENTITY_EXPANSION, 'en')}); write the text out instead of using "
+                  "entities.",
+            "de": f"Verweise auf Entitäten würden {number(total, 'de')} Zeichen hinzufügen "
+                  f"(Grenze {number(MAX_ENTITY_EXPANSION, 'de')}); schreiben Sie den Text aus, "
+                  "statt Entitäten zu verwenden."})
 
 
 def _reference_counts(text: str) -> dict[str, int]:
@@ -95,15 +112,20 @@ def check_jsonld(data: bytes, source: str) -> None:
     try:
         document = json.loads(data)
     except RecursionError:
-        raise ParseError(f"JSON nests deeper than {MAX_NESTING} levels; flatten the document.",
-                         source=source) from None
+        raise ParseError(messages=_TOO_DEEP_JSON, source=source) from None
     except ValueError:
         return  # Oxigraph reports the syntax error with line and column
     stack = [(document, 1)]
     while stack:
         value, depth = stack.pop()
         if depth > MAX_NESTING:
-            raise ParseError(f"JSON nests deeper than {MAX_NESTING} levels; flatten the document.",
-                             source=source)
+            raise ParseError(messages=_TOO_DEEP_JSON, source=source)
         children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
         stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+
+
+_TOO_DEEP_JSON = {
+    "en": f"JSON nests deeper than {MAX_NESTING} levels; flatten the document.",
+    "de": f"das JSON ist tiefer als {MAX_NESTING} Ebenen verschachtelt; machen Sie das Dokument "
+          "flacher.",
+}

@@ -90,8 +90,8 @@ def is_rdf_file(path: str | PurePath) -> bool:
 def check_size(data: bytes, source: str, max_bytes: int) -> None:
     """A 413 for an upload over the limit, before any parser sees it."""
     if len(data) > max_bytes:
-        raise PayloadTooLarge(f"{source} has {len(data):,} bytes; the limit is {max_bytes:,}. "
-                              "Split it into smaller parts.")
+        raise PayloadTooLarge.over_limit({"en": source, "de": source}, max_bytes, size=len(data),
+                                         setting="max_upload_bytes")
 
 
 def parse(data: bytes, fmt: RdfFormatInfo, *, source: str = "input",
@@ -107,7 +107,9 @@ def parse(data: bytes, fmt: RdfFormatInfo, *, source: str = "input",
         raise ParseError(_parser_message(exc), source=source, line=exc.lineno,
                          column=exc.offset) from None
     except (ValueError, OSError) as exc:
-        raise ParseError(f"not valid {fmt.name}: {exc}", source=source) from None
+        raise ParseError(messages={"en": f"not valid {fmt.name}: {exc}",
+                                   "de": f"kein gültiges {fmt.name}: {exc} (Meldung des Parsers)"},
+                         source=source) from None
 
 
 # The syntaxes that can declare prefixes; the others would reject or ignore them.

@@ -80,10 +80,14 @@ def check_nesting(sparql: str, limit: int = MAX_NESTING_DEPTH) -> None:
     """Refuse text nested deeper than `limit` with a 400 that says what to change."""
     depth = nesting_depth(sparql)
     if depth > limit:
-        raise BadRequest(
-            f"The query nests brackets, braces or parentheses {depth} levels deep; at most "
-            f"{limit} are accepted, because deeper nesting can crash the query engine. "
-            "Flatten the query (e.g. use a VALUES block or a property path instead of deep "
-            "nesting) and send it again.",
-            detail={"nesting_depth": depth, "limit": limit},
-        )
+        raise BadRequest(messages={
+            "en": f"The query nests brackets, braces or parentheses {depth} levels deep; at most "
+                  f"{limit} are accepted, because deeper nesting can crash the query engine. "
+                  "Flatten the query (e.g. use a VALUES block or a property path instead of "
+                  "deep nesting) and send it again.",
+            "de": f"Die Abfrage verschachtelt Klammern {depth} Ebenen tief; höchstens {limit} "
+                  "werden angenommen, weil tiefere Verschachtelung die Abfrage-Engine zum "
+                  "Absturz bringen kann. Machen Sie die Abfrage flacher (z. B. mit einem "
+                  "VALUES-Block oder einem Eigenschaftspfad statt tiefer Verschachtelung) und "
+                  "senden Sie sie erneut.",
+        }, detail={"nesting_depth": depth, "limit": limit})

@@ -1,26 +1,41 @@
-"""One error shape: every KGError becomes its status with one JSON body; nothing else leaks as HTML."""
+"""One error handler: every error a request meets becomes its status, in the language the
+request asks for (`lang=`, else Accept-Language), as an HTML page for a browser and as JSON for
+every other client. Nothing leaks as werkzeug's or Flask's own English HTML."""
 
 from __future__ import annotations
 
-from flask import Flask, jsonify
-from werkzeug.exceptions import HTTPException
+from flask import Flask, Response, current_app, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
+from werkzeug.exceptions import NotFound as NoRoute
 
-from kg.errors import KGError
+from kg.errors import KGError, NotAcceptable, PayloadTooLarge
+from kg.web.conneg import negotiate
+from kg.web.context import request_language
+
+JSON = "application/json"
+HTML = "text/html"
+# Headers of werkzeug's own answer that say what to do next; kept on ours.
+KEPT_HEADERS = ("Allow", "Retry-After")
+
+
+class HTTPError(KGError):
+    """An error werkzeug raised (no route, method not allowed, …) as one of ours."""
+
+    def __init__(self, status: int, kind: str, messages: dict[str, str]) -> None:
+        super().__init__(messages=messages)
+        self.status, self.kind = status, kind
 
 
 def register(app: Flask) -> None:
     @app.errorhandler(KGError)
     def kg_error(exc: KGError):
-        return jsonify(exc.to_dict()), exc.status
+        return respond(exc)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
-        body = {"error": (exc.name or "error").lower().replace(" ", "-"),
-                "message": exc.description or exc.name}
-        response = jsonify(body)
-        response.status_code = exc.code or 500
+        response = respond(from_werkzeug(exc))
         original = exc.get_response()
-        for header in ("Allow", "Retry-After"):
+        for header in KEPT_HEADERS:
             if original.headers.get(header):
                 response.headers[header] = original.headers[header]
         return response
@@ -28,4 +43,86 @@ def register(app: Flask) -> None:
     @app.errorhandler(Exception)
     def internal_error(exc: Exception):
         app.logger.exception("Unhandled error")
-        return kg_error(KGError("An internal error occurred; it has been logged."))
+        return respond(KGError(messages=INTERNAL))
+
+
+def respond(error: KGError) -> Response:
+    lang = request_language()
+    if wants_html():
+        page = render_template("error.html", lang=lang, error=error, message=error.text(lang),
+                               title=STATUS_TITLES.get(error.status, {}).get(lang, ""))
+        response = Response(page, status=error.status, content_type="text/html; charset=utf-8")
+    else:
+        response = jsonify(error.to_dict(lang))
+        response.status_code = error.status
+    response.vary.add("Accept")
+    response.vary.add("Accept-Language")
+    return response
+
+
+def wants_html() -> bool:
+    """A browser: its Accept prefers text/html to JSON. Without Accept, with */* or with only
+    other types (a SPARQL client's result formats) the answer is JSON, which programs read."""
+    try:
+        return negotiate(request.headers.get("Accept"), [JSON, HTML]) == HTML
+    except NotAcceptable:
+        return False
+
+
+def from_werkzeug(exc: HTTPException) -> KGError:
+    if isinstance(exc, RequestEntityTooLarge):
+        return PayloadTooLarge.over_limit(
+            {"en": "The request", "de": "Die Anfrage"}, current_app.config["MAX_CONTENT_LENGTH"],
+            size=request.content_length, setting="max_upload_bytes")
+    if isinstance(exc, NoRoute):
+        return HTTPError(404, "not-found", {lang: text.format(path=request.path)
+                                            for lang, text in NO_ROUTE.items()})
+    if isinstance(exc, MethodNotAllowed):
+        allowed = ", ".join(sorted(exc.valid_methods or ()))
+        return HTTPError(405, "method-not-allowed", {
+            lang: text.format(method=request.method, path=request.path, allowed=allowed)
+            for lang, text in METHOD_NOT_ALLOWED.items()})
+    status = exc.code or 500
+    kind = (exc.name or "error").lower().replace(" ", "-")
+    english = exc.description or exc.name or "The request failed."
+    german = OTHER_HTTP_ERRORS["de"]["client" if status < 500 else "server"]
+    return HTTPError(status, kind, {"en": english, "de": f"{german} ({english})"})
+
+
+INTERNAL = {
+    "en": "An internal error occurred; it has been logged. Try again later; if it happens "
+          "again, tell the operators of this service what you did.",
+    "de": "Ein interner Fehler ist aufgetreten; er wurde protokolliert. Versuchen Sie es später "
+          "erneut; tritt er wieder auf, teilen Sie den Betreibern dieses Dienstes mit, was Sie "
+          "getan haben.",
+}
+NO_ROUTE = {
+    "en": "There is nothing at {path}. This service offers /sparql (queries), /validate "
+          "(checking data), /ontology and /.well-known/void; check the address.",
+    "de": "Unter {path} gibt es nichts. Dieser Dienst bietet /sparql (Abfragen), /validate "
+          "(Daten prüfen), /ontology und /.well-known/void; prüfen Sie die Adresse.",
+}
+METHOD_NOT_ALLOWED = {
+    "en": "{method} is not allowed at {path}; use {allowed}.",
+    "de": "{method} ist unter {path} nicht erlaubt; verwenden Sie {allowed}.",
+}
+# werkzeug's descriptions are English only; German readers get what kind of failure it was.
+OTHER_HTTP_ERRORS = {
+    "de": {"client": "Die Anfrage wurde so nicht angenommen; prüfen Sie sie und senden Sie sie "
+                     "erneut. Die Meldung des Servers (auf Englisch)",
+           "server": "Der Server konnte die Anfrage nicht beantworten; versuchen Sie es später "
+                     "erneut. Die Meldung des Servers (auf Englisch)"},
+}
+STATUS_TITLES = {
+    400: {"en": "Bad request", "de": "Fehlerhafte Anfrage"},
+    403: {"en": "Forbidden", "de": "Nicht erlaubt"},
+    404: {"en": "Not found", "de": "Nicht gefunden"},
+    405: {"en": "Method not allowed", "de": "Methode nicht erlaubt"},
+    406: {"en": "Not acceptable", "de": "Kein passendes Format"},
+    409: {"en": "Conflict", "de": "Konflikt"},
+    413: {"en": "Too large", "de": "Zu groß"},
+    415: {"en": "Unsupported format", "de": "Format nicht unterstützt"},
+    422: {"en": "Cannot be processed", "de": "Nicht verarbeitbar"},
+    500: {"en": "Internal error", "de": "Interner Fehler"},
+    503: {"en": "Unavailable", "de": "Nicht verfügbar"},
+}

@@ -139,10 +139,11 @@ def _check_size(query: str | None) -> None:
 
 
 def _too_large(size: int) -> None:
-    limit = get_settings().max_query_bytes
-    raise PayloadTooLarge(f"The query has {size:,} bytes; this endpoint accepts up to {limit:,} "
-                          "(setting max_query_bytes). Shorten it, e.g. with VALUES or fewer "
-                          "repeated patterns.")
+    raise PayloadTooLarge.over_limit(
+        {"en": "The query", "de": "Die Abfrage"}, get_settings().max_query_bytes, size=size,
+        setting="max_query_bytes",
+        fix={"en": "Shorten it, e.g. with VALUES or fewer repeated patterns.",
+             "de": "Kürzen Sie sie, z. B. mit VALUES oder weniger wiederholten Mustern."})
 
 
 def _refuse_update() -> None:

@@ -40,7 +40,7 @@ def page():
         try:
             context["report"] = validate_upload(_form_upload(), lang)
         except KGError as exc:
-            context["error"], status = exc.message, exc.status
+            context["error"], status = exc.text(lang), exc.status
     return render_template("validate.html", **context), status
 
 

@@ -1,0 +1,178 @@
+"""Errors over HTTP speak the client's language and format: JSON for programs, an HTML page for
+browsers, German or English by `lang=` or Accept-Language; a 413 says the limit."""
+
+from __future__ import annotations
+
+import html
+import io
+
+import pytest
+
+from kg.loading import collect_sources, load_sources
+from kg.web import create_app
+from support import ROOT
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+BAD_CSV = (b"key,label,kind,name,founded,seat_ags,active_in_ags,source_url,accessed_on\r\n"
+           b"fictional-mo,Fiktiver Verein,MigrantOrganisation,,2015-13,,,"
+           b"https://example.org/fictional/s,2026-11-25\r\n")
+FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+@pytest.mark.parametrize("query, headers", [("?lang=de", {}), ("", {"Accept-Language": "de-DE,de;q=0.9,en;q=0.5"}),
+                                            ("?lang=de", {"Accept-Language": "en"})])
+def test_json_errors_answer_in_the_language_asked_for(client, query, headers):
+    response = client.get("/no/such/route" + query, headers=headers)
+    assert (response.status_code, response.mimetype) == (404, "application/json")
+    body = response.json
+    assert body["error"] == "not-found" and body["lang"] == "de"
+    assert body["message"] == ("Unter /no/such/route gibt es nichts. Dieser Dienst bietet /sparql "
+                               "(Abfragen), /validate (Daten prüfen), /ontology und "
+                               "/.well-known/void; prüfen Sie die Adresse.")
+    assert body["messages"]["en"].startswith("There is nothing at /no/such/route.")
+    assert {"Accept", "Accept-Language"} <= set(response.vary)
+
+
+def test_without_a_language_the_answer_is_english(client):
+    body = client.get("/no/such/route", headers={"Accept-Language": "fr"}).json
+    assert body["lang"] == "en" and body["message"] == body["messages"]["en"]
+
+
+def test_a_browser_gets_an_html_page_that_escapes_what_it_repeats(client):
+    response = client.get("/no/<script>alert(1)</script>", headers={
+        "Accept": BROWSER, "Accept-Language": "de"})
+    page = response.get_data(as_text=True)
+    assert (response.status_code, response.mimetype) == (404, "text/html")
+    assert '<html lang="de">' in page and "<h1>404 Nicht gefunden</h1>" in page
+    assert "<script>alert(1)" not in page and "/no/&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Was Sie tun können" in page
+    assert 'href="/sparql?lang=de"' in page and 'href="/validate?lang=de"' in page
+
+
+def test_a_browser_gets_the_page_for_our_own_errors_too(client):
+    response = client.get("/ontology?lang=en", headers={"Accept": BROWSER})
+    page = response.get_data(as_text=True)
+    assert (response.status_code, response.mimetype) == (404, "text/html")
+    assert "<h1>404 Not found</h1>" in page and 'data-error="not-found"' in page
+    assert html.escape("run `kg load` (or `make run`) first") in page
+
+
+@pytest.mark.parametrize("accept", [None, "*/*", "application/sparql-results+json",
+                                    "application/json, text/html;q=0.9", "text/csv"])
+def test_programs_get_json(client, accept):
+    response = client.get("/sparql?query=SELEC", headers={"Accept": accept} if accept else {})
+    assert (response.status_code, response.mimetype) == (400, "application/json")
+    assert response.json["error"] == "parse-error"
+
+
+def test_a_405_keeps_allow_and_says_which_methods(client):
+    response = client.delete("/sparql?lang=de")
+    assert response.status_code == 405
+    assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS", "POST"}
+    assert response.json["message"] == ("DELETE ist unter /sparql nicht erlaubt; verwenden Sie "
+                                        "GET, HEAD, OPTIONS, POST.")
+
+
+def test_an_upload_over_the_limit_states_it_in_bytes_and_megabytes(settings, store):
+    app = create_app(settings.replace(max_upload_bytes=150_000), store=store)
+    body = app.test_client().post("/api/validate", data=b"#" * 150_001,
+                                  content_type="text/turtle").json
+    assert body["error"] == "payload-too-large"
+    assert body["message"] == ("The request has 150,001 bytes; this server accepts at most "
+                               "150,000 bytes (0.15 MB) (setting max_upload_bytes). Split it "
+                               "into smaller parts and send them one by one.")
+    assert body["messages"]["de"] == (
+        "Die Anfrage hat 150.001 Bytes; dieser Server nimmt höchstens 150.000 Bytes (0,15 MB) an "
+        "(Einstellung max_upload_bytes). Teilen Sie sie in kleinere Teile und senden Sie diese "
+        "einzeln.")
+    assert body["detail"] == {"limit_bytes": 150_000, "size_bytes": 150_001}
+
+
+def test_a_query_over_the_limit_states_it_in_bytes_and_megabytes(settings, store):
+    app = create_app(settings.replace(max_query_bytes=1_000), store=store)
+    response = app.test_client().get("/sparql?lang=de&query=" + "A" * 1_001)
+    assert response.status_code == 413
+    assert response.json["message"] == (
+        "Die Abfrage hat 1.001 Bytes; dieser Server nimmt höchstens 1.000 Bytes (0,001 MB) an "
+        "(Einstellung max_query_bytes). Kürzen Sie sie, z. B. mit VALUES oder weniger "
+        "wiederholten Mustern.")
+
+
+def test_csv_cell_errors_come_in_german(client):
+    response = client.post("/api/validate?lang=de", data=BAD_CSV, content_type="text/csv")
+    assert response.status_code == 400
+    assert response.json["message"] == (
+        "request body: Zeile 2, Spalte founded: erwartet: ein Datum als JJJJ, JJJJ-MM oder "
+        "JJJJ-MM-TT, erhalten: '2015-13'")
+    assert response.json["detail"]["errors"][0]["messages"]["de"].startswith("erwartet: ein Datum")
+
+
+def test_a_csv_header_error_comes_in_german(client):
+    response = client.post("/api/validate?lang=de", data=b"key,colour\r\nx,red\r\n",
+                           content_type="text/csv")
+    assert response.status_code == 400
+    assert response.json["message"].startswith(
+        "request body, Zeile 1: die Kopfzeile passt zu keiner Vorlage; laden Sie eine unter "
+        "/validate herunter (Spalten: colour, key).")
+
+
+def test_parser_errors_come_in_german_with_their_position(client):
+    response = client.post("/api/validate", data=b"@prefix ex: <https://example.org/> .\nex:a ex:b",
+                           content_type="text/turtle", headers={"Accept-Language": "de"})
+    body = response.json
+    assert (response.status_code, body["error"]) == (400, "parse-error")
+    assert body["message"].startswith("request body, Zeile 2, Spalte ")
+    assert "der Parser meldet (auf Englisch): " in body["message"]
+    assert body["messages"]["en"].startswith("request body, line 2, column ")
+
+
+def test_rdfxml_refusals_come_in_german(client):
+    doc = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY ext SYSTEM "file:///etc/passwd">]>'
+           b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>')
+    response = client.post("/api/validate?lang=de", data=doc, content_type="application/rdf+xml")
+    assert response.status_code == 400
+    assert ("deklariert die externe oder Parameter-Entität 'ext'; externe Entitäten werden nie "
+            "geladen") in response.json["message"]
+
+
+def test_the_validate_page_shows_the_error_in_the_page_language(client):
+    response = client.post("/validate?lang=de", data={
+        "file": (io.BytesIO(BAD_CSV), "orgs.csv")}, content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "orgs.csv: Zeile 2, Spalte founded: erwartet: ein Datum" in page
+
+
+def test_an_unexpected_failure_is_a_500_page_that_tells_nothing_internal(settings, store):
+    app = create_app(settings, store=store)
+
+    @app.get("/fails")
+    def fails():
+        raise RuntimeError("secret internal state")
+
+    client = app.test_client()
+    page = client.get("/fails?lang=de", headers={"Accept": BROWSER}).get_data(as_text=True)
+    assert "<h1>500 Interner Fehler</h1>" in page and "Das liegt nicht an Ihnen" in page
+    assert "secret" not in page
+    body = client.get("/fails").json
+    assert body["error"] == "internal-error" and "secret" not in str(body)
+
+
+@pytest.fixture
+def loaded(store):
+    load_sources(store, collect_sources(ROOT))
+    return store
+
+
+def test_a_stopped_query_says_so_in_german(settings, loaded):
+    """The texts kg.querying.messages builds reach the client, in the language it asked for."""
+    app = create_app(settings.replace(query_workers=1, query_timeout=1.0), store=loaded)
+    try:
+        response = app.test_client().get("/sparql", query_string={"query": FOREVER},
+                                         headers={"Accept-Language": "de"})
+    finally:
+        app.extensions["kg.query_runner"].close()
+    assert (response.status_code, response.json["error"]) == (503, "query-timeout")
+    assert response.json["message"].startswith("Die Abfrage lief länger als 1 s, die Grenze "
+                                               "dieses Servers, und wurde abgebrochen.")
+    assert response.json["detail"] == {"seconds": 1.0}
