@@ -11,6 +11,11 @@ from kg.i18n import UI, choose_language
     (None, "de;q=0, en", "en"),
     (None, None, "en"),
     ("xx", "fr", "en"),
+    (None, "de, en", "de"),  # equal q: the order the client listed them in
+    (None, "en, de", "en"),
+    (None, "de-AT", "de"),
+    (None, "*", "en"),
+    (None, "fr;q=bad, de;q=0.1", "de"),
 ])
 def test_language_choice(param, header, expected):
     assert choose_language(param, header) == expected

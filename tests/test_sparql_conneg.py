@@ -30,6 +30,9 @@ RDF = ["text/turtle", "application/ld+json", "text/html", "application/n-triples
     ("application/ld+json;q=1.0, text/turtle;q=0.99", RDF, "application/ld+json"),
     ("garbage", RDF, "text/turtle"),  # nothing readable: as if no Accept was sent
     ("text/turtle;q=bad, application/n-triples", RDF, "application/n-triples"),
+    ("text/html;level=1;q=0.5, text/turtle;q=0.4", RDF, "text/html"),
+    ("text/*, application/ld+json", RDF, "application/ld+json"),  # the more specific range
+    ("*/*;q=0.1, application/n-triples;q=0.1", RDF, "application/n-triples"),
 ])
 def test_negotiate(accept, offered, chosen):
     assert negotiate(accept, offered) == chosen
@@ -47,3 +50,5 @@ def test_negotiate_406_lists_what_is_offered(accept, offered):
     assert info.value.status == 406
     assert info.value.detail["offered"] == offered
     assert all(m in info.value.message for m in offered)
+    assert info.value.text("de").startswith(f"Keiner der Medientypen in Accept: {accept} ist "
+                                            "hier verfügbar. Angeboten: ")
