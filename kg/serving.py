@@ -2,17 +2,39 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import signal
+from urllib.parse import parse_qs
+
+from waitress.channel import HTTPChannel
+from waitress.parser import HTTPRequestParser
+from waitress.server import BaseWSGIServer, create_server
+from waitress.utilities import RequestEntityTooLarge
 
 from kg.config import Settings
+from kg.errors import PayloadTooLarge
+from kg.i18n import choose_language
 from kg.running import ServerRecord, new_token, remove_record, write_record
+
+# Room for a multipart upload's framing (boundary lines, part headers) around a file of the
+# largest size, so that bodies just over the limit still reach the app and get its answer.
+BODY_HEADROOM = 64 * 1024
+
+
+def max_request_body(settings: Settings) -> int:
+    """The most bytes of a request body waitress takes in; beyond that it answers 413 at once.
+
+    Waitress reads a whole body (into a temporary file above 512 KB) before the app sees the
+    request, so the app's own limit came too late: with waitress's default of 1 GB, four
+    900 MB uploads made 3.56 GB of temporary files before their 413s. The app caps every body
+    at max_upload_bytes (Flask's MAX_CONTENT_LENGTH; /sparql's form-encoded queries included),
+    so a larger body is of no use and the query size needs no room of its own."""
+    return settings.max_upload_bytes + BODY_HEADROOM
 
 
 def serve(settings: Settings) -> None:
-    from waitress import serve as waitress_serve
-
     from kg.web import QUERY_RUNNER_KEY, create_app
 
     if not settings.admin_token:
@@ -29,12 +51,51 @@ def serve(settings: Settings) -> None:
     try:
         # Workers start now, not on the first query: that one should not wait for them.
         getattr(runner, "start", lambda: None)()
-        waitress_serve(app, host=settings.host, port=settings.port, threads=settings.threads,
-                       ident="integration-kg")
+        listeners: dict = {}
+        server = create_server(app, map=listeners, host=settings.host, port=settings.port,
+                               threads=settings.threads, ident="integration-kg",
+                               max_request_body_size=max_request_body(settings))
+        _say_the_limit(listeners, settings.max_upload_bytes)
+        server.run()
     finally:
         runner.close()  # no query worker outlives the server
         if local:
             remove_record(settings.store, os.getpid())
+
+
+class _TooLarge(RequestEntityTooLarge):
+    """Waitress's 413 in the shape of the app's errors: JSON that states the limit, in the
+    request's language and with both texts."""
+
+    def __init__(self, error: PayloadTooLarge, lang: str) -> None:
+        super().__init__(error.message)
+        self.error, self.lang = error, lang
+
+    def to_response(self, ident=None):
+        body = json.dumps(self.error.to_dict(self.lang), ensure_ascii=False).encode("utf-8")
+        return (f"{self.code} {self.reason}",
+                [("Content-Type", "application/json"), ("Content-Language", self.lang)], body)
+
+
+def _say_the_limit(listeners: dict, limit: int) -> None:
+    """Let every listening socket of `create_server` answer an over-limit body with _TooLarge
+    instead of waitress's English "exceeds max_body of …", which names waitress's number."""
+    class Parser(HTTPRequestParser):
+        def received(self, data):
+            consumed = super().received(data)
+            if isinstance(self.error, RequestEntityTooLarge) and not isinstance(self.error, _TooLarge):
+                lang = choose_language(parse_qs(self.query).get("lang", [""])[0],
+                                       self.headers.get("ACCEPT_LANGUAGE"))
+                size = None if self.chunked else self.content_length
+                self.error = _TooLarge(PayloadTooLarge.over_limit(
+                    {"en": "The request", "de": "Die Anfrage"}, limit, size=size,
+                    setting="max_upload_bytes"), lang)
+            return consumed
+
+    channel = type("Channel", (HTTPChannel,), {"parser_class": Parser})
+    for listener in list(listeners.values()):
+        if isinstance(listener, BaseWSGIServer):
+            listener.channel_class = channel
 
 
 def _stop_on_sigterm() -> None:
