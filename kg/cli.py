@@ -12,10 +12,20 @@ from pathlib import Path
 import click
 
 from kg import config, loading, rdfio, results
-from kg.errors import KGError, StoreBusy
+from kg.errors import BadRequest, KGError, StoreBusy
+from kg.i18n import LANGUAGES
 from kg.running import ServerRecord, read_record
+from kg.sparql_client import run_remote_query
+from kg.store import open_store
+from kg.validation import Validator, load_bundle
+from kg.validation.engine import ENGINES
+from kg.validation.files import validate_files
+from kg.validation.inputs import known_formats
+from kg.validation.model import Report
+from kg.validation.published import revalidate
+from kg.validation.render import render_reports
 
-EXIT_ERROR = 2
+EXIT_CONFORMS, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 
 
 def settings_options(func):
@@ -63,8 +73,6 @@ def handle_errors(func):
 def open_store_or_server(settings):
     """(store, None), or (None, record) of the running `kg serve` that holds the store: the one
     writer, through which local commands then go."""
-    from kg.store import open_store
-
     try:
         return open_store(settings), None
     except StoreBusy:
@@ -141,6 +149,8 @@ def _load_through_server(record: ServerRecord, sources, force) -> dict:
 @handle_errors
 def serve(settings) -> None:
     """Serve the web app and the SPARQL endpoint (waitress)."""
+    # Here, not at the top: only this command needs the web app, and Flask, werkzeug, Jinja and
+    # waitress would add a quarter of a second to every other command's start.
     from kg.serving import serve as run
 
     run(settings)
@@ -161,7 +171,6 @@ def query(settings, query_text, query_file, endpoint, output) -> None:
     if not text:
         fail("Give a query as an argument or with --file.")
     if endpoint:
-        from kg.sparql_client import run_remote_query
         result = run_remote_query(endpoint, text, timeout=settings.query_timeout)
     else:
         result = _query_local(settings, text)
@@ -171,8 +180,6 @@ def query(settings, query_text, query_file, endpoint, output) -> None:
 
 def _query_local(settings, text: str):
     """The local store, or, while a server holds it, that server's endpoint."""
-    from kg.sparql_client import run_remote_query
-
     store, server = open_store_or_server(settings)
     if server is not None:
         return run_remote_query(server.url + "sparql", text, timeout=settings.query_timeout)
@@ -191,8 +198,6 @@ def _query_local(settings, text: str):
 @handle_errors
 def dump(settings, fmt: str, output: str | None) -> None:
     """Write the published dataset."""
-    from kg.store import open_store
-
     store = open_store(settings)
     try:
         data = store.dump(rdfio.rdf_format(fmt).oxigraph)
@@ -202,6 +207,70 @@ def dump(settings, fmt: str, output: str | None) -> None:
         Path(output).write_bytes(data)
     else:
         write_stdout(data)
+
+
+@main.command("validate")
+@settings_options
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True,
+              help="Language of the report (and of the error, for unusable input).")
+@click.option("--format", "output", type=click.Choice(["text", "json", "turtle", "html"]),
+              default="text", show_default=True, help="How to print the report.")
+@click.option("--input-format", type=click.Choice(known_formats()),
+              help="The files' format, when their endings do not tell it.")
+@click.option("--template", help="The CSV template of CSV files (default: told by the header).")
+@click.option("--no-context", is_flag=True,
+              help="Do not look up what the files reference in the store.")
+@click.option("--engine", type=click.Choice(ENGINES), default="pyshacl", show_default=True,
+              help="The SHACL engine (pyshacl-turbo must be installed separately).")
+def validate(settings, files, lang, output, input_format, template, no_context, engine) -> None:
+    """Check FILEs against the shapes, in the context of the store (exit 0 conforms,
+    1 violations, 2 unusable input). Without FILE: revalidate the data the store publishes."""
+    try:
+        reports = _validate(settings, files, lang, input_format, template, no_context, engine)
+    except KGError as exc:
+        fail(exc.text(lang))
+    click.echo(render_reports(reports, output), nl=False)
+    sys.exit(EXIT_CONFORMS if all(r.conforms for r in reports) else EXIT_VIOLATIONS)
+
+
+def _validate(settings, files, lang, input_format, template, no_context, engine) -> list[Report]:
+    if not files and no_context:
+        raise BadRequest(messages={
+            "en": "Nothing to validate: give FILEs, or leave out --no-context to revalidate what "
+                  "the store publishes.",
+            "de": "Nichts zu prüfen: geben Sie Dateien an, oder lassen Sie --no-context weg, um "
+                  "den veröffentlichten Bestand des Speichers erneut zu prüfen."})
+    validator = Validator(load_bundle(settings.root_path), engine=engine)
+    store = None if no_context else _validation_store(settings, required=not files)
+    try:
+        validator.store = store
+        if files:
+            return validate_files(validator, files, lang, max_bytes=settings.max_upload_bytes,
+                                  input_format=input_format, template=template)
+        return [revalidate(store, validator, settings.root_path, lang)]
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _validation_store(settings, required: bool):
+    """The store to look references up in (and, without FILEs, to revalidate), if there is one."""
+    if not settings.store_is_remote and not Path(settings.store).exists():
+        if required:
+            raise BadRequest(messages={
+                "en": f"No store at {settings.store}; give --store PATH, or FILEs to validate.",
+                "de": f"Kein Speicher unter {settings.store}; geben Sie --store PFAD oder zu "
+                      "prüfende Dateien an."})
+        click.echo(f"Note: no store at {settings.store}; references are not looked up.", err=True)
+        return None
+    try:
+        return open_store(settings)
+    except StoreBusy as exc:
+        raise StoreBusy(messages={
+            lang: exc.text(lang) + hint for lang, hint in (
+                ("en", " Or validate through the server: POST /api/validate."),
+                ("de", " Oder prüfen Sie über den Server: POST /api/validate."))}) from None
 
 
 def format_result(result, output: str) -> str:
@@ -231,13 +300,6 @@ def show_settings(settings, markdown: bool) -> None:
     for setting in config.SETTINGS:
         value = "***" if setting.secret and getattr(settings, setting.name) else getattr(settings, setting.name)
         click.echo(f"{setting.name} = {value!r}")
-
-
-# `kg validate` lives with the validation package; registered here so `kg` lists it.
-from kg.validation.command import make_command as _validate_command  # noqa: E402
-
-main.add_command(_validate_command(settings_options, handle_errors))
-
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from kg.config import Settings
 from kg.errors import PayloadTooLarge
 from kg.i18n import choose_language
 from kg.running import ServerRecord, new_token, remove_record, write_record
+from kg.web import QUERY_RUNNER_KEY, create_app
 
 # Room for a multipart upload's framing (boundary lines, part headers) around a file of the
 # largest size, so that bodies just over the limit still reach the app and get its answer.
@@ -35,8 +36,6 @@ def max_request_body(settings: Settings) -> int:
 
 
 def serve(settings: Settings) -> None:
-    from kg.web import QUERY_RUNNER_KEY, create_app
-
     if not settings.admin_token:
         settings = settings.replace(admin_token=new_token())
     app = create_app(settings)

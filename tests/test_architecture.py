@@ -57,14 +57,18 @@ def _concrete(name: str, modules: dict[str, Path]) -> str | None:
     return name or None
 
 
-def imported_modules(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
-    """The kg modules that module `name` imports, each resolved to the concrete module:
-    `from kg.a import b` is an edge to kg.a.b when b is a submodule, else to kg.a. An edge to a
-    module does not add one to its parent packages' __init__ (Python runs those too, but a
-    package importing its submodules would then always look like a cycle)."""
+def imported_modules(name: str, path: Path, modules: dict[str, Path],
+                     tree: ast.AST | None = None) -> set[str]:
+    """The kg modules that module `name` imports (in `tree`, by default the whole module), each
+    resolved to the concrete module: `from kg.a import b` is an edge to kg.a.b when b is a
+    submodule, else to kg.a. An edge to a module does not add one to its parent packages'
+    __init__ (Python runs those too, but a package importing its submodules would then always
+    look like a cycle)."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    if tree is None:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     found: set[str] = set()
-    for node in _imports(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+    for node in _imports(tree):
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         else:
@@ -204,3 +208,39 @@ def test_two_subpackages_that_import_each_other_are_a_cycle_of_parts(tmp_path):
     (package / "two" / "c.py").write_text("from kg.one.a import x\n")
     assert cycles(import_graph(package)) == []
     assert cycles(package_graph(import_graph(package))) == [["kg.one", "kg.two", "kg.one"]]
+
+
+# Imports of kg modules inside functions that stay, each for the reason given (said at the
+# import too). Any other belongs at the top of its module, where it shows what depends on what.
+DEFERRED_IMPORTS = {
+    ("kg.cli", "kg.serving"): "only `kg serve` needs the web app; Flask, Jinja and waitress "
+                              "would slow every other command's start",
+}
+
+
+def deferred_imports(package: Path = PACKAGE) -> set[tuple[str, str]]:
+    """(module, kg module it imports) for every import of a kg module inside a function."""
+    modules = module_names(package)
+    found = set()
+    for name, path in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                body = ast.Module(body=node.body, type_ignores=[])
+                found |= {(name, target) for target in imported_modules(name, path, modules, body)}
+    return found
+
+
+def test_imports_inside_functions_are_only_the_known_deferred_ones():
+    found = deferred_imports()
+    assert found == set(DEFERRED_IMPORTS), (
+        f"Imports of kg modules inside functions: unexpected {sorted(found - set(DEFERRED_IMPORTS))}"
+        f", no longer there {sorted(set(DEFERRED_IMPORTS) - found)}.")
+
+
+def test_the_check_finds_an_import_inside_a_function(tmp_path):
+    package = tmp_path / "kg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("import json\n\ndef f():\n    from kg import b\n    return b\n")
+    (package / "b.py").write_text("class C:\n    def m(self):\n        from . import a\n")
+    assert deferred_imports(package) == {("kg.a", "kg.b"), ("kg.b", "kg.a")}

@@ -126,6 +126,22 @@ def to_html(report: Report) -> str:
     return reports_html([report])
 
 
+def render_reports(reports: list[Report], fmt: str) -> str:
+    """Several reports as one text (`kg validate` with many files): a JSON list, one Turtle
+    graph, one HTML page, or the texts one after the other."""
+    if fmt == "json":
+        body = [json.loads(to_json(r)) for r in reports]
+        return json.dumps(body[0] if len(body) == 1 else body, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "turtle":
+        graph = to_graph(reports[0])  # its prefixes too
+        for report in reports[1:]:
+            graph += to_graph(report)
+        return graph.serialize(format="turtle")
+    if fmt == "html":
+        return reports_html(reports)
+    return "\n".join(to_text(r) for r in reports)
+
+
 def reports_html(reports: list[Report]) -> str:
     """A page of its own (for `kg validate --format html`), with the same fragment as /validate."""
     return html_environment().get_template("validate_standalone.html").render(

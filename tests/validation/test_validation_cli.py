@@ -67,3 +67,20 @@ def test_revalidating_the_store_names_file_and_line(runner, loaded_store_path):
     sources = {r["source"] for r in body["records"]}
     assert all(s.startswith("data/") for s in sources)
     assert all(r["line"] for r in body["records"] if r["node"].startswith("https://w3id.org/"))
+
+
+def test_unusable_input_is_told_in_the_report_language(runner, tmp_path):
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("@prefix ex: <http://example.org/fictional/> .\nex:a ex:b .\n")
+    result = run(runner, "--no-context", "--lang", "de", str(broken))
+    assert result.exit_code == 2
+    assert f"Error: {broken}, Zeile 2, Spalte 11: die Eingabe lässt sich so nicht lesen" in result.output
+    missing = run(runner, "--no-context", "--lang", "de", str(tmp_path / "gone.ttl"))
+    assert (missing.exit_code, missing.output) == (2, f"Error: {tmp_path / 'gone.ttl'}: keine solche Datei.\n")
+
+
+def test_nothing_to_validate_is_said_not_a_traceback(runner):
+    result = run(runner, "--no-context")
+    assert result.exit_code == 2
+    assert result.output == ("Error: Nothing to validate: give FILEs, or leave out --no-context "
+                             "to revalidate what the store publishes.\n")
