@@ -5,6 +5,7 @@ import it the same way however pytest is started: from the root or a test folder
 
 from __future__ import annotations
 
+import functools
 import os
 import socket
 import subprocess
@@ -14,12 +15,45 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+import rdflib
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 ONTOLOGY_FILES = sorted((ROOT / "ontology").glob("*.ttl"))
 SHAPES_FILES = sorted((ROOT / "shapes").glob("*.ttl"))
 DATA_FILES = sorted(DATA.glob("*.ttl"))
 GRAPH = "https://w3id.org/integration-kg/graph/"
+# The RDF files `kg load` reads, listed here without kg's code (by the endings of the formats the
+# README names), so that tests of loading and publishing compare with an expectation of their own.
+RDF_ENDINGS = (".ttl", ".trig", ".nt", ".nq", ".jsonld", ".rdf")
+SHIPPED_FILES = sorted(p for folder in ("ontology", "shapes", "data")
+                       for p in (ROOT / folder).rglob("*") if p.suffix in RDF_ENDINGS)
+
+
+def shipped_path(path: Path) -> str:
+    """`data/dresden.ttl`, as loading reports a file."""
+    return path.relative_to(ROOT).as_posix()
+
+
+def shipped_graph(path: Path) -> str:
+    """The graph a shipped file is published in (README: graph/{folder}/{name without ending})."""
+    return GRAPH + shipped_path(path).rsplit(".", 1)[0]
+
+
+@functools.cache
+def shipped_triples(path: Path) -> frozenset:
+    """A shipped file's triples as rdflib reads them (a set; blank nodes of its own)."""
+    return frozenset(rdflib.Graph().parse(path, format=_RDFLIB_FORMATS[path.suffix]))
+
+
+def published_triple_count() -> int:
+    """Distinct triples of the published dataset, the RDF merge of every shipped file: a set, and
+    blank nodes stay apart per file (rdflib gives each parse blank nodes of its own)."""
+    return len(frozenset().union(*(shipped_triples(p) for p in SHIPPED_FILES)))
+
+
+_RDFLIB_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads",
+                   ".jsonld": "json-ld", ".rdf": "xml"}
 
 
 def free_port() -> int:
