@@ -57,19 +57,22 @@ def match_format(name_or_media_type: str, formats: Sequence[F],
     return next((info for info in formats if key == info.name or key in info.media_types), None)
 
 
-def find_format(name_or_media_type: str, formats: Sequence[F], what: str) -> F:
-    """Like match_format, but an unknown format is a 415 listing the known ones."""
+def find_format(name_or_media_type: str, formats: Sequence[F], what: Mapping[str, str]) -> F:
+    """Like match_format, but an unknown format is a 415 listing the known ones; `what` names
+    the kind of format in each language."""
     info = match_format(name_or_media_type, formats)
     if info is not None:
         return info
-    raise UnsupportedMediaType(
-        f"Unknown {what} {name_or_media_type!r}; use one of: "
-        + ", ".join(f"{f.name} ({f.media_type})" for f in formats) + "."
-    )
+    listed = ", ".join(f"{f.name} ({f.media_type})" for f in formats)
+    raise UnsupportedMediaType(messages={
+        "en": f"Unknown {what['en']} {name_or_media_type!r}; use one of: {listed}.",
+        "de": f"Unbekanntes {what['de']} {name_or_media_type!r}; verwenden Sie eines von: "
+              f"{listed}.",
+    })
 
 
 def rdf_format(name_or_media_type: str) -> RdfFormatInfo:
-    return find_format(name_or_media_type, RDF_FORMATS, "RDF format")
+    return find_format(name_or_media_type, RDF_FORMATS, {"en": "RDF format", "de": "RDF-Format"})
 
 
 def rdf_format_for_file(path: str | PurePath) -> RdfFormatInfo:
@@ -77,10 +80,13 @@ def rdf_format_for_file(path: str | PurePath) -> RdfFormatInfo:
     for info in RDF_FORMATS:
         if suffix in info.extensions:
             return info
-    raise UnsupportedMediaType(
-        f"{path}: cannot tell the RDF format from the file ending {suffix or '(none)'}; use one "
-        "of " + ", ".join(e for f in RDF_FORMATS for e in f.extensions) + "."
-    )
+    endings = ", ".join(e for f in RDF_FORMATS for e in f.extensions)
+    raise UnsupportedMediaType(messages={
+        "en": f"{path}: cannot tell the RDF format from the file ending {suffix or '(none)'}; "
+              f"use one of {endings}.",
+        "de": f"{path}: das RDF-Format ist an der Dateiendung {suffix or '(keine)'} nicht zu "
+              f"erkennen; verwenden Sie eine von {endings}.",
+    })
 
 
 def is_rdf_file(path: str | PurePath) -> bool:

@@ -44,7 +44,8 @@ RESULT_FORMATS: tuple[ResultFormatInfo, ...] = (
 
 
 def result_format(name_or_media_type: str) -> ResultFormatInfo:
-    return find_format(name_or_media_type, RESULT_FORMATS, "result format")
+    return find_format(name_or_media_type, RESULT_FORMATS,
+                       {"en": "result format", "de": "Ergebnisformat"})
 
 
 def serialize(result: QueryResult, fmt: ResultFormatInfo) -> bytes:

@@ -119,10 +119,14 @@ def _resolve(token: tuple[str, str], base: str, prefixes: dict[str, str]) -> str
         return urljoin(base, value[1:-1]) if base else value[1:-1]
     prefix, colon, local = value.partition(":")
     if kind != "word" or not colon:
-        raise BadRequest(f"FROM must be followed by an IRI, not {value!r}.")
+        raise BadRequest(messages={"en": f"FROM must be followed by an IRI, not {value!r}.",
+                                   "de": f"Auf FROM muss eine IRI folgen, nicht {value!r}."})
     if prefix not in prefixes:
-        raise BadRequest(f"The prefix {prefix}: in FROM {value} is not declared; add "
-                         f"PREFIX {prefix}: <…> to the query.")
+        raise BadRequest(messages={
+            "en": f"The prefix {prefix}: in FROM {value} is not declared; add "
+                  f"PREFIX {prefix}: <…> to the query.",
+            "de": f"Das Präfix {prefix}: in FROM {value} ist nicht deklariert; fügen Sie "
+                  f"PREFIX {prefix}: <…> in die Abfrage ein."})
     return prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)
 
 
@@ -144,10 +148,13 @@ def choose_dataset(head: QueryHead, protocol_default: Sequence[str],
     visible = set(published)
     unknown = [g for g in dict.fromkeys([*default, *named]) if g not in visible]
     if unknown:
-        raise BadRequest(
-            "Not a published graph of this dataset: " + ", ".join(f"<{g}>" for g in unknown)
-            + ". Graphs are never fetched from the web; only published graphs can be chosen "
-            "(list them with SELECT DISTINCT ?g WHERE { GRAPH ?g {} }).",
-            detail={"unknown_graphs": unknown},
-        )
+        listed = ", ".join(f"<{g}>" for g in unknown)
+        raise BadRequest(messages={
+            "en": f"Not a published graph of this dataset: {listed}. Graphs are never fetched "
+                  "from the web; only published graphs can be chosen (list them with "
+                  "SELECT DISTINCT ?g WHERE { GRAPH ?g {} }).",
+            "de": f"Kein veröffentlichter Graph dieses Datenbestands: {listed}. Graphen werden "
+                  "nie aus dem Web geladen; nur veröffentlichte Graphen können gewählt werden "
+                  "(auflisten mit SELECT DISTINCT ?g WHERE { GRAPH ?g {} }).",
+        }, detail={"unknown_graphs": unknown})
     return default, named

@@ -176,3 +176,51 @@ def test_a_stopped_query_says_so_in_german(settings, loaded):
     assert response.json["message"].startswith("Die Abfrage lief länger als 1 s, die Grenze "
                                                "dieses Servers, und wurde abgebrochen.")
     assert response.json["detail"] == {"seconds": 1.0}
+
+
+GERMAN_ANSWERS = [
+    # (method, path, request arguments, status): what a user of the public routes can meet
+    ("GET", "/sparql?query=SELEC", {}, 400),
+    ("GET", "/sparql?query=ASK{}&query=ASK{}", {}, 400),
+    ("GET", "/sparql?query=%20", {}, 400),
+    ("GET", "/sparql?query=%FF", {}, 400),
+    ("POST", "/sparql", {"data": {"format": "json"}}, 400),
+    ("POST", "/sparql", {"data": b"\xff\xfe", "content_type": "application/sparql-query"}, 400),
+    ("POST", "/sparql", {"data": "ASK {}", "content_type": "application/sparql-query; charset=latin-1"}, 400),
+    ("POST", "/sparql", {"data": "ASK {}", "content_type": "image/png"}, 415),
+    ("POST", "/sparql", {"data": "INSERT DATA { <a:b> <a:c> <a:d> }",
+                         "content_type": "application/sparql-update"}, 403),
+    ("GET", "/sparql?query=SELECT*{SERVICE<https://example.org/s>{?s?p?o}}", {}, 403),
+    ("GET", "/sparql?query=" + "A" * 200_000, {}, 413),
+    ("GET", "/sparql?query=ASK{}&default-graph-uri=https://example.org/not-published", {}, 400),
+    ("GET", "/sparql?query=SELECT*FROM%20ex:g{?s?p?o}", {}, 400),
+    ("GET", "/sparql?query=SELECT*{?s?p?o}&format=yaml", {}, 406),
+    ("GET", "/sparql?query=" + "{" * 300, {}, 400),
+    ("DELETE", "/sparql", {}, 405),
+    ("GET", "/ontology", {}, 404),
+    ("GET", "/.well-known/void", {"headers": {"Accept": "image/png"}}, 406),
+    ("POST", "/api/validate", {"data": "<a> <b> .", "content_type": "text/turtle"}, 400),
+    ("POST", "/api/validate", {"data": "x", "content_type": "application/x-unknown"}, 415),
+    ("POST", "/api/validate", {"data": "x", "content_type": "application/octet-stream"}, 415),
+    ("POST", "/api/validate", {"data": b"", "content_type": "text/turtle"}, 400),
+    ("POST", "/api/validate?report=pdf", {"data": "<a:b> <a:c> <a:d> .", "content_type": "text/turtle"}, 400),
+    ("POST", "/api/validate", {"data": b"\x00\x01garbage", "content_type": "application/ld+json"}, 400),
+    ("POST", "/api/validate?filename=x.docx", {"data": "x"}, 415),
+    ("POST", "/validate", {"data": {"text": " "}, "headers": {"Accept": "application/json"}}, 400),
+    ("GET", "/validate/templates/no-such-template.csv", {}, 404),
+    ("GET", "/no/such/route", {}, 404),
+]
+
+
+@pytest.mark.parametrize("method, path, kwargs, status", GERMAN_ANSWERS,
+                         ids=[f"{m} {p[:50]} -> {s}" for m, p, _, s in GERMAN_ANSWERS])
+def test_every_public_error_has_a_german_text(client, method, path, kwargs, status):
+    headers = {"Accept-Language": "de", **kwargs.pop("headers", {})}
+    response = client.open(path, method=method, headers=headers, **kwargs)
+    assert response.status_code == status, response.get_data(as_text=True)[:300]
+    if response.mimetype == "text/html":  # the /validate page shows the error inside itself
+        assert "Nichts zu prüfen: wählen Sie eine Datei" in response.get_data(as_text=True)
+        return
+    body = response.json
+    assert body["lang"] == "de" and body["message"] == body["messages"]["de"]
+    assert body["messages"]["de"] != body["messages"]["en"]

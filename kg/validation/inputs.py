@@ -38,9 +38,12 @@ def detect_format(*, explicit: str | None = None, content_type: str | None = Non
         if PurePath(filename).suffix.lower() == ".csv":
             return CSV
         return rdfio.rdf_format_for_file(filename).name
-    raise UnsupportedMediaType(
-        "Cannot tell the format: give a Content-Type (e.g. text/turtle, text/csv), a file name "
-        "with its ending, or format= one of " + ", ".join(known_formats()) + ".")
+    known = ", ".join(known_formats())
+    raise UnsupportedMediaType(messages={
+        "en": "Cannot tell the format: give a Content-Type (e.g. text/turtle, text/csv), a file "
+              f"name with its ending, or format= one of {known}.",
+        "de": "Das Format ist nicht zu erkennen: geben Sie einen Content-Type (z. B. text/turtle, "
+              f"text/csv), einen Dateinamen mit Endung oder format= eines von {known} an."})
 
 
 def _by_name_or_type(value: str) -> str:

@@ -22,7 +22,10 @@ _ONTOLOGY_GRAPHS = iris.GRAPH + "ontology/"
 def ontology_graphs() -> list[str]:
     graphs = [g for g in get_store().published_graphs() if g.startswith(_ONTOLOGY_GRAPHS)]
     if not graphs:
-        raise NotFound("The ontology is not loaded; run `kg load` (or `make run`) first.")
+        raise NotFound(messages={
+            "en": "The ontology is not loaded; run `kg load` (or `make run`) first.",
+            "de": "Die Ontologie ist nicht geladen; führen Sie zuerst `kg load` (oder `make run`) "
+                  "aus."})
     return graphs
 
 

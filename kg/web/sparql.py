@@ -59,8 +59,11 @@ def endpoint() -> Response:
     operation = read_operation()
     if operation.query is None:
         if request.method == "POST":
-            raise BadRequest("No query: send it as the `query` parameter (form) or as an "
-                             f"{QUERY_BODY} body.")
+            raise BadRequest(messages={
+                "en": f"No query: send it as the `query` parameter (form) or as an {QUERY_BODY} "
+                      "body.",
+                "de": f"Keine Abfrage: senden Sie sie als Parameter `query` (Formular) oder als "
+                      f"{QUERY_BODY}-Körper."})
         return describe_service()
     return answer(operation)
 
@@ -69,29 +72,37 @@ def endpoint() -> Response:
 
 def read_operation() -> Operation:
     """The operation from GET parameters, a form body, or a direct query body."""
-    params = _parse_params(request.query_string, "the URL")
+    params = _parse_params(request.query_string, {"en": "the URL", "de": "der URL"})
     direct_query: str | None = None
     if request.method == "POST":
         mimetype = request.mimetype
         if mimetype == UPDATE_BODY:
             _refuse_update()
         if mimetype == FORM:
-            params.update(_parse_params(_read_body(), "the form body"))
+            params.update(_parse_params(_read_body(), {"en": "the form body",
+                                                       "de": "dem Formular"}))
         elif mimetype == QUERY_BODY:
             _check_charset()
-            direct_query = _decode(_read_body(), "The query body")
+            direct_query = _decode(_read_body(), {"en": "The query body",
+                                                  "de": "Der Körper der Abfrage"})
         else:
-            raise UnsupportedMediaType(
-                f"POST to /sparql needs Content-Type {FORM} (with query=…) or {QUERY_BODY} "
-                f"(the query itself); got {request.content_type or 'none'}.")
+            got = request.content_type or "none"
+            raise UnsupportedMediaType(messages={
+                "en": f"POST to /sparql needs Content-Type {FORM} (with query=…) or {QUERY_BODY} "
+                      f"(the query itself); got {got}.",
+                "de": f"POST an /sparql braucht Content-Type {FORM} (mit query=…) oder "
+                      f"{QUERY_BODY} (die Abfrage selbst); erhalten: {got}."})
     if "update" in params:
         _refuse_update()
     queries = params.getlist("query") + ([direct_query] if direct_query is not None else [])
     if len(queries) > 1:
-        raise BadRequest(f"The request holds {len(queries)} queries; send exactly one.")
+        raise BadRequest(messages={
+            "en": f"The request holds {len(queries)} queries; send exactly one.",
+            "de": f"Die Anfrage enthält {len(queries)} Abfragen; senden Sie genau eine."})
     query = queries[0] if queries else None
     if query is not None and not query.strip():
-        raise BadRequest("The query is empty; send a SPARQL query.")
+        raise BadRequest(messages={"en": "The query is empty; send a SPARQL query.",
+                                   "de": "Die Abfrage ist leer; senden Sie eine SPARQL-Abfrage."})
     _check_size(query)
     return Operation(query,
                      [g for g in params.getlist("default-graph-uri") if g.strip()],
@@ -99,15 +110,19 @@ def read_operation() -> Operation:
                      params.get("format") or None)
 
 
-def _parse_params(raw: bytes, where: str) -> MultiDict:
+def _parse_params(raw: bytes, where: dict[str, str]) -> MultiDict:
     """URL-encoded parameters, decoded strictly: percent-escapes must spell UTF-8."""
-    text = _decode(raw, f"The parameters in {where}")
+    text = _decode(raw, {"en": f"The parameters in {where['en']}",
+                         "de": f"Die Parameter in {where['de']}"})
     try:
         return MultiDict(parse_qsl(text, keep_blank_values=True, encoding="utf-8",
                                    errors="strict"))
     except UnicodeDecodeError:
-        raise BadRequest(f"The parameters in {where} are not UTF-8 once percent-decoded; "
-                         "encode the query as UTF-8.") from None
+        raise BadRequest(messages={
+            "en": f"The parameters in {where['en']} are not UTF-8 once percent-decoded; encode "
+                  "the query as UTF-8.",
+            "de": f"Die Parameter in {where['de']} sind nach der Prozent-Dekodierung kein UTF-8; "
+                  "kodieren Sie die Abfrage als UTF-8."}) from None
 
 
 def _read_body() -> bytes:
@@ -121,15 +136,20 @@ def _read_body() -> bytes:
 def _check_charset() -> None:
     charset = request.mimetype_params.get("charset", "utf-8").lower()
     if charset not in ("utf-8", "utf8"):
-        raise BadRequest(f"The query body is declared as {charset}; send it as UTF-8 "
-                         f"(Content-Type: {QUERY_BODY}; charset=utf-8).")
+        raise BadRequest(messages={
+            "en": f"The query body is declared as {charset}; send it as UTF-8 "
+                  f"(Content-Type: {QUERY_BODY}; charset=utf-8).",
+            "de": f"Der Körper der Abfrage ist als {charset} angegeben; senden Sie ihn als UTF-8 "
+                  f"(Content-Type: {QUERY_BODY}; charset=utf-8)."})
 
 
-def _decode(raw: bytes, what: str) -> str:
+def _decode(raw: bytes, what: dict[str, str]) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise BadRequest(f"{what} is not UTF-8 (byte {exc.start}); send UTF-8.") from None
+        raise BadRequest(messages={
+            "en": f"{what['en']} is not UTF-8 (byte {exc.start}); send UTF-8.",
+            "de": f"{what['de']} ist kein UTF-8 (Byte {exc.start}); senden Sie UTF-8."}) from None
 
 
 def _check_size(query: str | None) -> None:
@@ -147,8 +167,12 @@ def _too_large(size: int) -> None:
 
 
 def _refuse_update() -> None:
-    raise Forbidden("This endpoint is read-only: SPARQL Update is not accepted at /sparql and "
-                    "nothing was changed. Data enter through the submissions API or `kg load`.")
+    raise Forbidden(messages={
+        "en": "This endpoint is read-only: SPARQL Update is not accepted at /sparql and nothing "
+              "was changed. Data enter through the submissions API or `kg load`.",
+        "de": "Dieser Endpunkt ist nur lesbar: SPARQL Update wird unter /sparql nicht "
+              "angenommen, und es wurde nichts verändert. Daten kommen über die Einreichungs-API "
+              "oder `kg load` hinein."})
 
 
 # -- answering -----------------------------------------------------------------------------------
@@ -178,8 +202,12 @@ def run_public_query(sparql: str, default_graphs: list[str] | None,
     base = f"BASE <{_query_base()}> "
     # Checked on the very text the engine gets: Oxigraph would fetch a SERVICE's URL.
     if read_query_head(base + sparql).uses_service and not FEDERATION_ENABLED:
-        raise Forbidden("Federated queries (SERVICE) are not enabled on this endpoint; this "
-                        "server fetches nothing from the web. Run the SERVICE part elsewhere.")
+        raise Forbidden(messages={
+            "en": "Federated queries (SERVICE) are not enabled on this endpoint; this server "
+                  "fetches nothing from the web. Run the SERVICE part elsewhere.",
+            "de": "Föderierte Abfragen (SERVICE) sind an diesem Endpunkt nicht eingeschaltet; "
+                  "dieser Server ruft nichts aus dem Web ab. Führen Sie den SERVICE-Teil "
+                  "anderswo aus."})
     try:
         return get_query_runner().run(base + sparql, default_graphs=default_graphs,
                                       named_graphs=named_graphs,
@@ -221,10 +249,11 @@ def choose_format(param: str | None, graph_form: bool) -> ResultFormatInfo | Rdf
         info = match_format(param, formats, GRAPH_FORMAT_ALIASES if graph_form else None)
         if info is not None:
             return info
-        raise NotAcceptable(
-            f"format={param} is not offered for this query form; use one of: "
-            + ", ".join(f"{f.name} ({f.media_type})" for f in formats) + ".",
-            detail={"offered": [f.media_type for f in formats]})
+        listed = ", ".join(f"{f.name} ({f.media_type})" for f in formats)
+        raise NotAcceptable(messages={
+            "en": f"format={param} is not offered for this query form; use one of: {listed}.",
+            "de": f"format={param} wird für diese Art von Abfrage nicht angeboten; verwenden Sie "
+                  f"eines von: {listed}."}, detail={"offered": [f.media_type for f in formats]})
     return negotiate_format(request.headers.get("Accept"), formats)
 
 

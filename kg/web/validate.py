@@ -84,7 +84,9 @@ def _form_upload() -> Upload:
         return Upload(file.read(), file.filename, fmt)
     text = request.form.get("text") or ""
     if not text.strip():
-        raise BadRequest("Nothing to validate: choose a file or paste text.")
+        raise BadRequest(messages={"en": "Nothing to validate: choose a file or paste text.",
+                                   "de": "Nichts zu prüfen: wählen Sie eine Datei oder fügen Sie "
+                                         "Text ein."})
     # Pasted text has no name to tell its format by; Turtle is what stewards write by hand.
     return Upload(text.encode("utf-8"), "pasted text", explicit and detect_format(explicit=explicit)
                   or "turtle")
@@ -93,8 +95,11 @@ def _form_upload() -> Upload:
 def _body_upload() -> Upload:
     data = request.get_data(cache=False)
     if not data:
-        raise BadRequest("The request has no body: send the data as the body (with its "
-                         "Content-Type) or as a multipart upload in the field 'file'.")
+        raise BadRequest(messages={
+            "en": "The request has no body: send the data as the body (with its Content-Type) "
+                  "or as a multipart upload in the field 'file'.",
+            "de": "Die Anfrage hat keinen Körper: senden Sie die Daten als Körper (mit ihrem "
+                  "Content-Type) oder als Multipart-Upload im Feld 'file'."})
     name = request.values.get("filename") or "request body"
     fmt = detect_format(explicit=request.args.get("format"), content_type=request.content_type,
                         filename=request.values.get("filename"))
@@ -105,7 +110,10 @@ def _report_format() -> str:
     chosen = request.args.get("report")
     if chosen:
         if chosen not in FORMATS:
-            raise BadRequest(f"report={chosen!r} is not known; use one of {', '.join(FORMATS)}.")
+            known = ", ".join(FORMATS)
+            raise BadRequest(messages={
+                "en": f"report={chosen!r} is not known; use one of {known}.",
+                "de": f"report={chosen!r} ist unbekannt; verwenden Sie eines von {known}."})
         return chosen
     by_media_type = {"application/json": "json", "text/turtle": "turtle", "text/plain": "text",
                      "text/html": "html"}
