@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: run test install system-deps load clean
+.PHONY: run test install system-deps load clean bench bench-quick
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +31,18 @@ system-deps:
 
 test: system-deps install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+$(BENCH_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(BENCH_STAMP)
+
+# Benchmarks (bench/run.py): national scale, results in bench/results/ and the README's summary;
+# `make bench-quick` (or `make bench ARGS=--quick`) is the small run of a few minutes.
+bench: $(BENCH_STAMP)
+	$(BIN)/python bench/run.py --update-readme $(ARGS)
+
+bench-quick: $(BENCH_STAMP)
+	$(BIN)/python bench/run.py --quick $(ARGS)
 
 clean:
 	rm -rf $(VENV) var
