@@ -18,17 +18,23 @@ from kg.validation.terms import compact, display, from_node_id, node_id
 
 SH = "http://www.w3.org/ns/shacl#"
 _SH = {name: URIRef(SH + name) for name in (
-    "ValidationResult", "focusNode", "resultPath", "value", "sourceConstraintComponent",
-    "sourceShape", "sourceConstraint", "resultSeverity", "resultMessage", "message", "severity")}
+    "focusNode", "resultPath", "value", "sourceConstraintComponent",
+    "sourceShape", "sourceConstraint", "resultSeverity", "resultMessage", "message", "severity",
+    "result")}
 
 LineOf = Callable[[str], "int | None"]
 
 
 def read_results(results: Graph, data: Graph, bundle: Bundle, lang: str,
                  keep: Collection[Node], line_of: LineOf) -> list[Result]:
-    """Every result whose focus node is one of `keep` (the input's own nodes)."""
+    """Every result of the report whose focus node is one of `keep` (the input's own nodes).
+
+    The report's own results only: those nested in a result's sh:detail (why a value failed
+    its sh:node shape) are explained by that result, on the record that holds the value; taken
+    as results of their own they showed up as Violations of the value's record, and only when
+    the input happened to describe that value too."""
     out = []
-    for node in results.subjects(RDF.type, _SH["ValidationResult"]):
+    for node in results.objects(None, _SH["result"]):
         focus = results.value(node, _SH["focusNode"])
         if focus not in keep:
             continue  # about the context (referenced records, the ontology), not the input

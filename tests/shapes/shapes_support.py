@@ -1,12 +1,18 @@
-"""Helpers for the shape tests: validate example files and list the constraints the shapes declare."""
+"""Helpers for the shape tests: validate example files as kg.validation does for a steward, and
+list the constraints the shapes declare."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 from pathlib import Path
 
-import pyshacl
 import rdflib
+import rdflib.collection
 from rdflib.namespace import RDF, SH
+
+from kg.config import Settings
+from kg.validation import Bundle, Report, Result, Validator, load_bundle
+from kg.validation.inputs import detect_format, read_input
 
 ROOT = Path(__file__).resolve().parents[2]
 SHAPES = ROOT / "shapes" / "integration-shapes.ttl"
@@ -26,23 +32,19 @@ COMPONENTS = {
 
 
 @functools.cache
-def _shapes() -> rdflib.Graph:
-    return rdflib.Graph().parse(SHAPES)
-
-
-def shapes_graph() -> rdflib.Graph:
-    """A fresh copy, parsed once (parsing dominates the test time)."""
-    graph = rdflib.Graph()
-    graph += _shapes()
-    return graph
+def bundle() -> Bundle:
+    """The shapes and the ontology as kg.validation reads them for `kg validate` and /validate."""
+    return load_bundle(ROOT)
 
 
 @functools.cache
-def _ontology() -> rdflib.Graph:
-    graph = rdflib.Graph()
-    for path in ONTOLOGY_FILES:
-        graph.parse(path)
-    return graph
+def _without_ontology() -> Bundle:
+    return dataclasses.replace(bundle(), ontology=rdflib.Graph())
+
+
+def shapes_graph() -> rdflib.Graph:
+    """The shapes graph the validation runs with."""
+    return bundle().shapes
 
 
 def short(node: rdflib.term.Node | None) -> str:
@@ -63,34 +65,45 @@ def path_name(graph: rdflib.Graph, path: rdflib.term.Node | None) -> str:
     return short(path)
 
 
+Key = tuple[str, str, str, str]  # focus ("_" for a blank node), path, component, severity
+
+
+def key(result: Result, shapes: rdflib.Graph) -> Key:
+    """A result in the words of the expected CSV files. A path that is no single property
+    (sh:alternativePath) is taken from the result's shape, written as "a|b"."""
+    path = result.path
+    if path is None and result.shape is not None:
+        path = path_name(shapes, shapes.value(rdflib.URIRef(result.shape), SH.path)) or None
+    return ("_" if result.focus.startswith("_:") else result.focus, path or "",
+            result.component.rsplit("#", 1)[1], result.severity)
+
+
+def report_of(example: Path, engine: str = "pyshacl") -> Report:
+    """Validate an example file with kg.validation, as `kg validate FILE --no-context` does:
+    the same parsing, engine options and severities.
+
+    "standalone-" examples replace the ontology's own metadata, so they are validated without
+    the ontology (else the real metadata would fill their gaps)."""
+    chosen = _without_ontology() if example.name.startswith("standalone-") else bundle()
+    submission = read_input(example.read_bytes(), detect_format(filename=example.name),
+                            source=example.name, max_bytes=Settings().max_upload_bytes)
+    return Validator(chosen, engine=engine).validate(submission, "en")
+
+
 @functools.cache  # the report is only read; each example is validated once per session
-def validate(example: Path) -> tuple[bool, set[tuple[str, str, str, str]], rdflib.Graph]:
-    """Validate an example together with the ontology; return (conforms, results, report graph)."""
-    data = rdflib.Graph()
-    # "standalone-" examples replace the ontology's own metadata, so they are validated alone.
-    if not example.name.startswith("standalone-"):
-        data += _ontology()
-    data.parse(example)
-    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes_graph(), advanced=True)
-    results = set()
-    # top-level results only: those nested in sh:detail (from sh:node) are explained by their parent
-    for result in report.objects(None, SH.result):
-        results.add((
-            short(report.value(result, SH.focusNode)),
-            path_name(report, report.value(result, SH.resultPath)),
-            str(report.value(result, SH.sourceConstraintComponent)).split("#")[1],
-            str(report.value(result, SH.resultSeverity)).split("#")[1],
-        ))
-    return conforms, results, report
+def validate(example: Path) -> tuple[bool, set[Key], Report]:
+    """(conforms, the results as expected-file rows, the report) of report_of(example)."""
+    report = report_of(example)
+    return report.conforms, {key(r, bundle().shapes) for r in report.results}, report
 
 
-def hits(report: rdflib.Graph) -> set[tuple[str, str]]:
+def hits(report: Report) -> set[tuple[str, str]]:
     """(source shape or SPARQL constraint, component) for each result of a report."""
     found = set()
-    for result in report.objects(None, SH.result):
-        component = str(report.value(result, SH.sourceConstraintComponent)).split("#")[1]
-        source = report.value(result, SH.sourceConstraint) if component == "SPARQLConstraintComponent" else None
-        found.add((str(source or report.value(result, SH.sourceShape)), component))
+    for result in report.results:
+        component = result.component.rsplit("#", 1)[1]
+        source = result.constraint if component == "SPARQLConstraintComponent" else result.shape
+        found.add((str(source), component))
     return found
 
 
