@@ -260,6 +260,8 @@ class Generator:
         self.municipalities: list[Municipality] = []
         self.persons: list[str] = []
         self.names_used: dict[str, int] = {}
+        # below scale 0.05, districts get fewer municipalities too (for tiny test graphs)
+        self.per_district = MUNICIPALITIES_PER_DISTRICT if scale >= 0.05 else max(3, round(MUNICIPALITIES_PER_DISTRICT * scale * 20))
 
     # -- small helpers -------------------------------------------------------------------------
 
@@ -383,7 +385,7 @@ class Generator:
                     continue
                 district = Municipality(f"{prefix}000", "Landkreis " + self.place_name(), code, "landkreis", 0)
                 members = []
-                for g in range(1, MUNICIPALITIES_PER_DISTRICT + 1):
+                for g in range(1, self.per_district + 1):
                     population = int(min(250_000, max(80, r.lognormvariate(math.log(2_500), 1.25))))
                     if population >= 20_000 and self.chance(0.4):
                         kind = "grosse-kreisstadt"
