@@ -31,7 +31,7 @@ def test_make_run_from_a_fresh_clone_serves_health_with_the_shipped_files(tmp_pa
             except OSError:
                 time.sleep(1)
         assert body is not None, (tmp_path / "make-run.log").read_text(errors="replace")[-3000:]
-        assert body["status"] == "ok" and body["published_quads"] > 0
+        assert body["status"] == "ok" and body["published_triples"] > 0
         assert (clone / "var" / "store").is_dir()
     finally:
         os.killpg(process.pid, signal.SIGTERM)

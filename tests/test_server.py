@@ -30,12 +30,12 @@ def health(server):
         return json.load(r)
 
 
-def test_health_reports_published_quads_of_the_shipped_files(server, loaded_store_path):
+def test_health_reports_published_triples_of_the_shipped_files(server, loaded_store_path):
     from kg.loading import collect_sources
     body = health(server)
     assert body["status"] == "ok" and body["store"] == "reachable"
     assert body["published_graphs"] == len(collect_sources(ROOT))
-    assert body["published_quads"] > 0
+    assert body["published_triples"] > 0
 
 
 def test_load_while_serving_goes_through_the_server(tmp_path, project):
@@ -43,7 +43,7 @@ def test_load_while_serving_goes_through_the_server(tmp_path, project):
     assert kg("load", "--store", str(store), "--root", str(project)).returncode == 0
     srv = start_server(store)
     try:
-        assert health(srv)["published_quads"] == 1
+        assert health(srv)["published_triples"] == 1
         record = read_record(str(store))
         assert record is not None and record.url == srv.url
         (project / "data" / "more.ttl").write_text(TTL.format("Beispielstadt"))
@@ -51,12 +51,12 @@ def test_load_while_serving_goes_through_the_server(tmp_path, project):
         assert out.returncode == 0, out.stderr
         assert f"Sent to the running server at {srv.url}" in out.stdout
         assert "Loaded 1 file(s)" in out.stdout
-        assert health(srv)["published_quads"] == 2
+        assert health(srv)["published_triples"] == 2
         # A broken file sent through the server changes nothing either.
         (project / "data" / "bad.ttl").write_text("<a> <b> .")
         out = kg("load", "--store", str(store), "--root", str(project))
         assert out.returncode == 2 and "data/bad.ttl, line 1" in out.stderr
-        assert health(srv)["published_quads"] == 2
+        assert health(srv)["published_triples"] == 2
     finally:
         stop_server(srv)
     assert read_record(str(store)) is None

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from kg.errors import BadRequest
-from kg.store.base import GraphLoad, QueryResult, Store
+from kg.store.base import GraphLoad, QueryResult, Store, StoreStats
 from kg.store.embedded import EmbeddedStore
 
-__all__ = ["EmbeddedStore", "GraphLoad", "QueryResult", "Store", "open_store"]
+__all__ = ["EmbeddedStore", "GraphLoad", "QueryResult", "Store", "StoreStats", "open_store"]
 
 
 def open_store(settings) -> Store:

@@ -32,6 +32,14 @@ class QueryResult:
 
 
 @dataclass(frozen=True)
+class StoreStats:
+    """What /health reports, taken once per committed write rather than per request."""
+
+    published_graphs: int
+    triples: int  # distinct triples of the published dataset (its RDF merge)
+
+
+@dataclass(frozen=True)
 class GraphLoad:
     """The new content of one named graph and what it was made from."""
 
@@ -45,9 +53,9 @@ class GraphLoad:
 class Store(Protocol):
     """A quad store with a published dataset.
 
-    Published graphs form the public dataset: a public query's default graph is their union and
-    only they are visible to GRAPH. Everything else (staging, superseded versions, audit, the
-    system graph) stays private.
+    Published graphs form the public dataset: a public query's default graph is their RDF merge
+    (a set: a triple held by two graphs is there once) and only they are visible to GRAPH.
+    Everything else (staging, superseded versions, audit, the system graph) stays private.
     """
 
     def query(self, sparql: str, *, substitutions: Mapping[str, Term] | None = None,
@@ -80,7 +88,12 @@ class Store(Protocol):
         ...
 
     def quad_count(self, graphs: Sequence[str] | None = None) -> int:
-        """Quads in the given graphs (default: the published ones)."""
+        """Quads in the given graphs; without graphs, the distinct triples of the published
+        dataset (the merge: a triple held by two graphs counts once)."""
+        ...
+
+    def stats(self) -> StoreStats:
+        """Published graphs and triples, as of the last write: cheap enough for every request."""
         ...
 
     def close(self) -> None:
