@@ -44,7 +44,8 @@ class GraphLoad:
     """The new content of one named graph and what it was made from."""
 
     graph: str
-    triples: Sequence[ox.Triple]
+    # Triples, or default-graph quads as a parser gives them (taken as their triples).
+    triples: Sequence[ox.Triple] | Sequence[ox.Quad]
     source: str = ""  # e.g. "data/dresden.ttl", or a submission id
     sha256: str = ""
     publish: bool = True

@@ -224,7 +224,8 @@ class EmbeddedStore:
                 triples = list(_relabelled(load.triples))
                 self._ox.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
                 if load.publish:
-                    self._ox.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+                    self._ox.bulk_extend(t if isinstance(t, ox.Quad) else
+                                         ox.Quad(t.subject, t.predicate, t.object) for t in triples)
             self._ox.update(" ;\n".join(self._record_op(load) for load in loads))
             self._ox.flush()
 
