@@ -7,12 +7,15 @@ import functools
 import json
 import os
 import sys
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import click
 
 from kg import config, loading, rdfio, results
-from kg.errors import BadRequest, KGError, StoreBusy
+from kg.errors import BadRequest, KGError, StoreBusy, Unavailable
 from kg.i18n import LANGUAGES
 from kg.running import ServerRecord, read_record
 from kg.sparql_client import run_remote_query
@@ -124,24 +127,55 @@ def _load_here(store, sources, force):
 
 
 def _load_through_server(record: ServerRecord, sources, force) -> dict:
-    import urllib.error
-    import urllib.request
-
     body = json.dumps({"force": force, "files": [
         {"path": s.path, "content_base64": base64.b64encode(s.content).decode()} for s in sources
     ]}).encode()
-    request = urllib.request.Request(
-        record.url.rstrip("/") + "/api/admin/load", data=body, method="POST",
-        headers={"Content-Type": "application/json", "Authorization": f"Bearer {record.token}"})
+    return json.loads(ask_server(record, "/api/admin/load", body=body, what=_LOAD))
+
+
+_LOAD = {"en": "the load", "de": "das Laden"}
+_DUMP = {"en": "the dump", "de": "den Abzug"}
+_REVALIDATION = {"en": "the revalidation", "de": "die erneute Prüfung"}
+_REFUSED = {"en": "The running server at {url} refused {what}: {said}",
+            "de": "Der laufende Server unter {url} hat {what} abgelehnt: {said}"}
+_SILENT = {"en": "The store is held by a server (pid {pid}) at {url} that does not answer "
+                 "({reason}); stop it, then try again.",
+           "de": "Der Speicher wird von einem Server (PID {pid}) unter {url} gehalten, der nicht "
+                 "antwortet ({reason}); beenden Sie ihn und versuchen Sie es dann erneut."}
+
+
+def ask_server(record: ServerRecord, path: str, *, what: dict[str, str],
+               params: dict[str, str] | None = None, body: bytes | None = None,
+               timeout: float = 600) -> bytes:
+    """The answer of the running server that holds the store to an authorised request (POST
+    with `body`, else GET). Its refusal, in its own words, or its silence is a KGError."""
+    url = record.url.rstrip("/") + path + ("?" + urllib.parse.urlencode(params) if params else "")
+    headers = {"Authorization": f"Bearer {record.token}"}
+    if body is not None:
+        headers["Content-Type"] = "application/json"
+    request = urllib.request.Request(url, data=body, headers=headers,
+                                     method="POST" if body is not None else "GET")
     try:
-        with urllib.request.urlopen(request, timeout=600) as response:
-            return json.load(response)
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.read()
     except urllib.error.HTTPError as exc:
-        detail = json.loads(exc.read() or b"{}").get("message", exc.reason)
-        fail(f"The running server at {record.url} refused the load: {detail}")
+        said = _said(exc)
+        raise KGError(messages={lang: text.format(url=record.url, what=what[lang],
+                                                  said=said.get(lang) or said["en"])
+                                for lang, text in _REFUSED.items()}) from None
     except urllib.error.URLError as exc:
-        fail(f"The store is held by a server (pid {record.pid}) at {record.url} that does not "
-             f"answer ({exc.reason}); stop it, then load again.")
+        raise Unavailable(messages={lang: text.format(pid=record.pid, url=record.url,
+                                                      reason=exc.reason)
+                                    for lang, text in _SILENT.items()}) from None
+
+
+def _said(exc: urllib.error.HTTPError) -> dict[str, str]:
+    """What a refusing server said, in every language it said it (at least in English)."""
+    try:
+        error = json.loads(exc.read() or b"{}")
+        return {"en": str(error["message"]), **error.get("messages", {})}
+    except (ValueError, KeyError, AttributeError, TypeError):
+        return {"en": f"{exc.code} {exc.reason}"}
 
 
 @main.command()
@@ -197,12 +231,15 @@ def _query_local(settings, text: str):
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
 @handle_errors
 def dump(settings, fmt: str, output: str | None) -> None:
-    """Write the published dataset."""
-    store = open_store(settings)
-    try:
-        data = store.dump(rdfio.rdf_format(fmt).oxigraph)
-    finally:
-        store.close()
+    """Write the published dataset (while a server holds the store, as that server has it)."""
+    store, server = open_store_or_server(settings)
+    if server is not None:
+        data = ask_server(server, "/api/admin/dump", params={"format": fmt}, what=_DUMP)
+    else:
+        try:
+            data = store.dump(rdfio.rdf_format(fmt).oxigraph)
+        finally:
+            store.close()
     if output:
         Path(output).write_bytes(data)
     else:
@@ -241,10 +278,14 @@ def _validate(settings, files, lang, input_format, template, no_context, engine)
                   "the store publishes.",
             "de": "Nichts zu prüfen: geben Sie Dateien an, oder lassen Sie --no-context weg, um "
                   "den veröffentlichten Bestand des Speichers erneut zu prüfen."})
-    validator = Validator(load_bundle(settings.root_path), engine=engine)
-    store = None if no_context else _validation_store(settings, required=not files)
+    store, server = (None, None) if no_context else _validation_store(settings, files)
+    if server is not None:
+        # The server holds the store: it revalidates what it publishes, and sends the report.
+        answer = ask_server(server, "/api/admin/revalidate", params={"lang": lang, "engine": engine},
+                            what=_REVALIDATION)
+        return [Report.from_dict(json.loads(answer))]
     try:
-        validator.store = store
+        validator = Validator(load_bundle(settings.root_path), store, engine=engine)
         if files:
             return validate_files(validator, files, lang, max_bytes=settings.max_upload_bytes,
                                   input_format=input_format, template=template)
@@ -254,23 +295,33 @@ def _validate(settings, files, lang, input_format, template, no_context, engine)
             store.close()
 
 
-def _validation_store(settings, required: bool):
-    """The store to look references up in (and, without FILEs, to revalidate), if there is one."""
+def _validation_store(settings, files) -> tuple:
+    """(the store to look references up in, or without FILEs to revalidate, if there is one;
+    None), or (None, the record of the server that holds it) for a revalidation."""
     if not settings.store_is_remote and not Path(settings.store).exists():
-        if required:
+        if not files:
             raise BadRequest(messages={
                 "en": f"No store at {settings.store}; give --store PATH, or FILEs to validate.",
                 "de": f"Kein Speicher unter {settings.store}; geben Sie --store PFAD oder zu "
                       "prüfende Dateien an."})
         click.echo(f"Note: no store at {settings.store}; references are not looked up.", err=True)
-        return None
+        return None, None
     try:
-        return open_store(settings)
+        store, server = open_store_or_server(settings)
     except StoreBusy as exc:
         raise StoreBusy(messages={
             lang: exc.text(lang) + hint for lang, hint in (
                 ("en", " Or validate through the server: POST /api/validate."),
                 ("de", " Oder prüfen Sie über den Server: POST /api/validate."))}) from None
+    if server is not None and files:
+        raise StoreBusy(messages={
+            "en": f"The store {settings.store} is held by the server at {server.url}, so the "
+                  f"files cannot be checked in its context here: send them to "
+                  f"{server.url}api/validate (POST), or give --no-context.",
+            "de": f"Der Speicher {settings.store} wird vom Server unter {server.url} gehalten, "
+                  f"daher lassen sich die Dateien hier nicht in seinem Kontext prüfen: senden "
+                  f"Sie sie an {server.url}api/validate (POST), oder geben Sie --no-context an."})
+    return store, server
 
 
 def format_result(result, output: str) -> str:

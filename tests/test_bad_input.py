@@ -38,6 +38,12 @@ BAD_REQUESTS = [
                                  "headers": {"Authorization": f"Bearer {TOKEN}"}}, 400),
     ("POST", "/api/admin/load", {"json": {"files": [], "folders": ["etc"]},
                                  "headers": {"Authorization": f"Bearer {TOKEN}"}}, 400),
+    ("GET", "/api/admin/dump", {}, 403),
+    ("GET", "/api/admin/dump", {"headers": {"Authorization": "Bearer wrong"}}, 403),
+    ("GET", "/api/admin/dump?format=yaml", {"headers": {"Authorization": f"Bearer {TOKEN}"}}, 415),
+    ("GET", "/api/admin/revalidate", {}, 403),
+    ("GET", "/api/admin/revalidate?engine=shaclex",
+     {"headers": {"Authorization": f"Bearer {TOKEN}"}}, 400),
     ("GET", "/no/such/route", {}, 404),
 ]
 

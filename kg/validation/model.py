@@ -60,6 +60,13 @@ class Report:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Report:
+        """The report again from its to_dict() shape, e.g. as a server sent it."""
+        records = [Record(**{**record, "results": [Result(**r) for r in record["results"]]})
+                   for record in data["records"]]
+        return cls(**{**data, "records": records})
+
 
 def count_by_severity(results: list[Result]) -> dict[str, int]:
     return {s: sum(1 for r in results if r.severity == s) for s in SEVERITIES}

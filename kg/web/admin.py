@@ -1,16 +1,19 @@
-"""The authenticated write API: loads from the command line reach the store through the server."""
+"""The authenticated API of local commands: while a server holds the store, `kg load` writes, and
+`kg dump` and `kg validate --store` read, through the server."""
 
 from __future__ import annotations
 
 import base64
 import hmac
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 
-from kg import iris
+from kg import iris, rdfio
 from kg.errors import BadRequest, Forbidden
 from kg.loading import SourceFile, load_sources
-from kg.web.context import get_settings, get_store
+from kg.validation import Validator, load_bundle
+from kg.validation.published import revalidate
+from kg.web.context import get_settings, get_store, request_language
 
 bp = Blueprint("admin", __name__, url_prefix="/api/admin")
 
@@ -45,3 +48,27 @@ def load():
                              f"{', '.join(folders)}/ (relative, without '..').")
     report = load_sources(get_store(), sources, folders=folders, force=bool(body.get("force")))
     return jsonify(report.to_dict())
+
+
+@bp.get("/dump")
+def dump():
+    """The published dataset in `format=` (default nquads), the bytes `kg dump` writes.
+
+    Behind the token: the whole dataset is serialised in memory on every request, which a
+    public route should not offer; public dumps are better made once per publication state."""
+    require_token()
+    info = rdfio.rdf_format(request.args.get("format") or "nquads")
+    return Response(get_store().dump(info.oxigraph), content_type=info.media_type)
+
+
+@bp.get("/revalidate")
+def revalidate_published():
+    """What the store publishes judged against the shapes, as `kg validate --store` does
+    (`lang=`, `engine=`): the report as JSON, whether or not the data conform."""
+    require_token()
+    settings = get_settings()
+    validator = Validator(load_bundle(settings.root_path),
+                          engine=request.args.get("engine") or "pyshacl")
+    report = revalidate(get_store(), validator, settings.root_path, request_language())
+    return jsonify(report.to_dict())
+
