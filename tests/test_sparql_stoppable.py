@@ -87,6 +87,7 @@ def test_stopped_query_leaves_the_cpu_idle(slow_server):
 def test_absurd_nesting_is_refused_and_the_server_lives_on(slow_server):
     deep = "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000
     status, body = ask(slow_server, deep)
-    assert 400 <= status < 500 and "nest" in body["message"].lower()
+    assert (status, body["error"]) == (400, "bad-request") and "nest" in body["message"].lower()
+    assert body["detail"] == {"nesting_depth": 5000, "limit": 200}
     assert slow_server.process.poll() is None
     assert ask(slow_server, CHEAP) == (200, {"head": {}, "boolean": True})
