@@ -36,7 +36,7 @@ def shipped() -> Graph:
 
 def first_classes() -> list[str]:
     classes = {str(c) for c in shipped().objects(None, RDF.type)}
-    assert all(c.startswith("http") for c in classes)
+    assert classes and all(c.startswith("http") for c in classes)
     return sorted(classes)[:5]
 
 
