@@ -27,7 +27,6 @@ import math
 import random
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
