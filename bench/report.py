@@ -299,7 +299,8 @@ def render(results: dict, settings: Settings) -> str:
             cells.append("–" if r is None else (fmt_ms(r["cold"]) if r["cold"] is not None else summary_cell(r, settings)))
         lines.append(f"| {key} | " + " | ".join(cells) + " |")
 
-    lines += ["", "## Rows returned (sum over the warm runs; ⚠ = differs from the baseline)", "", header, sep]
+    lines += ["", "## Rows returned (sum over the warm runs; ⚠ = a run's count differs from the baseline's for the same "
+              "binding)", "", header, sep]
     for key, _ in series_keys:
         base = results["queries"].get(BASELINE, {}).get(key)
         cells = []
@@ -309,9 +310,11 @@ def render(results: dict, settings: Settings) -> str:
                 cells.append("–")
                 continue
             total = sum(r["rows"])
-            same_runs = base and len(base["rows"]) == len(r["rows"])
-            flag = " ⚠" if same_runs and base["rows"] != r["rows"] else ""
-            cells.append(f"{total:,}{flag}")
+            common = min(len(r["rows"]), len(base["rows"])) if base else 0
+            flag = " ⚠" if common and base["rows"][:common] != r["rows"][:common] else ""
+            if len(r["rows"]) < len(base["rows"] if base else []):
+                total = f"{total:,} (n={len(r['rows'])})"
+            cells.append(f"{total:,}{flag}" if isinstance(total, int) else f"{total}{flag}")
         lines.append(f"| {key} | " + " | ".join(cells) + " |")
     lines += ["", "rdflib's `Graph` has no named graphs, so cq12 (which reads `GRAPH ?graph`) finds nothing there.", ""]
 

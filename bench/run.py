@@ -82,6 +82,8 @@ class Settings:
     heavy: str
     update_readme: bool
     queries: list[str] | None = None
+    from_json: Path | None = None
+    out_given: Path | None = None
     kg_args: list[str] = field(default_factory=list)
 
 
@@ -108,6 +110,9 @@ def parse_args(argv: list[str] | None) -> Settings:
     parser.add_argument("--out", type=Path, help="results Markdown file (default bench/results/national-scale[-quick].md)")
     parser.add_argument("--keep", action="store_true", help="keep the stores in --workdir afterwards")
     parser.add_argument("--update-readme", action="store_true", help="write the summary into README.md's Benchmarks section")
+    parser.add_argument("--from-json", type=Path, metavar="JSON",
+                        help="measure nothing: write the Markdown (and with --update-readme the README summary) "
+                             "again from a run's JSON")
     parser.add_argument("--kg-arg", action="append", default=[], metavar="ARG",
                         help="extra argument for `kg serve` (repeatable), e.g. --kg-arg=--query-workers=2")
     args = parser.parse_args(argv)
@@ -138,7 +143,8 @@ def parse_args(argv: list[str] | None) -> Settings:
         clients=[int(c) for c in args.clients.split(",") if c.strip()],
         engines=[e for e in ENGINES if e in engines], workdir=args.workdir.resolve(), out=out,
         quick=quick, keep=args.keep, heavy=args.heavy, update_readme=args.update_readme,
-        kg_args=args.kg_arg, queries=[q.strip() for q in args.queries.split(",")] if args.queries else None)
+        kg_args=args.kg_arg, queries=[q.strip() for q in args.queries.split(",")] if args.queries else None,
+        from_json=args.from_json, out_given=args.out)
 
 
 # =============================================================================================
@@ -216,7 +222,10 @@ def build_plan(settings: Settings, municipalities: list[tuple[str, int]], events
 def measure_series(engine, series: Series, settings: Settings, use_subst: bool = False) -> dict:
     def run(i: int) -> Exec:
         subst = series.subst[i] if use_subst and series.subst else None
-        return engine.execute(series.texts[i], subst)
+        result = engine.execute(series.texts[i], subst)
+        if result.status == "ok" and result.ms > settings.cap * 1000:  # answered, but after the cap
+            return Exec("cap", detail=f"> {settings.cap:g} s")
+        return result
 
     cold = run(0)
     result = {"cold": cold.ms if cold.status == "ok" else None, "warm": [], "rows": [],
@@ -534,15 +543,25 @@ def run_rdflib_endpoint(settings, host, logs, plan, cheap, heavy, results) -> No
 
 def main(argv: list[str] | None = None) -> int:
     settings = parse_args(sys.argv[1:] if argv is None else argv)
-    settings.workdir.mkdir(parents=True, exist_ok=True)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    try:
-        results = run(settings)
-    finally:
-        stop_all()
-    settings.out.parent.mkdir(parents=True, exist_ok=True)
+    if settings.from_json:
+        results = json.loads(settings.from_json.read_text(encoding="utf-8"))
+        for per_engine in results["throughput"].values():  # JSON made the client counts strings
+            for kind in per_engine:
+                per_engine[kind] = {int(c): r for c, r in per_engine[kind].items()}
+        saved = results["settings"]
+        settings = Settings(**{**saved, "workdir": Path(saved["workdir"]), "out": settings.out_given or
+                               settings.from_json.with_suffix(".md"), "update_readme": settings.update_readme,
+                               "from_json": settings.from_json})
+    else:
+        settings.workdir.mkdir(parents=True, exist_ok=True)
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+        try:
+            results = run(settings)
+        finally:
+            stop_all()
+        settings.out.parent.mkdir(parents=True, exist_ok=True)
+        settings.out.with_suffix(".json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
     settings.out.write_text(render(results, settings), encoding="utf-8")
-    settings.out.with_suffix(".json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
     log(f"results: {settings.out}")
     if settings.update_readme:
         if update_readme(readme_summary(results, settings, settings.out)):
