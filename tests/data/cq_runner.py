@@ -1,21 +1,140 @@
-"""Run a competency query with its default parameters and render the result as CSV text."""
+"""The competency queries (queries/cq/*.rq) as users run them.
+
+A store is built by `kg load` (the command line, as a user does), and every query goes through the
+public path: the query worker pool over the store's checkpoints, with the default deadline and row
+cap of kg.config.Settings. A parameter is bound as an RDF term in a VALUES block at the start of
+the query's outermost group, the same text any SPARQL engine would get; an `iri-list` parameter
+takes several terms (one solution each), and a parameter left out keeps the query's own default.
+
+Answers are compared as tables of cell texts (`same_table`): the same rows, in the order the query's
+ORDER BY gives; rows that tie on every ORDER BY key may come in any order, as SPARQL leaves it to
+the engine. A GROUP_CONCAT cell ("a; b") has no defined order of its parts, so they are sorted.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-import pyoxigraph
+import pyoxigraph as ox
 
-def run_csv(store: pyoxigraph.Store, path: Path) -> str:
-    text = path.read_text(encoding="utf-8")
-    # Unbound parameters take their defaults inside the query (COALESCE), as the header declares.
-    solutions = store.query(text, use_default_graph_as_union=True)
-    names = [v.value for v in solutions.variables]
+from kg.config import Settings
+from kg.querying import WorkerPool, make_query_runner
+from kg.store import EmbeddedStore
+from kg.store.base import QueryResult
+from support import ROOT
+
+QUERY_DIR = ROOT / "queries" / "cq"
+QUERIES = sorted(QUERY_DIR.glob("cq*.rq"))
+EXPECTED = ROOT / "tests" / "expected" / "cq"
+
+Term = ox.NamedNode | ox.Literal
+_OUTER_WHERE = re.compile(r"^WHERE\s*\{", re.MULTILINE)
+
+
+def query_id(path: Path) -> str:
+    return path.name[:4]
+
+
+def kg_load(store: Path, root: Path) -> None:
+    """`kg load --store STORE --root ROOT`, as a user runs it."""
+    done = subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(store), "--root", str(root)],
+                          cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"kg load failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+
+
+class PublicPath:
+    """Queries through the worker pool that serves /sparql, over the store at `store_path`."""
+
+    def __init__(self, store_path: Path) -> None:
+        self.settings = Settings(store=str(store_path), query_workers=1)
+        self.store = EmbeddedStore(store_path)
+        self.runner = make_query_runner(self.settings, self.store)
+        if not isinstance(self.runner, WorkerPool):
+            raise RuntimeError(f"expected the worker pool, got {type(self.runner).__name__}")
+
+    def run(self, text: str) -> QueryResult:
+        result = self.runner.run(text)  # the default deadline and row cap
+        assert not result.truncated, "the row cap cut the answer short"
+        return result
+
+    def table(self, path: Path, values: Mapping[str, Term | Sequence[Term]] | None = None) -> list[list[str]]:
+        return table(self.run(bind(path.read_text(encoding="utf-8"), values or {})))
+
+    def close(self) -> None:
+        self.runner.close()
+        self.store.close()
+
+
+def bind(text: str, values: Mapping[str, Term | Sequence[Term]]) -> str:
+    """The query with each parameter bound by `VALUES ?name { term … }` first in its outer WHERE."""
+    if not values:
+        return text
+    blocks = []
+    for name, value in values.items():
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise ValueError(f"not a variable name: {name!r}")
+        terms = [value] if isinstance(value, (ox.NamedNode, ox.Literal)) else list(value)
+        if not all(isinstance(t, (ox.NamedNode, ox.Literal)) for t in terms):
+            raise TypeError(f"?{name}: parameters are bound as RDF terms (NamedNode or Literal)")
+        blocks.append(f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}")  # N-Triples syntax
+    where = _OUTER_WHERE.search(text)
+    if where is None:
+        raise ValueError("the query has no line starting with `WHERE {` to bind parameters in")
+    return text[: where.end()] + "\n  " + "\n  ".join(blocks) + text[where.end():]
+
+
+def table(result: QueryResult) -> list[list[str]]:
+    """Header and rows of a SELECT answer as cell texts; an unbound cell is empty."""
+    assert result.form == "select"
+    return [list(result.variables)] + [["" if t is None else t.value for t in row] for row in result.rows]
+
+
+def canonical(rows: list[list[str]]) -> list[list[str]]:
+    return [["; ".join(sorted(cell.split("; "))) for cell in row] for row in rows]
+
+
+def order_keys(text: str) -> list[str]:
+    """The variables of the query's final ORDER BY clause, in order."""
+    clause = text[text.rindex("ORDER BY"):]
+    return re.findall(r"\?(\w+)", clause)
+
+
+def same_table(got: list[list[str]], expected: list[list[str]], query_text: str) -> bool:
+    """Same header, same rows (as a multiset), and the ORDER BY keys in the same sequence; where a
+    key is not a column of the answer, the rows must come in exactly the same order."""
+    got, expected = canonical(got), canonical(expected)
+    if got[0] != expected[0] or sorted(got[1:]) != sorted(expected[1:]):
+        return False
+    keys = order_keys(query_text)
+    if not all(key in got[0] for key in keys):
+        return got == expected
+    index = [got[0].index(key) for key in keys]
+    return [[row[i] for i in index] for row in got[1:]] == [[row[i] for i in index] for row in expected[1:]]
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def csv_text(rows: list[list[str]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(names)
-    for solution in solutions:
-        writer.writerow(["" if solution[n] is None else solution[n].value for n in names])
+    csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue()
+
+
+def column(rows: list[list[str]], name: str) -> list[str]:
+    index = rows[0].index(name)
+    return [row[index] for row in rows[1:]]
+
+
+def rows_where(rows: list[list[str]], name: str, allowed: set[str]) -> list[list[str]]:
+    """The header and the rows whose `name` cell is one of `allowed`, in their order."""
+    index = rows[0].index(name)
+    return [rows[0]] + [row for row in rows[1:] if row[index] in allowed]

@@ -1,4 +1,5 @@
-"""Write tests/expected/cq/shipped/cqNN.csv from the current shipped graph (review the diff!).
+"""Write tests/expected/cq/shipped/cqNN.csv from the current shipped graph (review the diff!),
+answered as the tests answer: a store built by `kg load`, queries through the worker pool.
 
     .venv/bin/python tests/data/write_expected_cq.py
 """
@@ -6,18 +7,24 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
-# What pytest's pythonpath gives the tests (pyproject.toml): this folder and tests/ for support.py.
-sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
+sys.path[:0] = [str(Path(__file__).resolve().parents[1] / part) for part in ("", "data")]
 
-import conftest  # noqa: E402
-from cq_runner import run_csv  # noqa: E402
-from test_competency_queries import QUERIES, _expected  # noqa: E402
+from cq_runner import EXPECTED, QUERIES, PublicPath, csv_text, kg_load, query_id  # noqa: E402
+from support import ROOT  # noqa: E402
 
 if __name__ == "__main__":
-    store = conftest.store.__wrapped__()
-    _expected(QUERIES[0]).parent.mkdir(parents=True, exist_ok=True)
-    for query in QUERIES:
-        _expected(query).write_text(run_csv(store, query), encoding="utf-8")
-        print(_expected(query))
+    target = EXPECTED / "shipped"
+    target.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        kg_load(Path(folder) / "store", ROOT)
+        public = PublicPath(Path(folder) / "store")
+        try:
+            for query in QUERIES:
+                path = target / f"{query_id(query)}.csv"
+                path.write_text(csv_text(public.table(query)), encoding="utf-8")
+                print(path)
+        finally:
+            public.close()
