@@ -125,6 +125,18 @@ def process_tree_rss(pid: int) -> int:
     return total
 
 
+def peak_rss_of(pid: int) -> int:
+    """The peak resident memory (VmHWM) of a running process, in bytes; 0 if unknown."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 class RssSampler:
     """Samples the resident memory of process trees every half second; keeps the peak."""
 
@@ -489,6 +501,7 @@ class WorkerClient:
 
     def kill(self) -> None:
         if self.proc:
+            self.peak_rss = max(self.peak_rss, peak_rss_of(self.proc.pid))
             stop(self.proc, grace=0.1)
             self.proc = None
 

@@ -136,8 +136,8 @@ def parse_args(argv: list[str] | None) -> Settings:
     return Settings(
         scale=scale, seed=args.seed,
         cap=args.cap if args.cap is not None else (2.0 if quick else 10.0),
-        budget=args.budget if args.budget is not None else (5.0 if quick else 20.0),
-        engine_limit=args.engine_limit if args.engine_limit is not None else (90.0 if quick else 300.0),
+        budget=args.budget if args.budget is not None else (5.0 if quick else 15.0),
+        engine_limit=args.engine_limit if args.engine_limit is not None else (90.0 if quick else 240.0),
         bindings=max(1, args.bindings),
         duration=args.duration if args.duration is not None else (1.0 if quick else 5.0),
         clients=[int(c) for c in args.clients.split(",") if c.strip()],
