@@ -17,7 +17,7 @@ from kg.config import Settings
 from kg.errors import PayloadTooLarge
 from kg.i18n import choose_language
 from kg.running import ServerRecord, new_token, remove_record, write_record
-from kg.web import QUERY_RUNNER_KEY, create_app
+from kg.web import QUERY_RUNNER_KEY, STORE_KEY, create_app
 
 # Room for a multipart upload's framing (boundary lines, part headers) around a file of the
 # largest size, so that bodies just over the limit still reach the app and get its answer.
@@ -48,8 +48,10 @@ def serve(settings: Settings) -> None:
     runner = app.extensions[QUERY_RUNNER_KEY]
     _stop_on_sigterm()
     try:
-        # Workers start now, not on the first query: that one should not wait for them.
+        # Workers start now, not on the first query: that one should not wait for them. The
+        # counts /health reports are taken now too, not on its first call.
         getattr(runner, "start", lambda: None)()
+        app.extensions[STORE_KEY].stats()
         listeners: dict = {}
         server = create_server(app, map=listeners, host=settings.host, port=settings.port,
                                threads=settings.threads, ident="integration-kg",

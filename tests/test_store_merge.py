@@ -172,7 +172,7 @@ from kg.store import EmbeddedStore, GraphLoad
 store = EmbeddedStore(sys.argv[1], bulk_threshold=1)
 triples = [ox.Triple(ox.NamedNode(f"https://example.org/merge/s{i}"),
                      ox.NamedNode("https://example.org/merge/p"), ox.Literal(str(i)))
-           for i in range(3_000_000)]
+           for i in range(1_000_000)]
 print("writing", flush=True)
 store.replace_graphs([GraphLoad("https://example.org/merge/g/big", triples)])
 print("done", flush=True)
