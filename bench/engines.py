@@ -525,7 +525,6 @@ class OxigraphEngine:
 
     def __init__(self, worker: WorkerClient, store_dir: Path, cap: float) -> None:
         self.worker, self.store_dir, self.cap = worker, store_dir, cap
-        self.pids: list[int] = []
 
     def execute(self, text: str, subst: dict | None = None) -> Exec:
         answer = self.worker.call({"op": "query", "text": text, "subst": subst}, self.cap)
@@ -696,7 +695,6 @@ class HttpEngine:
         if self.conn:
             self.conn.close()
             self.conn = None
-
 
 
 if __name__ == "__main__":
