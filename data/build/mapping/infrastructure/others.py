@@ -38,6 +38,7 @@ ROWS: dict[int, Handler] = {
         118: ("Ozan Erdogan", "chair", vague("2016", "2015-01-01", "2017-12-31", "um 2016"),
               "Ozan Erdogan, Vorsitzender des Integrationsrats Neuss"),
         # the row's actor is the administration of Hoyerswerda (see ACTOR in the package)
-        162: ("Mirko Pink", "head", parse("2025-09"), "Mirko Pink, Bürgermeister der Stadt Hoyerswerda"),
+        # "Bürgermeister der Stadt Hoyerswerda": a title, not a role the scheme has (not said to be the head)
+        162: ("Mirko Pink", None, parse("2025-09"), "Mirko Pink, Bürgermeister der Stadt Hoyerswerda"),
     }),
 }
