@@ -229,7 +229,8 @@ def _samofa_funding_claims(f: FileGraph, rows: Rows, federal_funding: URIRef) ->
         f.add(fb2, IKG.conflictsWith, federal_funding)
         model.site(f, SAMOFA, muni("Göttingen"), "drg", REG.org(f, "drg-goettingen", "", "mo"), "2018", "2021", name="Göttingen in samo.fa (2018–2021)")
         model.count(f, SAMOFA, "cities-drg", 32, "cities", None, name="Städte in samo.fa (32, DRG Göttingen)")
-        model.note(f, SAMOFA, "Described by the Göttingen partner as nationwide since 2017 (conflicts with the start in March 2016); ~600 MOs.")
+        with f.row(rows[5].row_id):  # the start in March 2016 that the note says it conflicts with
+            model.note(f, SAMOFA, "Described by the Göttingen partner as nationwide since 2017 (conflicts with the start in March 2016); ~600 MOs.")
 
 
 def _samofa_sites(f: FileGraph, rows: Rows) -> None:
