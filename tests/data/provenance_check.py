@@ -130,7 +130,8 @@ def read_dates(text: str) -> Dates:
             if m[2]:
                 found.add_day(int(m[4]), int(m[3]), int(m[2]))
         for m in re.finditer(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.?(?![\d.])", cell):  # '08.09' without a year
-            found.day_months.add((int(m[2]), int(m[1])))
+            if 1 <= int(m[2]) <= 12 and 1 <= int(m[1]) <= 31:
+                found.day_months.add((int(m[2]), int(m[1])))
         for m in re.finditer(r"\b(\d{1,2})(?:-(\d{1,2}))?\.? " + MONTH + r"(?: \(?(?:[^()|]*?year from context )?(\d{4})\)?)?",
                              cell, re.I):
             month = _month(m[3])
@@ -142,7 +143,7 @@ def read_dates(text: str) -> Dates:
                 found.day_months.add((month, int(m[1])))
         for m in re.finditer(r"\b" + MONTH + r" (\d{4})\b", cell, re.I):
             found.months.add((int(m[2]), _month(m[1])))
-        for m in re.finditer(r"\b(?:in |im |jährlich im |annual[^|]*?)?" + MONTH + r" \(year not stated\)", cell, re.I):
+        for m in re.finditer(r"\b" + MONTH + r" \(year not stated\)", cell, re.I):  # 'May (year not stated)'
             found.bare_months.add(_month(m[1]))
         for m in re.finditer(r"(?<![\d-])(\d{4})-(\d{2})(?![\d-])", cell):
             if 1 <= int(m[2]) <= 12:
@@ -323,7 +324,7 @@ def vague_bounds(note: str | None, text: str) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-def derived_bounds(rule: str | None, statement: Statement, sourced: Sourced, instant) -> set[dt.date]:
+def derived_bounds(rule: str | None, statement: Statement, sourced: Sourced) -> set[dt.date]:
     """The dates a derivation rule gives for an instant, recomputed from the cited rows' texts."""
     if rule is None:
         return set()
@@ -353,7 +354,7 @@ def derived_bounds(rule: str | None, statement: Statement, sourced: Sourced, ins
         for first, last in periods:
             for month, day in dates.day_months:
                 out |= {dt.date(first, month, day), dt.date(last, month, day)}
-            for month in dates.bare_months | {m for _, m in dates.months if False}:
+            for month in dates.bare_months:
                 out |= {dt.date(first, month, 1), dt.date(last, month, calendar.monthrange(last, month)[1])}
     elif rule == "years-after-a-dated-event":
         # an anniversary ("10-year jubilee" of a founding year) or "about N years after" a founding day
@@ -383,13 +384,12 @@ def check_instant(statement: Statement, sourced: Sourced) -> Iterator[Finding]:
     text = sourced.text(statement.rows)
     dates = read_dates(text)
     where = f"{'/'.join(short(p) for p in statement.path)}"
-    value = next((v for p in VALUE_PROPERTIES for v in graph.objects(instant, p)), None)
+    stated = [(precision, v) for p, precision in VALUE_PROPERTIES.items() for v in graph.objects(instant, p)]
+    precision, value = stated[0] if stated else (None, None)
     note = graph.value(instant, IKG.dateNote)
-    rule = sourced.rule(statement)
-    derived = derived_bounds(rule, statement, sourced, instant)
-    if value is not None and not stated_in(value, dates) and not (
-            natural_bounds(value)[0] in derived or natural_bounds(value)[1] in derived):
-        yield "date", short(statement.node), f"{where} {value} ({VALUE_PROPERTIES[next(p for p in VALUE_PROPERTIES if (instant, p, value) in graph)]})", rows_text(statement.rows)
+    derived = derived_bounds(sourced.rule(statement), statement, sourced)
+    if value is not None and not stated_in(value, dates) and not set(natural_bounds(value)) & derived:
+        yield "date", short(statement.node), f"{where} {value} ({precision})", rows_text(statement.rows)
     natural = natural_bounds(value) if value is not None else (None, None)
     vague = vague_bounds(str(note) if note else None, text)
     for side, bound, own in (("earliest", graph.value(instant, IKG.earliest), natural[0]),
