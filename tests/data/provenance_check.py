@@ -11,8 +11,8 @@ as a whole).
 What is checked, per statement:
 - dates (`time:Instant`): the stated value is in a cited row at its precision (a day as a day, a month,
   a year); its bounds (`ikg:earliest`/`ikg:latest`) are the value's own bounds, dates in a cited row,
-  or follow by a rule: RULES below (read-day and technical lower bound of an undated instant, vague
-  words such as "early", "end of", "about") or the derivation rule its attribution names
+  or follow by a rule (read-day and technical lower bound of an undated instant, the vague words
+  "early" and "end of": VAGUE) or the derivation rule its attribution names
   (`ikg:derivationRule`, scheme derivation-rule), recomputed here;
 - numbers (xsd:integer and xsd:decimal values): in a cited row, or recomputed by the derivation rule
   (sum of seat groups, remaining seats);
@@ -308,11 +308,10 @@ def stated_in(value: Literal, dates: Dates) -> bool:
 
 # Vague words: the note of the instant (German, as the data writes it) and the words of the row, and the
 # bounds they give within the stated year: "early 2015" = January to April, "end of 2023" = October to
-# December, "about 2016" / "c. 2016" = the year before to the year after.
+# December. ("about 2016", "c. 2016" keep the year's own bounds, with the note.)
 VAGUE = (
     (r"^Anfang (\d{4})", r"\bearly \d{4}", lambda y: (dt.date(y, 1, 1), dt.date(y, 4, 30))),
     (r"^(?:bis )?Ende (\d{4})", r"\bend of \d{4}", lambda y: (dt.date(y, 10, 1), dt.date(y, 12, 31))),
-    (r"^um (\d{4})", r"\b(?:c\.|about|around) \d{4}", lambda y: (dt.date(y - 1, 1, 1), dt.date(y + 1, 12, 31))),
 )
 
 
