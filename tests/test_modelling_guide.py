@@ -58,20 +58,7 @@ def validator(tmp_path_factory) -> Iterator[Validator]:
     store.close()
 
 
-# The project, as data/dataset.ttl types it (foaf:Organization), is no foaf:Agent to the shapes:
-# the ontology does not declare foaf:Organization, nor FOAF's rdfs:subClassOf foaf:Agent. Strict,
-# so that the mark has to go once the ontology (or the data's type) is fixed.
-PROJECT_AGENT_GAP = pytest.mark.xfail(
-    strict=True, raises=AssertionError,
-    reason="the shipped project agent is a foaf:Organization, which the ontology does not make a foaf:Agent")
-
-
-def _param(line: int, body: str):
-    marks = [PROJECT_AGENT_GAP] if "ikg:DevelopmentTypeAssessment" in body else []
-    return pytest.param(line, body, id=f"line-{line}", marks=marks)
-
-
-@pytest.mark.parametrize(("line", "body"), [_param(line, body) for line, body in BLOCKS])
+@pytest.mark.parametrize(("line", "body"), [pytest.param(line, body, id=f"line-{line}") for line, body in BLOCKS])
 def test_example_parses_with_the_guides_prefixes_and_conforms(validator, line, body):
     source = f"{GUIDE.name}, block at line {line}"
     submission = read_input((PREFIXES + body).encode("utf-8"), "turtle", source=source,

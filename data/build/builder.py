@@ -23,7 +23,10 @@ class FileGraph:
         self.ledger: dict[Triple, set[str]] = defaultdict(set)
         self._rows: list[str] = []
         # (node, property) -> a note for its ikg:PropertyAttribution (e.g. 'matched by name only')
-        self.attribution_notes: dict[tuple[URIRef, URIRef], str] = {}
+        self.attribution_notes: dict[tuple[URIRef, URIRef], tuple[str, str]] = {}
+        # (node, property) -> the key of the derivation rule (scheme derivation-rule) by which its values
+        # follow from the rows they are recorded from, where no row gives them itself
+        self.derivations: dict[tuple[URIRef, URIRef], str] = {}
 
     @contextmanager
     def row(self, *row_ids: str) -> Iterator["FileGraph"]:
@@ -33,6 +36,22 @@ class FileGraph:
             yield self
         finally:
             self._rows.pop()
+
+    @contextmanager
+    def row_only(self, *row_ids: str) -> Iterator["FileGraph"]:
+        """Within the block added triples are recorded as derived from these rows only, not from the
+        rows of enclosing blocks (a statement made while mapping one row that another row states)."""
+        saved = self._rows
+        self._rows = [row_ids]  # type: ignore[list-item]
+        try:
+            yield self
+        finally:
+            self._rows = saved
+
+    def derive(self, s: URIRef, p: URIRef, rule: str) -> None:
+        """The values of (s, p) are derived by `rule` (a key of the scheme derivation-rule) from the
+        rows they are recorded from: their property attribution names the rule and those rows."""
+        self.derivations[(s, p)] = rule
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
         if o is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
-from rdflib import Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from builder import Builder, FileGraph
@@ -79,8 +79,7 @@ def add_provenance(builder: Builder) -> None:
                 node_rows[s].update(keys)
                 typed_in.setdefault(s, f)
     used: set[str] = set()
-    for f in list(builder.files.values()):
-        _attribute(builder, f, node_rows, used)
+    _attribute(builder, node_rows, used)
     for node, keys in node_rows.items():
         for key in keys:
             for citation, _ in citation_keys(builder.rows[key.split("#")[0]], key):
@@ -89,29 +88,76 @@ def add_provenance(builder: Builder) -> None:
     _citations(builder, used)
 
 
-def _attribute(builder: Builder, f: FileGraph, node_rows: dict, used: set[str]) -> None:
-    by_sp: dict[tuple[URIRef, URIRef], set[str]] = defaultdict(set)
-    for (s, p, o), keys in list(f.ledger.items()):
-        if p == RDF.type or s not in node_rows:
+def _attribute(builder: Builder, node_rows: dict, used: set[str]) -> None:
+    """Property attributions where a property's values come from other rows than the node's.
+
+    Per (node, property), over all files: if every value comes from exactly the node's rows, none.
+    Otherwise one attribution for the property (the rows of its blank-node values, or the rows all its
+    values share) and, for each IRI or literal value from other rows than that, one attribution naming
+    the value (ikg:attributedValue), so that e.g. each note is cited to the row that says it. A
+    derivation rule (FileGraph.derive) or an attribution note always gets the property's attribution.
+    Each attribution is written into the file that holds the statement.
+    """
+    values_of: dict[tuple[URIRef, URIRef], dict] = defaultdict(lambda: defaultdict(set))
+    file_of: dict[tuple, FileGraph] = {}
+    for f in list(builder.files.values()):
+        for (s, p, o), keys in list(f.ledger.items()):
+            if p == RDF.type or s not in node_rows:
+                continue
+            values_of[(s, p)][o].update(keys)
+            file_of.setdefault((s, p, o), f)
+            file_of.setdefault((s, p), f)
+    notes, rules = {}, {}
+    for f in builder.files.values():
+        for sp, note in getattr(f, "attribution_notes", {}).items():
+            notes[sp] = note
+            file_of[sp] = f
+        for sp, rule in getattr(f, "derivations", {}).items():
+            rules[sp] = rule
+            file_of[sp] = f
+    for (s, p), values in sorted(values_of.items()):
+        own = node_rows[s]
+        special = (s, p) in notes or (s, p) in rules
+        if not special and all(keys == own for keys in values.values()):
             continue
-        by_sp[(s, p)].update(keys)
-    notes = getattr(f, "attribution_notes", {})
-    for (s, p), keys in sorted(by_sp.items()):
-        if keys <= node_rows[s]:
-            continue
-        digest = hashlib.sha1(f"{s} {p}".encode("utf-8")).hexdigest()[:12]
-        node = thing("attribution", digest)
-        f.add(node, RDF.type, IKG.PropertyAttribution)
-        f.add(node, IKG.attributedNode, s)
-        f.add(node, IKG.attributedProperty, p)
-        for key in sorted(keys):
-            for citation, _ in citation_keys(builder.rows[key.split("#")[0]], key):
-                f.add(node, IKG.statedIn, citation)
-        if (s, p) in notes:
-            note_de, note_en = notes[(s, p)]
-            f.add(node, SKOS.note, Literal(note_de, lang="de"))
-            f.add(node, SKOS.note, en(note_en))
-        used.update(keys)
+        blank = [keys for o, keys in values.items() if isinstance(o, BNode)]
+        plain = {o: keys for o, keys in values.items() if not isinstance(o, BNode)}
+        if blank:
+            shared = set().union(*blank)
+        elif len({frozenset(keys) for keys in plain.values()}) == 1:
+            shared = next(iter(plain.values()))
+        else:
+            shared = set().union(*plain.values()) if special else None
+        default = own
+        if shared is not None and (shared != own or special):
+            f = file_of[(s, p)]
+            node = _attribution(builder, f, s, p, None, shared)
+            if (s, p) in notes:
+                note_de, note_en = notes[(s, p)]
+                f.add(node, SKOS.note, Literal(note_de, lang="de"))
+                f.add(node, SKOS.note, en(note_en))
+            if (s, p) in rules:
+                f.add(node, IKG.derivationRule, concept("derivation-rule", rules[(s, p)]))
+            default = shared
+        for o, keys in sorted(plain.items()):
+            if keys != default:
+                _attribution(builder, file_of[(s, p, o)], s, p, o, keys)
+        for keys in values.values():
+            used.update(keys)
+
+
+def _attribution(builder: Builder, f: FileGraph, s: URIRef, p: URIRef, value, keys: set[str]) -> URIRef:
+    """An ikg:PropertyAttribution of (s, p) - of one value of it where `value` is given - to the rows' citations."""
+    text = f"{s} {p}" if value is None else f"{s} {p} {value.n3()}"
+    node = thing("attribution", hashlib.sha1(text.encode("utf-8")).hexdigest()[:12])
+    f.add(node, RDF.type, IKG.PropertyAttribution)
+    f.add(node, IKG.attributedNode, s)
+    f.add(node, IKG.attributedProperty, p)
+    f.add(node, IKG.attributedValue, value)
+    for key in sorted(keys):
+        for citation, _ in citation_keys(builder.rows[key.split("#")[0]], key):
+            f.add(node, IKG.statedIn, citation)
+    return node
 
 
 def _citations(builder: Builder, used: set[str]) -> None:

@@ -2,7 +2,7 @@
 modelled row's value is what the graph states for that row.
 
 What the graph states for a row: the literals of every node that is `ikg:statedIn` the row's citation
-(or, for an `ikg:PropertyAttribution`, of the attributed property), of the blank nodes below them
+(or, for an `ikg:PropertyAttribution`, of the attributed property, or of its one `ikg:attributedValue`), of the blank nodes below them
 (instants, intervals, seat groups, election results) and the names of the things they point to.
 
 Each row is checked by its kind, exactly:
@@ -81,7 +81,8 @@ def _stated(graph: rdflib.Graph) -> dict[str, Stated]:
         if (subject, RDF.type, IKG.PropertyAttribution) in graph:
             node, prop = graph.value(subject, IKG.attributedNode), graph.value(subject, IKG.attributedProperty)
             s.subjects.add(node)
-            pairs = [(prop, o) for o in graph.objects(node, prop)]
+            value = graph.value(subject, IKG.attributedValue)  # an attribution of one value of the property
+            pairs = [(prop, value)] if value is not None else [(prop, o) for o in graph.objects(node, prop)]
         else:
             s.subjects.add(subject)
             pairs = list(graph.predicate_objects(subject))

@@ -84,7 +84,7 @@ def declared_ikg_terms() -> set[str]:
     store = load()
     query = f"""SELECT DISTINCT ?t WHERE {{ ?t a ?k FILTER (STRSTARTS(STR(?t), "{IKG}"))
         VALUES ?k {{ <http://www.w3.org/2002/07/owl#Class> <http://www.w3.org/2002/07/owl#ObjectProperty>
-                    <http://www.w3.org/2002/07/owl#DatatypeProperty> }} }}"""
+                    <http://www.w3.org/2002/07/owl#DatatypeProperty> <http://www.w3.org/2002/07/owl#AnnotationProperty> }} }}"""
     return {s["t"].value[len(IKG):] for s in store.query(query, use_default_graph_as_union=True)}
 
 

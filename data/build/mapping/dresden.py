@@ -80,7 +80,8 @@ def _advisory_body(f: FileGraph, m: URIRef) -> None:
         model.note(f, body, "Advises the Stadtrat and the Oberbürgermeister; regulated by a Satzung and a Wahlordnung.")
         f.add(body, IKG.legalBasis, de("Satzung und Wahlordnung"))
     with f.row(I(13)):
-        model.composition(f, body, "2019-rules", 20, SEATS)
+        rules = model.composition(f, body, "2019-rules", 20, SEATS)
+        f.derive(rules, IKG.totalSeats, "sum-of-seat-groups")  # the row gives 11 elected and 9 named, not 20
         model.note(f, body, "Postal vote only since the Wahlordnung of 24 Jan 2019.")
     with f.row(I(14)):
         f.add(body, IKG.termYears, integer(5))
@@ -96,7 +97,8 @@ def _advisory_body(f: FileGraph, m: URIRef) -> None:
         f.add(thing("election", "14612000-integrations-und-auslaenderbeirat-2024"), IKG.date,
               model.instant(f, "2024-09-01"))
     with f.row(I(19)):
-        model.composition(f, body, "2019", 20, SEATS, "2019-12")
+        c2019 = model.composition(f, body, "2019", 20, SEATS, "2019-12")
+        f.derive(c2019, IKG.totalSeats, "sum-of-seat-groups")  # 11 elected + 9 named (and 8 women + 12 men)
         model.note(f, thing("composition", "14612000-integrations-und-auslaenderbeirat-2019"),
                    "11 foreign members from 8 nations elected 2019; 9 Stadtrat members named Dec 2019; 8 women, 12 men.")
 
@@ -114,7 +116,8 @@ def _plans(f: FileGraph, m: URIRef, admin: URIRef) -> None:
     with f.row(I(23)):
         planning = model.plan(f, m, "aktionsplan-integration-2021-2026-entwurf",
                               "Aktionsplan Integration 2021 bis 2026 (Titel im Beteiligungsprozess 2021)", "action-plan")
-        model.valid(f, planning, "2021", "2026")
+        # a period named while the plan was being drawn up: planned, not a period in which a plan held
+        model.planned(f, planning, "2021", "2026")
         f.add(planning, IKG.conflictsWith, ap)
         model.note(f, planning, 'Title used in the 2021 participation process "Gemeinsam. Verantwortung. Leben."; '
                                 "the adopted plan runs 2022–2026.")
@@ -137,8 +140,10 @@ def _plans(f: FileGraph, m: URIRef, admin: URIRef) -> None:
         first = model.plan(f, m, "integrationskonzept-2004", "Integrationskonzept (erstes)", "integration-concept")
         # "updated every five years": this first version was superseded, at the earliest after five years and
         # at the latest by the concept adopted on 2015-05-28 - not open-ended.
-        model.valid(f, first, "2004", span("2009-01-01", "2015-05-28",
-                                           "alle fünf Jahre fortgeschrieben; spätestens durch das Konzept 2015–2020 abgelöst"))
+        with f.row(I(26)):  # the adoption of the concept 2015-2020 (2015-05-28) ends it at the latest
+            model.valid(f, first, "2004", span("2009-01-01", "2015-05-28",
+                                               "alle fünf Jahre fortgeschrieben; spätestens durch das Konzept 2015–2020 abgelöst"))
+        f.derive(first, IKG.validDuring, "superseded-by-successor")
         model.note(f, first, "First integration concept from 2004; updated every five years.")
 
 

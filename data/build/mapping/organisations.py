@@ -8,10 +8,11 @@ its network membership an org:Membership. The organisation node itself is cited 
 from __future__ import annotations
 
 from rdflib import URIRef
+from rdflib.namespace import ORG
 
 import model
 from builder import Builder, FileGraph
-from dates import SourceDate, parse, vague
+from dates import SourceDate, parse, span, vague
 from mapping.registry import REG, muni
 from sources import SourceRow
 from vocab import IKG, thing
@@ -96,13 +97,26 @@ E, A, M, L = "exact", "approximately", "more-than", "at-least"
 MO, NW, FM, PE, LA, CI, ST = ("member-organisations", "member-networks", "founding-members", "persons", "laender",
                               "cities", "staff")
 V = vague
+# "28 February (8 Vereine; year from context 2018)": the founding, at which the 8 founding Vereine are counted
+MOIN_FOUNDED_34 = V("2018-02-28", "2018-02-28", "2018-02-28", "28. Februar; Jahr aus dem Zusammenhang (2018)")
+# "first nationwide conference, 21 Nov, year not stated": before BV NeMO was founded (2015-09-17, row 1)
+FIRST_CONFERENCE = span("1990-11-21", "2014-11-21", "21. November, Jahr nicht genannt; vor der Gründung des BV NeMO 2015")
+# (row, count index) -> (further rows the count's date comes from, derivation rule)
+COUNT_DATE_DERIVED = {
+    (3, 1): ((), "years-after-a-dated-event"),   # "10-year jubilee article" of the founding in 2015
+    (3, 2): ((), "years-after-a-dated-event"),
+    (10, 1): (("organisations-001",), "before-a-dated-event"),
+    (18, 1): (("organisations-016",), "years-after-a-dated-event"),  # about 3.5 years after 2008-05-08
+}
+# network -> the row that dates its founding (the start of its founding members' memberships)
+FOUNDING_ROW = {"bv-nemo": "organisations-001", "lv-nemo-nrw": "organisations-012"}
 # row -> founding date (one claim per row)
 FOUNDED = {
     1: "2015-09-17", 2: "2015", 3: "2015", 5: "2015", 8: "2015", 58: "2015-09-17",
     12: "2018-07-18", 14: "2008-05-08", 15: "2008-05-08", 16: "2008-05-08",
     20: "2003", 21: "2003", 22: "2003", 23: "2003", 25: "2017-04", 27: "2018-01-24",
     30: V("2015", "2015-01-01", "2015-04-30", "Anfang 2015"), 33: "2018-02-28",
-    34: V("2018-02-28", "2018-02-28", "2018-02-28", "28. Februar; Jahr aus dem Zusammenhang (2018)"), 35: "2018-05",
+    34: MOIN_FOUNDED_34, 35: "2018-05",
     36: "2013", 37: "2013", 38: "2013", 39: "2013", 41: "2016", 42: "2015-03", 43: "1998", 44: "1998",
     47: "2012-05-03", 48: "2012-05-03", 50: "2012", 52: "1998", 53: "1998-05-16", 54: "1998-05-16", 55: "1998-05",
     56: "1998", 57: "1998", 59: "2014-07-04", 60: "1991-04", 80: "2009", 81: "2023-03",
@@ -114,8 +128,8 @@ COUNTS = {
     1: [(8, FM, E, "2015-09-17", "Gründungsverbünde des BV NeMO (8)"), (6, LA, E, "2015-09-17", "Länder der Gründungsverbünde (6)")],
     2: [(9, FM, E, "2015-09-21", "Gründungsverbünde des BV NeMO (9)"), (7, LA, E, "2015-09-21", "Länder der Gründungsverbünde (7)"),
         (313, MO, E, "2015-09-21", "vertretene MO bei Gründung (313)")],
-    3: [(21, NW, E, V("2025", "2025-01-01", "2025-12-31", "Jubiläumsartikel 2025"), "Verbünde im BV NeMO (21, Jubiläum)"),
-        (800, MO, M, V("2025", "2025-01-01", "2025-12-31", "Jubiläumsartikel 2025"), "Vereine im BV NeMO (>800)"),
+    3: [(21, NW, E, V("2025", "2025-01-01", "2025-12-31", "Artikel zum 10-jährigen Jubiläum"), "Verbünde im BV NeMO (21, Jubiläum)"),
+        (800, MO, M, V("2025", "2025-01-01", "2025-12-31", "Artikel zum 10-jährigen Jubiläum"), "Vereine im BV NeMO (>800)"),
         (6, FM, E, "2015", "lokale Verbünde bei Gründung (6)")],
     4: [(21, NW, E, None, "Verbünde im BV NeMO (21, wer-wir-sind)"), (800, MO, A, None, "Vereine im BV NeMO (~800)"),
         (10, LA, E, None, "Länder im BV NeMO (10)")],
@@ -126,20 +140,20 @@ COUNTS = {
     8: [(530, MO, E, None, "MO (530, undatierte Seite)"), (14, NW, E, None, "Verbünde (14, undatierte Seite)"),
         (8, LA, E, None, "Länder (8, undatierte Seite)")],
     9: [(700, MO, M, None, "MO (>700, Projektseite)"), (20, CI, E, None, "Städte (20, Projektseite)")],
-    10: [(6, NW, E, None, "lokale Verbünde bei der ersten bundesweiten Konferenz (6)")],
+    10: [(6, NW, E, FIRST_CONFERENCE, "lokale Verbünde bei der ersten bundesweiten Konferenz (6)")],
     12: [(7, FM, E, "2018-07-18", "Gründungsverbünde des LV NeMO NRW (7)")],
     13: [(160, MO, M, "2018-10-18", "MO im LV NeMO NRW (>160)"), (7, CI, E, "2018-10-18", "Städte im LV NeMO NRW (7)")],
     14: [(15, FM, E, "2008-05-08", "Gründungsmitglieder des VMDO (15)"), (60, MO, E, None, "Mitgliedsvereine des VMDO (60)")],
     15: [(12, FM, E, "2008-05-08", "Gründungs-MO des VMDO (12)")],
     16: [(60, MO, E, "2018", "Mitgliedsvereine des VMDO 2018 (60)")],
     17: [(24, MO, E, "2012-02-01", "Mitgliedsorganisationen des VMDO 2012 (24)")],
-    18: [(50, MO, M, V("2011", "2011-05-01", "2012-05-31", "etwa 3,5 Jahre nach der Gründung"), "Vereine im VMDO (>50)")],
+    18: [(50, MO, M, span("2011-05-01", "2012-05-31", "etwa 3,5 Jahre nach der Gründung (8. Mai 2008)"), "Vereine im VMDO (>50)")],
     20: [(40, ST, A, None, "Beschäftigte von Afropa (~40)")],
     21: [(50, PE, M, None, "Mitglieder von Afropa (>50)")],
     27: [(11, FM, E, "2018-01-24", "Gründungs-MO des VKI-MG (11)")],
     30: [(40, MO, A, None, "migrantische Initiativen im VeMo (~40)")],
     33: [(8, FM, E, "2018-02-28", "Gründungsvereine von MOiN (8)")],
-    34: [(8, FM, E, None, "Gründungsvereine von MOiN (8, KUF-Seite)")],
+    34: [(8, FM, E, MOIN_FOUNDED_34, "Gründungsvereine von MOiN (8, KUF-Seite)")],
     36: [(15, FM, E, "2013", "Gründungsvereine von MORGEN (15)"), (54, MO, E, "2016-10", "Vereine in MORGEN Okt. 2016 (54)")],
     37: [(67, MO, E, None, "Mitgliedsvereine von MORGEN (67)")],
     38: [(70, MO, M, None, "Mitgliedsvereine von MORGEN (>70, ältere Seite)")],
@@ -189,6 +203,8 @@ MEMBERSHIPS = {
     67: [("lv-nemo-nrw", "2018-07-18", "founding-member")], 68: [("bv-nemo", "2019-05-18", "member")],
     69: [("bv-nemo", "2020-11-27", "member")], 70: [("bv-nemo", "2020-11-27", "member")],
     71: [("lv-nemo-nrw", "2018-07-18", "founding-member")],
+    # "one of the six Verbünde forming BV NeMO at first nationwide conference" / "among six Verbünde of BV NeMO"
+    32: [("bv-nemo", None, "founding-member")], 65: [("bv-nemo", None, "member")],
 }
 # row -> samo.fa site the row states: (city, start, end, note); the row's organisation is the local partner.
 # (Göttingen and Köln are modelled from projects_events rows 7 and 12.)
@@ -242,7 +258,14 @@ def _map_row(f: FileGraph, row: SourceRow, founding_events: FoundingEvents) -> N
     if n in FOUNDED:
         _founding_claim(f, row, org, key, name, founding_events)
     for i, (value, unit, qualifier, when, label) in enumerate(COUNTS.get(n, []), 1):
-        model.count(f, org, f"{row.row_id}-{i}", value, unit, when, qualifier, name=label)
+        if (n, i) in COUNT_DATE_DERIVED:
+            rows, rule = COUNT_DATE_DERIVED[(n, i)]
+            count = model.count(f, org, f"{row.row_id}-{i}", value, unit, None, qualifier, name=label, dated=False)
+            with f.row(*rows):
+                f.add(count, IKG.referenceTime, model.instant(f, when))
+            f.derive(count, IKG.referenceTime, rule)
+        else:
+            model.count(f, org, f"{row.row_id}-{i}", value, unit, when, qualifier, name=label)
     for network, start, role in MEMBERSHIPS.get(n, []):
         _network_membership(f, row, org, key, name, network, start, role)
 
@@ -273,8 +296,14 @@ def _network_membership(f: FileGraph, row: SourceRow, org: URIRef, key: str, nam
                         start: str | None, role: str) -> None:
     bv_nemo = network == "bv-nemo"
     net = REG.org(f, network, NAMES[network], "federal" if bv_nemo else "network", "Dortmund" if bv_nemo else "Düsseldorf")
-    model.membership(f, org, net, start, role=role, key=f"{key}--{network}--{row.row_id}",
-                     name=f"{name} im {NAMES[network].split('(')[-1].rstrip(')')}")
+    founding = role == "founding-member" and start is not None
+    m = model.membership(f, org, net, None if founding else start, role=role, key=f"{key}--{network}--{row.row_id}",
+                         name=f"{name} im {NAMES[network].split('(')[-1].rstrip(')')}")
+    if founding:
+        # the row says "founding member" (or gives the year); the day is the founding date its own row states
+        with f.row(FOUNDING_ROW[network]):
+            f.add(m, ORG.memberDuring, model.interval(f, start))
+        f.derive(m, ORG.memberDuring, "member-since-founding")
 
 
 def _founded(f: FileGraph, founding_events: FoundingEvents) -> None:

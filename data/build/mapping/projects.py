@@ -77,6 +77,13 @@ EVENTS = {
          "2017-09-21", "Nürnberg", "Rathaus", [], SAMOFA),
     83: ("moenchengladbach-bundesnetzwerktagung-2025-11-12", None, None, "2025-11-12", "Mönchengladbach", "Ernst-Christoffel-Haus", ["vki-mg", "bv-nemo"], GT),
 }
+# row -> (further rows its event's date comes from, derivation rule): the row gives the day or month but not the year
+EVENT_DATE_ROWS = {
+    39: (("projects_events-040",), None),  # "third project year": the series of row 40, "third project year (2025)"
+    45: (("projects_events-023",), "within-a-stated-period"),  # 08.09, within GLEICH teilhaben 2023-2025
+    58: (("projects_events-055",), "before-a-dated-event"),  # 21 Nov, before BV NeMO's founding on 2015-09-17
+    78: (("projects_events-001",), "within-a-stated-period"),  # May, within samo.fa 2016-2022
+}
 # row -> organisers that are municipal bodies (named in the row's organiser column)
 MUNICIPAL_ORGANISERS = {
     67: [thing("unit", "05116000-stabsstelle-integrationsplanung")],            # Stabsstelle Integrationsplanung
@@ -87,6 +94,9 @@ MUNICIPAL_ORGANISERS = {
          thing("body", "09564000-rat-fuer-integration-und-zuwanderung-der-stadt-nuernberg-int")],  # with the Rat für Integration
     79: [thing("unit", "09564000-amt-fuer-kultur-und-freizeit")],               # Stadt Nürnberg (Amt für Kultur und Freizeit)
 }
+# cities whose samo.fa site (with its local partner) another row states: organisations rows, projects_events 7, 12, 13
+SAMOFA_SITE_CITIES = {"Dresden", "Mönchengladbach", "Nürnberg", "Saarbrücken", "Hildesheim", "Bielefeld", "Kiel", "Bochum",
+                      "Fulda", "Göttingen", "Köln", "München"}
 LOCAL_2018 = [("2018-05-02", "Hildesheim"), ("2018-05-24", "Köln"), ("2018-05-29", "Bielefeld"), ("2018-05-31", "Halle (Saale)"),
               ("2018-06-16", "Mönchengladbach"), ("2018-06-22", "Bochum"), ("2018-06-23", "Stuttgart"), ("2018-07-23", "Dortmund")]
 LOCAL_2022 = [("2022-06-03", "Freiburg im Breisgau"), ("2022-06-10", "Bochum"), ("2022-06-11", "Münster"), ("2022-06-13", "Dortmund"),
@@ -144,8 +154,9 @@ def _org(f: FileGraph, key: str, name: str | None = None, kind: str = "public") 
 
 
 def _fund(f: FileGraph, key: str, funder: tuple[str, str], project: URIRef, start: str | None = None,
-          end: str | None = None, note: str | None = None, label: str = "Förderung") -> URIRef:
-    return model.funding(f, key, _org(f, *funder), "project-funding", project, _bv_nemo(f),
+          end: str | None = None, note: str | None = None, label: str = "Förderung", recipient: bool = True) -> URIRef:
+    """A funding of the project; its recipient is BV NeMO where the row names BV NeMO (as carrier or organiser)."""
+    return model.funding(f, key, _org(f, *funder), "project-funding", project, _bv_nemo(f) if recipient else None,
                          start, end, note, name=label)
 
 
@@ -213,11 +224,13 @@ def _samofa_funding_claims(f: FileGraph, rows: Rows, federal_funding: URIRef) ->
         model.count(f, SAMOFA, "partners-early", 31, "sites", "2016", name="lokale Partner in der Anfangsphase (31)")
         model.note(f, SAMOFA, "Developed Dec 2015–Mar 2016; initially until 2017-12-31; 31 local partners in 30 cities in 10 Länder (early statement).")
     with f.row(rows[7].row_id):
-        fb2 = _fund(f, "samo-fa-bamf-drg-goettingen", BAMF, SAMOFA, label="Förderung von samo.fa durch das BAMF (laut DRG Göttingen)")
+        fb2 = _fund(f, "samo-fa-bamf-drg-goettingen", BAMF, SAMOFA, label="Förderung von samo.fa durch das BAMF (laut DRG Göttingen)",
+                    recipient=False)  # the row names no carrier or recipient
         f.add(fb2, IKG.conflictsWith, federal_funding)
         model.site(f, SAMOFA, muni("Göttingen"), "drg", REG.org(f, "drg-goettingen", "", "mo"), "2018", "2021", name="Göttingen in samo.fa (2018–2021)")
         model.count(f, SAMOFA, "cities-drg", 32, "cities", None, name="Städte in samo.fa (32, DRG Göttingen)")
-        model.note(f, SAMOFA, "Described by the Göttingen partner as nationwide since 2017 (conflicts with the start in March 2016); ~600 MOs.")
+        with f.row(rows[5].row_id):  # the start in March 2016 that the note says it conflicts with
+            model.note(f, SAMOFA, "Described by the Göttingen partner as nationwide since 2017 (conflicts with the start in March 2016); ~600 MOs.")
 
 
 def _samofa_sites(f: FileGraph, rows: Rows) -> None:
@@ -236,22 +249,46 @@ def _samofa_sites(f: FileGraph, rows: Rows) -> None:
 
 
 def _samofa_local_conferences(f: FileGraph, rows: Rows) -> None:
+    """Rows 17 and 19: local samo.fa conferences; a city that held one was a samo.fa site then. Cities whose
+    samo.fa site another row states (with its local partner) get no second site from these rows."""
     with f.row(rows[17].row_id):
         for when, city in LOCAL_2018:
             model.event(f, f"samo-fa-konferenz-lokal-{when}", f'samo.fa.konferenz.lokal 2018 "Gemeinsam im Alltag" – {city}',
                         "dialogue-conference", when, muni(city), project_node=SAMOFA)
+            if city not in SAMOFA_SITE_CITIES:
+                _conference_site(f, city, "konferenz-lokal-2018", when, "lokale Konferenz 2018", "local conference of 2018")
     with f.row(rows[19].row_id):
         for when, city in LOCAL_2022:
             ev = model.event(f, f"samo-fa-dialogkonferenz-{when}", f'samo.fa lokale Dialogkonferenz 2022 "Erneut Flucht und Vertreibung" – {city}',
                              "dialogue-conference", when, muni(city), project_node=SAMOFA)
             f.add(ev, IKG.organiser, _bv_nemo(f))
+            if city not in SAMOFA_SITE_CITIES:
+                _conference_site(f, city, "dialogkonferenz-2022", when, "lokale Dialogkonferenz 2022", "local Dialogkonferenz of 2022")
+    with f.row(rows[64].row_id):  # the 8. Nacht der Migrantenorganisationen in Halle, "with ... samo.fa"
+        _conference_site(f, "Halle (Saale)", "nacht-der-migrantenorganisationen-2017", "2017-09-30",
+                         "Nacht der Migrantenorganisationen 2017", "Nacht der Migrantenorganisationen of 2017, which samo.fa co-organised")
+
+
+def _conference_site(f: FileGraph, city: str, key: str, when: str, what: str, what_en: str) -> None:
+    """A samo.fa site evidenced by a local event on a date: the date is when it is named, not its period."""
+    site = model.site(f, SAMOFA, muni(city), key, name=f"{city} in samo.fa ({what})")
+    f.add(site, IKG.referenceTime, model.instant(f, when))
+    model.note(f, site, f"Named as a samo.fa location by the {what_en} held there; "
+                        "the local partner and the period are not stated.")
 
 
 def _event(f: FileGraph, n: int, key: str, label: str | None, kind: str | None, when: str | SourceDate | None,
            city: str | None, venue: str | None, organisers: list[str], project: URIRef | None) -> None:
     """One row of EVENTS; a row without a label adds its venue and organisers to an event named before."""
     node = thing("event", key)
-    if label:
+    if label and n in EVENT_DATE_ROWS:
+        rows, rule = EVENT_DATE_ROWS[n]
+        model.event(f, key, label, kind, None, muni(city) if city else None, venue, project)
+        with f.row(*rows):
+            f.add(node, IKG.date, model.instant(f, when))
+        if rule:
+            f.derive(node, IKG.date, rule)
+    elif label:
         model.event(f, key, label, kind, when, muni(city) if city else None, venue, project)
     elif venue:
         f.add(node, IKG.venue, Literal(venue))
@@ -270,7 +307,7 @@ def _gleich_teilhaben(f: FileGraph, rows: Rows) -> None:
         from_2024 = model.count(f, GT, "sites-from-2024", 11, "sites", "2024", name="GLEICH teilhaben: Standorte ab 2024 (11)")
     with f.row(rows[24].row_id):
         gf = _fund(f, "gleich-teilhaben-beauftragte", BEAUFTRAGTE, GT, "2023", "2024", label="Förderung von GLEICH teilhaben (Förderzeitraum 2023–2024)")
-        model.note(f, gf, "Funding period 2023–2024 (two years), per the project kick-off page; the homepage gives 2023–25.")
+        model.note(f, gf, "Funding period 2023–2024 (two years), per the project kick-off page.")
     with f.row(rows[25].row_id):
         _fund(f, "gleich-teilhaben-beauftragte-2025", BEAUFTRAGTE, GT, label="Förderung von GLEICH teilhaben (Stand 2025)")
         _fund(f, "gleich-teilhaben-antirassismus", ANTIRASSISMUS, GT, label="Förderung von GLEICH teilhaben durch die Antirassismus-Beauftragte")
@@ -285,7 +322,7 @@ def _gleich_teilhaben(f: FileGraph, rows: Rows) -> None:
     with f.row(rows[28].row_id):
         model.count(f, GT, "koordinierungsstellen", 17, "sites", None, name="GLEICH teilhaben: Standorte mit Koordinierungsstellen (17)")
     with f.row(rows[29].row_id):
-        model.note(f, GT, "A partner page (Nov 2024) announced the end of the project / no further funding; conflicts with 2023–25.")
+        model.note(f, GT, "A partner page announced the end of the project in 2024 / no further funding; conflicts with 2023–25.")
 
 
 def _gleich_teilhaben_sites(f: FileGraph, rows: Rows) -> None:
@@ -301,7 +338,8 @@ def _gleich_teilhaben_sites(f: FileGraph, rows: Rows) -> None:
     with f.row(rows[75].row_id):
         for city, key in GT_PARTNERS_2025.items():
             model.site(f, GT, muni(city), "2025", REG.org(f, key, "", "mo-network"), "2025", "2025", name=f"{city} in GLEICH teilhaben (2025)")
-        _sites(f, GT, "2025", ["Nürnberg", "Hoyerswerda"], "2025-local", note="Local partner at the September 2025 conference.")
+        _sites(f, GT, "2025", ["Nürnberg", "Hoyerswerda"], "2025-local",
+               note="Named in the 2025 list of places ('see also …') without a partner organisation.")
 
 
 def _other_projects_and_events(b: Builder, f: FileGraph, rows: Rows) -> None:

@@ -8,13 +8,14 @@ memberships), `projects` (sites, funding, events, publications); `nodes` holds w
 """
 
 from model.administration import administration, commissioner_post, council, person, set_title, tenure, unit
-from model.bodies import advisory_body, change_event, composition, election, election_result, founded
+from model.bodies import (advisory_body, change_event, composition, election, election_result, founded, planned_body,
+                          seat_groups)
 from model.nodes import label, local_name, note, part
 from model.observations import COUNT_DATASET, POPULATION_DATASET, count, datasets, population
 from model.organisations import ORG_CLASSES, membership, organisation
-from model.plans import adopted, plan, valid
+from model.plans import adopted, plan, planned, valid
 from model.projects import contribution, cooperation, document, event, funding, project, site, strukturbild
-from model.temporal import UNDATED, instant, interval, optional_instant, optional_interval, undated
+from model.temporal import UNDATED, instant, interval, optional_instant, optional_interval, undated, undated_until
 from model.territory import LAENDER, land, municipality, municipality_iri
 
 __all__ = [
@@ -22,7 +23,7 @@ __all__ = [
     "administration", "adopted", "advisory_body", "change_event", "commissioner_post", "composition",
     "contribution", "cooperation", "council", "count", "datasets", "document", "election",
     "election_result", "event", "founded", "funding", "instant", "interval", "label", "land",
-    "local_name", "membership", "municipality", "municipality_iri", "note", "optional_instant",
-    "optional_interval", "organisation", "part", "person", "plan", "population", "project", "set_title",
-    "site", "strukturbild", "tenure", "undated", "unit", "valid",
+    "local_name", "membership", "municipality", "municipality_iri", "note", "optional_instant", "planned_body", "seat_groups",
+    "optional_interval", "organisation", "part", "person", "plan", "planned", "population", "project", "set_title",
+    "site", "strukturbild", "tenure", "undated", "undated_until", "unit", "valid",
 ]

@@ -41,12 +41,26 @@ def composition(
     f.add(body, IKG.hasComposition, node)
     f.add(node, IKG.totalSeats, _integer(total))
     f.add(node, IKG.referenceTime, instant(f, when if when else undated()))
+    seat_groups(f, node, groups)
+    return node
+
+
+def seat_groups(f: FileGraph, composition_node: URIRef, groups: list[tuple[int, str, str]]) -> None:
+    """groups: (seats, selection-method concept key, group key), each a seat group of the composition."""
     for seats, method, _group_key in groups:
         group = part()
         f.add(group, RDF.type, IKG.SeatGroup)
-        f.add(node, IKG.hasSeatGroup, group)
+        f.add(composition_node, IKG.hasSeatGroup, group)
         f.add(group, IKG.seats, integer(seats))
         f.add(group, IKG.selectionMethod, concept("selection-method", method))
+
+
+def planned_body(f: FileGraph, muni: URIRef, key: str, name: str) -> URIRef:
+    """A body a source says is planned (not yet existing): an ikg:PlannedBody, not an organisation."""
+    node = thing("body", f"{local_name(muni)}-{key}")
+    f.add(node, RDF.type, IKG.PlannedBody)
+    f.add(node, IKG.municipality, muni)
+    label(f, node, name)
     return node
 
 

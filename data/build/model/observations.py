@@ -39,8 +39,10 @@ def population(f: FileGraph, muni: URIRef, value: int, when: str, name: str) -> 
 
 def count(
     f: FileGraph, entity: URIRef, key: str, value: int, unit: str, when: str | SourceDate | None,
-    qualifier: str = "exact", name: str = "Zählung",
+    qualifier: str = "exact", name: str = "Zählung", dated: bool = True,
 ) -> URIRef:
+    """A count; without `when` an undated snapshot (latest = the day read), unless `dated` is False: then the
+    caller adds the reference time (e.g. from other rows as well)."""
     node = thing("observation", f"count-{local_name(entity)}-{key}")
     f.add(node, RDF.type, IKG.CountObservation)
     f.add(node, QB.dataSet, COUNT_DATASET)
@@ -49,5 +51,6 @@ def count(
     f.add(node, IKG.countUnit, concept("count-unit", unit))
     f.add(node, IKG["count"], Literal(value, datatype=XSD.integer))
     f.add(node, IKG.countQualifier, concept("count-qualifier", qualifier))
-    f.add(node, IKG.referenceTime, instant(f, when if when else undated()))
+    if dated:
+        f.add(node, IKG.referenceTime, instant(f, when if when else undated()))
     return node

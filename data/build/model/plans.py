@@ -29,3 +29,9 @@ def adopted(f: FileGraph, plan_node: URIRef, by: URIRef | None, when: str | Sour
 def valid(f: FileGraph, plan_node: URIRef, start: str | SourceDate | None, end: str | SourceDate | None = None,
           period_note: str | None = None) -> None:
     f.add(plan_node, IKG.validDuring, interval(f, start, end, period_note))
+
+
+def planned(f: FileGraph, node: URIRef, start: str | SourceDate | None, end: str | SourceDate | None = None,
+            period_note: str | None = None) -> None:
+    """A period for which the plan (or body) was planned, as a source names it: not a period in which it held."""
+    f.add(node, IKG.plannedPeriod, interval(f, start, end, period_note))

@@ -19,6 +19,12 @@ def undated(earliest: str = "1990-01-01", note: str = UNDATED) -> SourceDate:
     return span(earliest, "2026-11-25", note)
 
 
+def undated_until(latest: str, note: str, earliest: str = "1990-01-01") -> SourceDate:
+    """No date stated, but known to exist by `latest` (a date a cited row gives): no stated value, the
+    technical lower bound as earliest (as for an undated snapshot), and a note saying so."""
+    return span(earliest, latest, note)
+
+
 def instant(f: FileGraph, when: str | SourceDate | None) -> URIRef | None:
     """A time:Instant at the source's precision with earliest/latest bounds."""
     if when is None:

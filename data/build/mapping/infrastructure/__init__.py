@@ -33,6 +33,8 @@ STRUCTURED: dict[int, Handler] = {
 }
 # Rows that create actors later rows refer to: mapped first, in this order.
 FIRST = (35, 43, 59, 69, 98, 99, 114, 96, 81)
+# Rows whose actor is a body the row says is planned, not an existing one (an ikg:PlannedBody).
+PLANNED = {130}
 # Rows whose actor is created under another name than the row's `name` column.
 ACTOR = {145: "Masterplan Migration/Integration"}
 # Rows that introduce a second actor, after their own: row -> (actor type, name).
@@ -72,6 +74,8 @@ def _actor(x: Infra, f: FileGraph, row: SourceRow) -> URIRef:
     if row.number == 162:  # the mayor of Hoyerswerda: a person in the city's administration
         return REG.admin(f, CITY["Hoyerswerda"])
     name = ACTOR.get(row.number, row.fields["name"])
+    if row.number in PLANNED:
+        return x.planned(f, row.fields["municipality"], name)
     return x.actor(f, row.fields["municipality"], row.fields["actor_type"], name)
 
 

@@ -31,7 +31,7 @@ BODY_KINDS = (("Integrationsrat", "integrationsrat"), ("Rat für Integration", "
               ("Migrationsbeirat", "migrationsbeirat"), ("Ausländerbeirat", "auslaenderbeirat"),
               ("Integrationsbeirat", "integrationsbeirat"), ("Forum für Migrant", "migrant-forum"),
               ("Migrant_innenbeirat", "migrationsbeirat"), ("Ausschuss", "integration-committee"),
-              ("Kommission", "integration-commission"))
+              ("Kommission", "integration-commission"), ("Kuratorium", "other-advisory-board"))
 PLAN_KINDS = (("Aktionsplan", "action-plan"), ("Masterplan", "master-plan"), ("Leitlinien", "guidelines"),
               ("Leitbild", "mission-statement"), ("programm", "programme"), ("konzept", "integration-concept"))
 UNIT_KINDS = (("Integrationszentrum", "municipal-integration-centre"), ("Stabsstelle", "staff-unit"),
@@ -83,6 +83,13 @@ class Infra:
     def file(self, city: str) -> FileGraph:
         stem = SEED_FILES.get(city, "other-municipalities")
         return self.b.file(stem, FILE_TITLES[stem])
+
+    def planned(self, f: FileGraph, city: str, name: str) -> URIRef:
+        """The node for a body a row says is planned (an ikg:PlannedBody), created on first mention."""
+        name = canonical(name)
+        if (city, name) not in self.nodes:
+            self.nodes[(city, name)] = model.planned_body(f, muni(city), actor_key(name), name)
+        return self.nodes[(city, name)]
 
     def actor(self, f: FileGraph, city: str, actor_type: str, name: str) -> URIRef | None:
         """The node for a named actor, created in the current row context on first mention."""

@@ -8,7 +8,7 @@ from rdflib.namespace import DCTERMS, ORG
 import model
 from builder import FileGraph
 from dates import parse, vague
-from mapping.infrastructure.actors import Infra
+from mapping.infrastructure.actors import I, Infra
 from mapping.infrastructure.roles import Handler, founded_in, named_members, valid_during
 from mapping.registry import DO, REG, muni
 from sources import SourceRow
@@ -64,9 +64,11 @@ def auslaenderbeirat_history(x: Infra, f: FileGraph, node: URIRef, row: SourceRo
     model.election(f, node, "1995-03-26", key="1995")
     model.note(f, node, "1972: 18 German and 6 foreign members; first direct election Nov 1993; statutory direct "
                         "elections from 26 Mar 1995; 25 members (1999, 2004).")
-    model.change_event(f, "05913000-auslaenderbeirat-integrationsrat-2010", "conversion", node,
-                       x.nodes[INTEGRATIONSRAT], "2010-02-07",
-                       name="Ablösung des Ausländerbeirats durch den Integrationsrat Dortmund")
+    change = model.change_event(f, "05913000-auslaenderbeirat-integrationsrat-2010", "conversion", node,
+                                x.nodes[INTEGRATIONSRAT], None,
+                                name="Ablösung des Ausländerbeirats durch den Integrationsrat Dortmund")
+    with f.row_only(I(68)):  # the date is the Integrationsrat's first election (row 68), not in this row
+        f.add(change, IKG.date, model.instant(f, "2010-02-07"))
 
 
 def integrationsrat_election_2020(x: Infra, f: FileGraph, node: URIRef, row: SourceRow) -> None:
@@ -92,7 +94,8 @@ def city_cooperation_founded(x: Infra, f: FileGraph, node: URIRef, row: SourceRo
 
 def vmdo_service_contract(x: Infra, f: FileGraph, node: URIRef, row: SourceRow) -> None:
     model.cooperation(f, "dortmund-vmdo-uebergangseinrichtungen", "VMDO: Übergangseinrichtungen im Auftrag der Stadt",
-                      "service-contract", [REG.admin(f, DO), node], None, parse("2024-12"), muni(DO))
+                      "service-contract", [REG.admin(f, DO), node], None,
+                      vague("2024", "2024-10-01", "2024-12-31", "bis Ende 2024"), muni(DO))
 
 
 def integrationsrat_election_2025(x: Infra, f: FileGraph, node: URIRef, row: SourceRow) -> None:
@@ -100,10 +103,10 @@ def integrationsrat_election_2025(x: Infra, f: FileGraph, node: URIRef, row: Sou
 
 
 def committee_replaces_integrationsrat(x: Infra, f: FileGraph, node: URIRef, row: SourceRow) -> None:
-    model.change_event(f, "05913000-integrationsrat-ausschuss-2025", "conversion",
-                       x.nodes[INTEGRATIONSRAT], node,
-                       vague("2025", "2025-01-01", "2025-12-31", "geplant ab der Wahlperiode 2025"),
-                       name="Umwandlung des Integrationsrats in den Ausschuss für Chancengleichheit und Integration")
+    """Row 130: the committee is planned from the 2025 legislative period - a planned body, not an existing one,
+    and no conversion has taken place according to the row."""
+    f.add(node, IKG.plannedAsSuccessorOf, x.nodes[INTEGRATIONSRAT])
+    model.planned(f, node, vague("2025", "2025-01-01", "2025-12-31", "geplant ab der Wahlperiode 2025"))
     model.note(f, node, "Planned from the 2025 legislative period: 2/3 elected, 1/3 appointed by the Rat; binding "
                         "part of the Rat's deliberation sequence; right to inspect administrative documents.")
 
@@ -116,7 +119,7 @@ def masterplan_successor(x: Infra, f: FileGraph, node: URIRef, row: SourceRow) -
 
 def ki_land_funding(x: Infra, f: FileGraph, node: URIRef, row: SourceRow) -> None:
     land = REG.org(f, "land-nrw", "Land Nordrhein-Westfalen", "public")
-    model.funding(f, "dortmund-ki-land-nrw", land, "statutory-funding", recipient=REG.admin(f, DO),
+    model.funding(f, "dortmund-ki-land-nrw", land, "statutory-funding", recipient=node,
                   annual_eur="170000", name="Landesförderung für das Kommunale Integrationszentrum Dortmund")
     model.note(f, node, "Land funding of 170,000 EUR per year for existing posts replaced RAA Land funding of "
                         "about 145,000 EUR that ended by 2013-07-31 at the latest.")

@@ -65,10 +65,21 @@ def event_organised_by_network(x: Infra, f: FileGraph, node: URIRef, row: Source
 
 
 def refugee_coordination(x: Infra, f: FileGraph, node: URIRef, row: SourceRow) -> None:
+    """Row 141: the city set up the Koordinierungsstelle in 2015 with the Freiwilligen-Agentur and the Evangelischer
+    Kirchenkreis (the joint body's parties); the Koordinierungsstelle cooperates closely with the Verband der
+    Migrantenorganisationen, as a 2018 entry states (a cooperation of its own, not a party of the joint body)."""
+    agency = REG.org(f, f"{HAL}-freiwilligen-agentur", "Freiwilligen-Agentur", "civil")
+    church = REG.org(f, f"{HAL}-evangelischer-kirchenkreis", "Evangelischer Kirchenkreis", "civil")
     coop = model.cooperation(f, "halle-engagiert-fuer-fluechtlinge", "Koordinierungsstelle 'Engagiert für Flüchtlinge'",
-                             "joint-body", [REG.admin(f, HAL), node, thing("organisation", "vemo")], "2015", muni=muni(HAL))
-    model.note(f, coop, "Set up by the city with the Freiwilligen-Agentur and the Evangelischer Kirchenkreis; "
-                        "cooperates closely with the Verband der Migrantenorganisationen (VeMo).")
+                             "joint-body", [REG.admin(f, HAL), agency, church], "2015", muni=muni(HAL))
+    model.note(f, coop, "Set up in 2015 by the city with the Freiwilligen-Agentur and the Evangelischer Kirchenkreis.")
+    close = model.cooperation(f, "halle-engagiert-fuer-fluechtlinge-vemo",
+                              "Koordinierungsstelle 'Engagiert für Flüchtlinge' und VeMo: enge Zusammenarbeit",
+                              "collaboration", [node, thing("organisation", "vemo")], muni=muni(HAL))
+    f.add(close, IKG.referenceTime, model.instant(f, vague("2018", "2018-01-01", "2018-12-31",
+                                                             "im Eintrag zum Kommunalwettbewerb 2018 genannt")))
+    model.note(f, close, "The Koordinierungsstelle cooperates closely with the Verband der Migrantenorganisationen "
+                         "(entry in the Kommunalwettbewerb 2018); the form is not stated.")
 
 
 ROWS: dict[int, Handler] = {

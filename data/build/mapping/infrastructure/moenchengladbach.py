@@ -8,7 +8,7 @@ from rdflib.namespace import ORG
 import model
 from builder import FileGraph
 from dates import parse, vague
-from mapping.infrastructure.actors import Infra
+from mapping.infrastructure.actors import I, Infra
 from mapping.infrastructure.roles import Handler, holder, member, named_members, valid_during
 from mapping.registry import MG, REG
 from sources import SourceRow
@@ -44,16 +44,20 @@ def integrationsrat_first_election(x: Infra, f: FileGraph, node: URIRef, row: So
 
 def auslaenderbeirat_replaced(x: Infra, f: FileGraph, node: URIRef, row: SourceRow) -> None:
     model.founded(f, node, parse("1986-11"))
-    model.change_event(f, "05116000-auslaenderbeirat-integrationsrat-2004", "conversion", node, x.nodes[INTEGRATIONSRAT],
-                       "2004-11-21", name="Ablösung des Ausländerbeirats durch den Integrationsrat Mönchengladbach")
+    with f.row_only(I(42)):  # "first elected 2004-11-21 (replacing Ausländerbeirat)"
+        model.change_event(f, "05116000-auslaenderbeirat-integrationsrat-2004", "conversion", node, x.nodes[INTEGRATIONSRAT],
+                           "2004-11-21", name="Ablösung des Ausländerbeirats durch den Integrationsrat Mönchengladbach")
     model.note(f, node, "First elected November 1986; an Arbeitskreis für ausländische Mitbürger existed since June 1973.")
 
 
 def integrationsrat_composition(x: Infra, f: FileGraph, node: URIRef, row: SourceRow) -> None:
-    comp = model.composition(f, node, "2020", 24, [(17, "elected-by-migrant-residents", "elected"),
-                                                   (7, "appointed-from-council", "council")], "2020")
-    model.note(f, comp, "24 members, 7 of them sent by the Stadtrat; the 17 others are the directly elected "
-                        "members (row: directly elected representatives plus members sent by the Stadtrat).")
+    comp = model.composition(f, node, "2020", 24, [], "2020")
+    # 24 members, 7 sent by the Stadtrat (row 44); the others are directly elected (row 45): 17 = 24 - 7
+    with f.row(I(45)):
+        model.seat_groups(f, comp, [(17, "elected-by-migrant-residents", "elected"), (7, "appointed-from-council", "council")])
+        model.note(f, comp, "24 members, 7 of them sent by the Stadtrat; the 17 others are the directly elected "
+                            "members (directly elected representatives plus members sent by the Stadtrat).")
+    f.derive(comp, IKG.hasSeatGroup, "remaining-seats")
 
 
 def integrationsrat_election_2020(x: Infra, f: FileGraph, node: URIRef, row: SourceRow) -> None:
@@ -73,8 +77,10 @@ def concept_endorsed(x: Infra, f: FileGraph, node: URIRef, row: SourceRow) -> No
 
 
 def ki_founding_and_staff(x: Infra, f: FileGraph, node: URIRef, row: SourceRow) -> None:
-    model.founded(f, node, vague("2014", "2014-01-01", "2014-12-31", "etwa 2014 (10-Jahres-Feier im Februar 2024)"))
-    model.count(f, node, "staff-opening", 14, "staff", None, name="Beschäftigte des KI bei der Eröffnung")
+    opening = vague("2014", "2014-01-01", "2014-12-31", "etwa 2014 (10-Jahres-Feier im Februar 2024)")
+    model.founded(f, node, opening)
+    # "staff 14 at opening": dated at the opening, not at the day the page was read
+    model.count(f, node, "staff-opening", 14, "staff", opening, name="Beschäftigte des KI bei der Eröffnung")
     model.count(f, node, "staff-2024", 27, "staff", "2024", name="Beschäftigte des KI 2024")
 
 

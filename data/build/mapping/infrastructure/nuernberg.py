@@ -45,6 +45,11 @@ def inter_kultur_buero(x: Infra, f: FileGraph, node: URIRef, row: SourceRow) -> 
     note_row(f, node, row)
     model.cooperation(f, "nuernberg-inter-kultur-buero-moin", "Inter-Kultur-Büro: Unterstützung der Gründung von MOiN e.V. (samo.fa)",
                       "project-partnership", [node, thing("organisation", "moin")], muni=muni(NUE))
+    # "hosted samo.fa": Nürnberg was a samo.fa site; a samo.fa Dialogkonferenz took place there on 2017-09-21
+    site = model.site(f, thing("project", "samo-fa"), muni(NUE), "inter-kultur-buero", node,
+                      name="Nürnberg in samo.fa (Inter-Kultur-Büro)")
+    with f.row_only("projects_events-079"):
+        f.add(site, IKG.referenceTime, model.instant(f, "2017-09-21"))
 
 
 def leitlinien_2018(x: Infra, f: FileGraph, node: URIRef, row: SourceRow) -> None:
@@ -80,9 +85,10 @@ def auslaenderbeirat_merged(x: Infra, f: FileGraph, node: URIRef, row: SourceRow
     model.founded(f, node, "1973-11-11")  # the row's `established` value: the first election
     model.election(f, node, "1973-11-11", key="1973")
     model.note(f, node, "First election 11 Nov 1973: the first in Bavaria, the second in Germany after Wiesbaden.")
-    ch = model.change_event(f, "09564000-fusion-integrationsrat-2010", "merger", node, x.nodes[INTEGRATIONSRAT], "2010",
-                            name="Zusammenschluss von Ausländerbeirat und Aussiedlerbeirat zum Integrationsrat Nürnberg")
-    with f.row(I(98)):
+    # row 98: "2010 (merger of Ausländerbeirat and Aussiedlerbeirat (founded 1984))"
+    with f.row_only(I(98)):
+        ch = model.change_event(f, "09564000-fusion-integrationsrat-2010", "merger", node, x.nodes[INTEGRATIONSRAT], "2010",
+                                name="Zusammenschluss von Ausländerbeirat und Aussiedlerbeirat zum Integrationsrat Nürnberg")
         f.add(ch, ORG.originalOrganization, x.nodes[AUSSIEDLERBEIRAT])
 
 

@@ -35,9 +35,10 @@ ROWS: dict[int, Handler] = {
     112: duesseldorf_commissioner, 113: term_of_five_years, 115: schwerin_commissioner,
     **founded_in({126: "2014"}),
     **named_members({
-        118: ("Ozan Erdogan", "chair", vague("2016", "2015-01-01", "2017-12-31", "um 2016"),
+        118: ("Ozan Erdogan", "chair", vague("2016", "2016-01-01", "2016-12-31", "um 2016"),  # "c. 2016": the year, hedged
               "Ozan Erdogan, Vorsitzender des Integrationsrats Neuss"),
         # the row's actor is the administration of Hoyerswerda (see ACTOR in the package)
-        162: ("Mirko Pink", "head", parse("2025-09"), "Mirko Pink, Bürgermeister der Stadt Hoyerswerda"),
+        # "Bürgermeister der Stadt Hoyerswerda": a title, not a role the scheme has (not said to be the head)
+        162: ("Mirko Pink", None, parse("2025-09"), "Mirko Pink, Bürgermeister der Stadt Hoyerswerda"),
     }),
 }
