@@ -223,6 +223,10 @@ class EmbeddedStore:
             # which cost a quarter of a second apiece even for a small graph.
             self._ox.bulk_extend(_bulk_quads(loads))
             self._ox.update(" ;\n".join(self._record_op(load) for load in loads))
+            # The bulk loader leaves many small files; compacting them before the checkpoint
+            # made queries on a national-scale load about 3× faster (cq08: 45-50 ms to 14 ms)
+            # for about 3 s per million triples.
+            self._ox.optimize()
             self._ox.flush()
 
     @contextmanager
