@@ -129,7 +129,7 @@ def test_parameter_bound_as_term_narrows_the_result(public: PublicPath) -> None:
     """A parameter is bound as an RDF term; an unbound one means all."""
     rows = answer(public, by_id("cq01"), {"municipality": ox.NamedNode("https://example.org/fictional/neuwerder")})
     assert [(r[5], r[6], r[8]) for r in rows[1:]] == [("Edda Harlan", "", "2012-09"),
-                                                      ("Koordinierungsgruppe Integration Neuwerder", "2015-01-01", "")]
+                                                      ("Koordinierungsgruppe Integration Neuwerder", "2015", "")]
 
 
 def fixture_municipalities(public: PublicPath) -> list[str]:
