@@ -283,17 +283,10 @@ def measure_throughput(engine, cheap: list[str], heavy: list[str], heavy_ok: boo
 
 def project_files(root: Path) -> list[tuple[Path, str, str]]:
     """(path, extension, graph IRI) of every file `kg load` reads below `root`, in its order."""
-    from kg import iris, rdfio
-    files = []
-    for folder in iris.SOURCE_FOLDERS:
-        base = root / folder
-        if not base.is_dir():
-            continue
-        for path in sorted(base.rglob("*")):
-            if path.is_file() and rdfio.is_rdf_file(path):
-                rel = path.relative_to(root).as_posix()
-                files.append((path, path.suffix.lstrip(".").lower(), iris.graph_for_file(rel)))
-    return files
+    from kg import iris
+    from kg.loading import source_paths
+    return [(path, path.suffix.lstrip(".").lower(), iris.graph_for_file(rel))
+            for path, rel in source_paths(root)]
 
 
 def count_triples(files: list[tuple[Path, str, str]]) -> int:

@@ -49,18 +49,23 @@ class LoadReport:
                 "triples": self.triples, "seconds": round(self.seconds, 3)}
 
 
-def collect_sources(root: Path, folders: Iterable[str] = iris.SOURCE_FOLDERS) -> list[SourceFile]:
-    """The RDF files below each folder of the project, in a stable order."""
-    sources = []
+def source_paths(root: Path, folders: Iterable[str] = iris.SOURCE_FOLDERS) -> list[tuple[Path, str]]:
+    """(path, path relative to root with forward slashes) of each RDF file below each folder of
+    the project, in the stable order `kg load` reads them."""
+    found = []
     for folder in folders:
         base = root / folder
         if not base.is_dir():
             continue
         for path in sorted(base.rglob("*")):
             if path.is_file() and rdfio.is_rdf_file(path):
-                rel = path.relative_to(root).as_posix()
-                sources.append(SourceFile(rel, path.read_bytes()))
-    return sources
+                found.append((path, path.relative_to(root).as_posix()))
+    return found
+
+
+def collect_sources(root: Path, folders: Iterable[str] = iris.SOURCE_FOLDERS) -> list[SourceFile]:
+    """The RDF files below each folder of the project, with their content."""
+    return [SourceFile(rel, path.read_bytes()) for path, rel in source_paths(root, folders)]
 
 
 def parse_source(source: SourceFile) -> list[ox.Quad]:
