@@ -56,10 +56,9 @@ class EmbeddedStore:
         self._stats: StoreStats | None = None
         if self.path is None:
             self._ox = ox.Store()
-            self._ensure_merged_default_graph()
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._ox = self._open_writable(self.path)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._ox = self._open_writable(self.path)
         self._ensure_merged_default_graph()
 
     @staticmethod
@@ -110,13 +109,14 @@ class EmbeddedStore:
             self._checkpoints = None
 
     def _committed(self) -> None:
-        # The counts belong to the state a checkpoint shows; they are taken once per write,
-        # so that /health never counts a large store per request.
+        # The counts belong to the state a checkpoint shows. While a server reads checkpoints
+        # they are taken once per write, so that /health never counts a large store per
+        # request; a command that writes and exits (kg load) does not count at all.
         self._stats = None
         checkpoints = self._checkpoints
         if checkpoints is not None:
             checkpoints.make(self._ox)
-        self.stats()
+            self.stats()
 
     # -- reading ---------------------------------------------------------------------------
 
