@@ -73,13 +73,29 @@ def _json_term(term: Term) -> dict:
     return out
 
 
+def _per_term(write):
+    """`write` applied once per distinct term object of a result (rows share their terms, see
+    to_query_result): most cells of a large result repeat a term of another row."""
+    done: dict[int, str] = {}
+
+    def cached(term):
+        text = done.get(id(term))
+        if text is None:
+            text = done[id(term)] = write(term)
+        return text
+    return cached
+
+
 def _json(result: QueryResult) -> str:
     if result.form == "ask":
         return json.dumps({"head": {}, "boolean": bool(result.boolean)})
-    bindings = [{var: _json_term(val) for var, val in zip(result.variables, row) if val is not None}
-                for row in result.rows]
-    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
-                      ensure_ascii=False)
+    term = _per_term(lambda t: json.dumps(_json_term(t), ensure_ascii=False))
+    keys = [json.dumps(var, ensure_ascii=False) + ":" for var in result.variables]
+    bindings = ",\n".join(
+        "{" + ",".join(key + term(val) for key, val in zip(keys, row) if val is not None) + "}"
+        for row in result.rows)
+    head = json.dumps({"vars": result.variables}, ensure_ascii=False)
+    return f'{{"head":{head},"results":{{"bindings":[\n{bindings}]}}}}'
 
 
 # -- XML -----------------------------------------------------------------------------------------
@@ -107,9 +123,10 @@ def _xml(result: QueryResult) -> str:
         out.append("<head>" + "".join(f"<variable name={quoteattr(v)}/>"
                                       for v in result.variables) + "</head>")
         out.append("<results>")
+        term = _per_term(_xml_term)
+        names = [f"<binding name={quoteattr(var)}>" for var in result.variables]
         for row in result.rows:
-            cells = "".join(f"<binding name={quoteattr(var)}>{_xml_term(val)}</binding>"
-                            for var, val in zip(result.variables, row) if val is not None)
+            cells = "".join(f"{name}{term(val)}</binding>" for name, val in zip(names, row) if val is not None)
             out.append(f"<result>{cells}</result>")
         out.append("</results>")
     out.append("</sparql>")
@@ -136,7 +153,8 @@ def _csv(result: QueryResult) -> str:
         writer.writerow(["true" if result.boolean else "false"])
     else:
         writer.writerow(result.variables)
-        writer.writerows([_csv_value(v) for v in row] for row in result.rows)
+        value = _per_term(_csv_value)
+        writer.writerows([value(v) for v in row] for row in result.rows)
     return buffer.getvalue()
 
 
@@ -166,7 +184,8 @@ def _tsv(result: QueryResult) -> str:
     if result.form == "ask":
         return "?_askResult\n" + ("true" if result.boolean else "false") + "\n"
     lines = ["\t".join(f"?{v}" for v in result.variables)]
-    lines += ["\t".join(_tsv_value(v) for v in row) for row in result.rows]
+    value = _per_term(_tsv_value)
+    lines += ["\t".join(value(v) for v in row) for row in result.rows]
     return "\n".join(lines) + "\n"
 
 

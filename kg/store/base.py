@@ -109,11 +109,14 @@ def to_query_result(result: object, row_cap: int | None = None) -> QueryResult:
         variables = [v.value for v in result.variables]
         rows: list[tuple] = []
         truncated = False
+        # The engine hands out a new object per cell: one object per distinct term lets pickle (the
+        # worker's reply) and the result writers handle each term once, not once per row.
+        terms: dict = {}
         for solution in result:
             if row_cap is not None and len(rows) >= row_cap:
                 truncated = True
                 break
-            rows.append(tuple(solution[v] for v in variables))
+            rows.append(tuple(None if (t := solution[v]) is None else terms.setdefault(t, t) for v in variables))
         return QueryResult("select", variables=variables, rows=rows, truncated=truncated)
     triples = list(result)  # QueryTriples
     truncated = row_cap is not None and len(triples) > row_cap
