@@ -101,9 +101,12 @@ def canonical(rows: list[list[str]]) -> list[list[str]]:
 
 
 def order_keys(text: str) -> list[str]:
-    """The variables of the query's final ORDER BY clause, in order."""
+    """The variables of the query's final ORDER BY clause, in order; a sort key the query makes
+    with `BIND (CONCAT(STR(?a), " ", STR(?b) …) AS ?key)` stands for the variables it joins."""
     clause = text[text.rindex("ORDER BY"):]
-    return re.findall(r"\?(\w+)", clause)
+    made = {key: re.findall(r"STR\(\?(\w+)\)", parts)
+            for parts, key in re.findall(r"BIND \(CONCAT\((.*)\) AS \?(\w+)\)", text)}
+    return [name for key in re.findall(r"\?(\w+)", clause) for name in made.get(key, [key])]
 
 
 def same_table(got: list[list[str]], expected: list[list[str]], query_text: str) -> bool:
