@@ -140,8 +140,8 @@ def peak_rss_of(pid: int) -> int:
 class RssSampler:
     """Samples the resident memory of process trees every half second; keeps the peak."""
 
-    def __init__(self) -> None:
-        self.pids: list[int] = []
+    def __init__(self, pids: list[int] | None = None) -> None:
+        self.pids: list[int] = pids if pids is not None else []  # the caller's list: a restart may change it
         self.peak = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -245,9 +245,10 @@ class OxigraphWorker:
             return {"rows": [[t.value if t is not None else None for t in s]
                              for s in self.store.query(req["text"])]}
         if op == "query":
+            from kg.catalog import to_term
             subst = None
             if req.get("subst"):
-                subst = {ox.Variable(name): _ox_term(ox, kind, value) for name, (kind, value) in req["subst"].items()}
+                subst = {ox.Variable(name): to_term(kind, value) for name, (kind, value) in req["subst"].items()}
             started = time.perf_counter()
             data = self.store.query(req["text"], substitutions=subst).serialize(format=ox.QueryResultsFormat.JSON)
             ms = (time.perf_counter() - started) * 1000
@@ -257,25 +258,19 @@ class OxigraphWorker:
 
             def run(text: str) -> None:
                 store.query(text).serialize(format=ox.QueryResultsFormat.JSON)
-            return threaded_throughput(run, req["texts"], req["clients"], req["duration"])
+            return threaded_throughput(lambda: run, req["texts"], req["clients"], req["duration"])
         if op == "stats":
             return {"maxrss": _peak_rss()}
         raise ValueError(f"unknown op {op}")
 
 
-def _ox_term(ox, kind: str, value: str):
-    if kind in ("iri", "iri-list"):
-        return ox.NamedNode(value)
-    if kind == "date":
-        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
-    if kind == "integer":
-        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
-    return ox.Literal(value)
-
-
-def threaded_throughput(run, texts: list[str], clients: int, duration: float) -> dict:
+def threaded_throughput(make_run, texts: list[str], clients: int, duration: float,
+                        grace: float | None = None) -> dict:
     """`clients` threads call run(text) in turn for `duration` seconds; completions within it count.
-    Threads stop issuing at the deadline and finish the query they are in before this returns."""
+    Each thread gets its own run from make_run() before the clock starts (an HTTP client its own
+    connection); a run that raises counts as an error, and one with a close() is closed at the end.
+    Threads stop issuing at the deadline; this waits `grace` seconds past it for the queries still
+    running (None: until they end; 0 in a forked child that exits right after, leaving them)."""
     counter = itertools.count()
     done = [0] * clients
     errors = [0] * clients
@@ -283,6 +278,7 @@ def threaded_throughput(run, texts: list[str], clients: int, duration: float) ->
     deadline = [0.0]
 
     def client(k: int) -> None:
+        run = make_run()
         barrier.wait()
         while time.monotonic() < deadline[0]:
             text = texts[next(counter) % len(texts)]
@@ -293,6 +289,7 @@ def threaded_throughput(run, texts: list[str], clients: int, duration: float) ->
                 continue
             if time.monotonic() <= deadline[0]:
                 done[k] += 1
+        getattr(run, "close", lambda: None)()
 
     threads = [threading.Thread(target=client, args=(k,), daemon=True) for k in range(clients)]
     for t in threads:
@@ -300,7 +297,7 @@ def threaded_throughput(run, texts: list[str], clients: int, duration: float) ->
     deadline[0] = time.monotonic() + duration
     barrier.wait()
     for t in threads:
-        t.join()
+        t.join(None if grace is None else max(0.0, deadline[0] + grace - time.monotonic()))
     return {"completed": sum(done), "errors": sum(errors), "seconds": duration}
 
 
@@ -349,7 +346,7 @@ class RdflibHost:
                 graph.query(query).serialize(format="json")
 
             def measure() -> dict:
-                return threaded_throughput_abandoning(run, req["texts"], req["clients"], req["duration"])
+                return threaded_throughput(lambda: run, req["texts"], req["clients"], req["duration"], grace=0)
             return self._in_child(measure, req["duration"] + 5)
         if op == "serve":
             self._stop_server()
@@ -428,31 +425,6 @@ class RdflibHost:
         if timed_out:
             return {"timeout": True}
         return json.loads(b"".join(chunks) or b'{"error": "no answer"}')
-
-
-def threaded_throughput_abandoning(run, texts: list[str], clients: int, duration: float) -> dict:
-    """Like threaded_throughput, but does not wait for queries still running at the deadline
-    (used in a forked child that exits right after)."""
-    counter = itertools.count()
-    done = [0] * clients
-    deadline = time.monotonic() + duration
-
-    errors = [0] * clients
-
-    def client(k: int) -> None:
-        while time.monotonic() < deadline:
-            try:
-                run(texts[next(counter) % len(texts)])
-            except Exception:  # noqa: BLE001 — counted
-                errors[k] += 1
-                continue
-            if time.monotonic() <= deadline:
-                done[k] += 1
-
-    for k in range(clients):
-        threading.Thread(target=client, args=(k,), daemon=True).start()
-    time.sleep(max(0.0, deadline - time.monotonic()))
-    return {"completed": sum(done), "errors": sum(errors), "seconds": duration}
 
 
 # =============================================================================================
@@ -652,44 +624,9 @@ class HttpEngine:
         return False
 
     def throughput(self, texts: list[str], clients: int, duration: float) -> dict:
-        counter = itertools.count()
-        done = [0] * clients
-        errors = [0] * clients
-        barrier = threading.Barrier(clients + 1)
-        deadline = [0.0]
         timeout = self.cap + 2
-
-        def client(k: int) -> None:
-            conn = self.connect(timeout)
-            barrier.wait()
-            while time.monotonic() < deadline[0]:
-                text = texts[next(counter) % len(texts)]
-                try:
-                    status, _, _ = self._post(conn, text)
-                except OSError:
-                    conn.close()
-                    conn = self.connect(timeout)
-                    errors[k] += 1
-                    continue
-                except http.client.HTTPException:
-                    conn.close()
-                    conn = self.connect(timeout)
-                    errors[k] += 1
-                    continue
-                if status != 200:
-                    errors[k] += 1
-                elif time.monotonic() <= deadline[0]:
-                    done[k] += 1
-            conn.close()
-
-        threads = [threading.Thread(target=client, args=(k,), daemon=True) for k in range(clients)]
-        for t in threads:
-            t.start()
-        deadline[0] = time.monotonic() + duration
-        barrier.wait()
-        for t in threads:
-            t.join(timeout + duration + 5)
-        return {"completed": sum(done), "errors": sum(errors), "seconds": duration}
+        return threaded_throughput(lambda: _Client(self, timeout), texts, clients, duration,
+                                   grace=timeout + 5)
 
     def close(self) -> None:
         if self.conn:
@@ -697,7 +634,30 @@ class HttpEngine:
             self.conn = None
 
 
+class _Client:
+    """One client thread's connection to an HTTP engine; after a failure it connects again, as a
+    client would, and the failure counts."""
+
+    def __init__(self, engine: HttpEngine, timeout: float) -> None:
+        self.engine, self.timeout = engine, timeout
+        self.conn = engine.connect(timeout)
+
+    def __call__(self, text: str) -> None:
+        try:
+            status, _, _ = self.engine._post(self.conn, text)
+        except (OSError, http.client.HTTPException):
+            self.conn.close()
+            self.conn = self.engine.connect(self.timeout)
+            raise
+        if status != 200:
+            raise RuntimeError(f"HTTP {status}")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the same kg as the controller's
     if sys.argv[1:2] != ["--worker"] or len(sys.argv) != 3:
         sys.exit("usage: engines.py --worker oxigraph|rdflib  (started by bench/run.py)")
     sys.exit(worker_main(sys.argv[2:]))

@@ -168,6 +168,11 @@ class Writer:
         if len(self.buffer) >= 20000:
             self.flush()
 
+    def fact(self, s: str, cls: str, label: str, kind: tuple[str, str], municipality: str) -> None:
+        """A municipality's fact of some kind: type, German label, (kind property, value), municipality."""
+        for p, o in ((A, ikg(cls)), (LABEL, de(label)), kind, (ikg("municipality"), municipality)):
+            self.t(s, p, o)
+
     def bnode(self) -> str:
         self.blank += 1
         return f"_:b{self.blank}"
@@ -521,10 +526,8 @@ class Generator:
         w, r = self.w, self.rng
         kind = self.pick(BODY_KINDS)
         body = node("body", f"{m.ags}-{kind}")
-        w.t(body, A, ikg("AdvisoryBody"))
-        w.t(body, LABEL, de(f"{BODY_NAMES[kind]} {m.name}"))
-        w.t(body, ikg("advisoryBodyKind"), concept("advisory-body-kind", kind))
-        w.t(body, ikg("municipality"), m.iri)
+        w.fact(body, "AdvisoryBody", f"{BODY_NAMES[kind]} {m.name}",
+               (ikg("advisoryBodyKind"), concept("advisory-body-kind", kind)), m.iri)
         w.t(body, ikg("termYears"), typed(5, "integer"))
         founded_year = r.randint(1975, 2015)
         how = r.random()
@@ -590,10 +593,7 @@ class Generator:
             kind, title = self.pick(PLAN_KINDS)
             length = r.randint(3, 6)
             plan = node("plan", f"{m.ags}-{kind}-{year}")
-            w.t(plan, A, ikg("Plan"))
-            w.t(plan, LABEL, de(f"{title} {m.name} {year}"))
-            w.t(plan, ikg("planKind"), concept("plan-kind", kind))
-            w.t(plan, ikg("municipality"), m.iri)
+            w.fact(plan, "Plan", f"{title} {m.name} {year}", (ikg("planKind"), concept("plan-kind", kind)), m.iri)
             w.t(plan, ikg("adoptedBy"), m.council)
             adopted = self.when(year - 1, year - 1, (("day", 0.8), ("month", 0.2)))
             w.t(plan, ikg("adoptedOn"), instant(w, adopted))
@@ -707,10 +707,8 @@ class Generator:
                 coop_counter += 1
                 form = self.pick(COOP_FORMS)
                 coop = node("cooperation", f"{m.ags}-{coop_counter}")
-                w.t(coop, A, ikg("Cooperation"))
-                w.t(coop, LABEL, de(f"{COOP_NAMES[form]} {m.name} {coop_counter}"))
-                w.t(coop, ikg("cooperationForm"), concept("cooperation-form", form))
-                w.t(coop, ikg("municipality"), m.iri)
+                w.fact(coop, "Cooperation", f"{COOP_NAMES[form]} {m.name} {coop_counter}",
+                       (ikg("cooperationForm"), concept("cooperation-form", form)), m.iri)
                 w.t(coop, ikg("party"), self.pick(m.units) if m.units and self.chance(0.5) else m.administration)
                 if partners and (form != "engagement-base" or self.chance(0.5)):
                     w.t(coop, ikg("party"), self.pick(partners))

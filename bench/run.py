@@ -45,12 +45,13 @@ ROOT = BENCH.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import catalogue, generate  # noqa: E402  (run as a script: the project root is on the path)
+from bench import generate  # noqa: E402  (run as a script: the project root is on the path)
 from bench.engines import (  # noqa: E402
     Exec, HttpEngine, OxigraphEngine, RdflibEngine, RssSampler, WorkerClient, free_port, run_measured, start, stop,
     stop_all)
 from bench.report import (  # noqa: E402
     BASELINE, ENGINE_NAMES, ENGINES, machine_info, readme_summary, render, stats, summary_cell, update_readme)
+from kg.catalog import load_catalog  # noqa: E402
 
 IKG = "https://w3id.org/integration-kg/ontology#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -180,11 +181,11 @@ def build_plan(settings: Settings, municipalities: list[tuple[str, int]], events
     dates = [f"{rng.randint(2012, 2025)}-06-30" for _ in range(n)]
 
     plan: list[Series] = []
-    for query in catalogue.read_catalogue():
+    for query in load_catalog():
         if settings.queries and query.id not in settings.queries:
             continue
         if not query.params:
-            plan.append(Series(query.id, query.title, [query.text] * n, [{}] * n))
+            plan.append(Series(query.id, query.titles["en"], [query.text] * n, [{}] * n))
             continue
         texts, substs = [], []
         # substitutions take one term per variable, and only for variables the query projects
@@ -200,14 +201,14 @@ def build_plan(settings: Settings, municipalities: list[tuple[str, int]], events
                     values[p.name] = event_choice[i]
                 elif p.name == "date":
                     values[p.name] = dates[i]
-            texts.append(catalogue.bind(query, values))
+            texts.append(query.bind(values))
             substs.append({name: [query.param(name).kind, value] for name, value in values.items()})
-        label = query.title + (" (6 municipalities)" if query.param("municipality") and
+        label = query.titles["en"] + (" (6 municipalities)" if query.param("municipality") and
                                query.param("municipality").kind == "iri-list" else "")
         plan.append(Series(query.id, label, texts, substs if single_valued else None))
         if query.id == "cq08":
-            plan.append(Series("cq08x2", query.title + " (2 municipalities)",
-                               [catalogue.bind(query, {"municipality": sets[2][i], "date": dates[i]})
+            plan.append(Series("cq08x2", query.titles["en"] + " (2 municipalities)",
+                               [query.bind({"municipality": sets[2][i], "date": dates[i]})
                                 for i in range(n)], None))
     cheap = [f"SELECT ?label WHERE {{ <{m}> <{RDFS_LABEL}> ?label }}" for m in singles]
     heavy_series = next((s for s in plan if s.key == settings.heavy), None)
@@ -261,6 +262,28 @@ def measure_engine_queries(engine, plan: list[Series], settings: Settings, use_s
         log(f"  {engine.key}{' (substitutions)' if use_subst else ''} {series.key}: "
             f"{summary_cell(r, settings)}")
     return results
+
+
+def measure_engine(engine, plan: list[Series], cheap: list[str], heavy: list[str], settings: Settings,
+                   results: dict) -> None:
+    """The catalogue, then throughput, kept under the engine's key."""
+    results["queries"][engine.key] = measure_engine_queries(engine, plan, settings)
+    results["throughput"][engine.key] = measure_throughput(
+        engine, cheap, heavy, heavy_ok(results["queries"][engine.key], settings), settings)
+
+
+def measure_http_engine(engine: HttpEngine, pids: list[int], ready_timeout: float, log_path: Path,
+                        plan: list[Series], cheap: list[str], heavy: list[str], settings: Settings,
+                        results: dict) -> None:
+    """A running HTTP engine, once it answers: measure_engine, and the peak memory of the process
+    trees of `pids` (the list itself is sampled, so that a restart can put its new process in)."""
+    with RssSampler(pids) as sampler:
+        if not engine.ready(ready_timeout):
+            raise RuntimeError(f"{engine.key} did not answer (see {log_path})")
+        log(f"{engine.key} over HTTP: catalogue ...")
+        measure_engine(engine, plan, cheap, heavy, settings, results)
+        sampler.sample()
+    results["memory"][engine.key] = sampler.peak
 
 
 def measure_throughput(engine, cheap: list[str], heavy: list[str], heavy_ok: bool, settings: Settings) -> dict:
@@ -360,10 +383,8 @@ def run(settings: Settings) -> dict:
                            "series": [[s.key, s.label, len(s.texts)] for s in plan]}
         engine = OxigraphEngine(worker, stores / "oxigraph", settings.cap)
         log("pyoxigraph in-process: catalogue ...")
-        results["queries"]["oxigraph"] = measure_engine_queries(engine, plan, settings)
+        measure_engine(engine, plan, cheap, heavy, settings, results)
         results["queries"]["oxigraph-subst"] = measure_engine_queries(engine, plan, settings, use_subst=True)
-        results["throughput"]["oxigraph"] = measure_throughput(
-            engine, cheap, heavy, heavy_ok(results["queries"]["oxigraph"], settings), settings)
     finally:
         worker.close()
     results["memory"]["oxigraph"] = worker.peak_rss
@@ -415,15 +436,7 @@ def run_kg(settings, root, stores, logs, plan, cheap, heavy, triples, results) -
                   "--result-row-cap", "10000000", *settings.kg_args], logs / "kg-serve.log")
     engine = HttpEngine("kg", port, "/sparql", settings.cap)
     try:
-        with RssSampler() as sampler:
-            sampler.pids.append(proc.pid)
-            if not engine.ready(300):
-                raise RuntimeError(f"kg serve did not answer (see {logs / 'kg-serve.log'})")
-            log("kg serve: catalogue ...")
-            results["queries"]["kg"] = measure_engine_queries(engine, plan, settings)
-            results["throughput"]["kg"] = measure_throughput(engine, cheap, heavy, heavy_ok(results["queries"]["kg"], settings), settings)
-            sampler.sample()
-        results["memory"]["kg"] = sampler.peak
+        measure_http_engine(engine, [proc.pid], 300, logs / "kg-serve.log", plan, cheap, heavy, settings, results)
         if engine.truncated:
             results["notes"].append(f"kg cut {engine.truncated} answers at its row cap")
     finally:
@@ -458,16 +471,7 @@ def run_oxigraph_server(settings, file_specs, stores, logs, plan, cheap, heavy, 
                   "--timeout-s", str(max(1, math.ceil(settings.cap)))], logs / "oxigraph-serve.log")
     engine = HttpEngine("oxigraph-server", port, "/query", settings.cap)
     try:
-        with RssSampler() as sampler:
-            sampler.pids.append(proc.pid)
-            if not engine.ready(120):
-                raise RuntimeError(f"oxigraph serve did not answer (see {logs / 'oxigraph-serve.log'})")
-            log("Oxigraph server: catalogue ...")
-            results["queries"]["oxigraph-server"] = measure_engine_queries(engine, plan, settings)
-            results["throughput"]["oxigraph-server"] = measure_throughput(
-                engine, cheap, heavy, heavy_ok(results["queries"]["oxigraph-server"], settings), settings)
-            sampler.sample()
-        results["memory"]["oxigraph-server"] = sampler.peak
+        measure_http_engine(engine, [proc.pid], 120, logs / "oxigraph-serve.log", plan, cheap, heavy, settings, results)
     finally:
         engine.close()
         stop(proc)
@@ -485,9 +489,7 @@ def run_rdflib(settings, files, logs, plan, cheap, heavy, triples, results, with
         log(f"  {triples / answer['seconds']:,.0f} triples/s")
         engine = RdflibEngine(host, settings.cap)
         log("rdflib in-process: catalogue ...")
-        results["queries"]["rdflib"] = measure_engine_queries(engine, plan, settings)
-        results["throughput"]["rdflib"] = measure_throughput(
-            engine, cheap, heavy, heavy_ok(results["queries"]["rdflib"], settings), settings)
+        measure_engine(engine, plan, cheap, heavy, settings, results)
         stats = host.call({"op": "stats"}, 30) or {}
         results["memory"]["rdflib"] = max(stats.get("maxrss", 0), stats.get("child_maxrss", 0))
         if with_endpoint:
@@ -507,29 +509,18 @@ def run_rdflib(settings, files, logs, plan, cheap, heavy, triples, results, with
 
 def run_rdflib_endpoint(settings, host, logs, plan, cheap, heavy, results) -> None:
     port = free_port()
-    state = {"pid": None}
+    pids: list[int] = []  # the server's process, sampled for memory; a new one after a restart
 
     def serve() -> None:
-        answer = host.call({"op": "serve", "port": port}, 60)
-        state["pid"] = answer["pid"]
+        pids[:] = [host.call({"op": "serve", "port": port}, 60)["pid"]]
 
     def restart() -> None:  # uvicorn keeps computing an abandoned query: end it, serve again
         serve()
-        sampler.pids[:] = [state["pid"]]
         engine.ready(60)
 
     engine = HttpEngine("rdflib-endpoint", port, "/sparql", settings.cap, on_timeout=restart)
-    with RssSampler() as sampler:
-        serve()
-        sampler.pids.append(state["pid"])
-        if not engine.ready(120):
-            raise RuntimeError(f"rdflib-endpoint did not answer (see {logs / 'rdflib-host.log'})")
-        log("rdflib-endpoint: catalogue ...")
-        results["queries"]["rdflib-endpoint"] = measure_engine_queries(engine, plan, settings)
-        results["throughput"]["rdflib-endpoint"] = measure_throughput(
-            engine, cheap, heavy, heavy_ok(results["queries"]["rdflib-endpoint"], settings), settings)
-        sampler.sample()
-    results["memory"]["rdflib-endpoint"] = sampler.peak
+    serve()
+    measure_http_engine(engine, pids, 120, logs / "rdflib-host.log", plan, cheap, heavy, settings, results)
     engine.close()
     host.call({"op": "stop_serve"}, 30)
 

@@ -9,16 +9,15 @@ to read, not a test.
 
 Each query is sent once to warm up, then --runs times. For each it prints the rows and the median,
 minimum and maximum wall time of a request (sent, answered as SPARQL JSON, read to the end), in ms,
-and whether the median is within --goal ms. A parameter is bound as the tests and the benchmark
-bind it: a VALUES block with the value as an RDF term, first in the query's outer WHERE; an
-`iri-list` parameter takes values separated by commas; a parameter not given keeps its default.
+and whether the median is within --goal ms. Parameters are bound by kg.catalog, as the tests and
+the benchmark bind them; an `iri-list` parameter takes values separated by commas; a parameter not
+given keeps its default.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
 import sys
 import time
@@ -26,49 +25,21 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-QUERY_DIR = Path(__file__).resolve().parents[1] / "cq"
-XSD = "http://www.w3.org/2001/XMLSchema#"
+QUERIES = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(QUERIES.parent))  # run as a script: the kg of this checkout
+
+from kg.catalog import Query, load_catalog  # noqa: E402
+from kg.errors import KGError  # noqa: E402
 
 
-def header_params(text: str) -> dict[str, str]:
-    """name -> kind, from the query's `#+ param: name | kind | default | help | help` lines."""
-    kinds = {}
-    for line in text.splitlines():
-        if line.startswith("#+ param:"):
-            name, kind = [part.strip() for part in line[len("#+ param:"):].split("|")[:2]]
-            kinds[name] = kind
-    return kinds
-
-
-def term(kind: str, value: str) -> str:
-    """A parameter value as a SPARQL term; refuses what is not one of its kind."""
-    if kind in ("iri", "iri-list"):
-        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*", value):
-            raise ValueError(f"not an IRI: {value!r}")
-        return f"<{value}>"
-    if kind == "date":
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError(f"not a date (YYYY-MM-DD): {value!r}")
-        return f'"{value}"^^<{XSD}date>'
-    if kind == "integer":
-        return f'"{int(value)}"^^<{XSD}integer>'
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid SPARQL string literal
-
-
-def bind(text: str, values: dict[str, str]) -> str:
-    kinds = header_params(text)
-    blocks = []
-    for name, raw in values.items():
-        if name not in kinds:
-            continue
-        items = raw.split(",") if kinds[name] == "iri-list" else [raw]
-        blocks.append(f"VALUES ?{name} {{ {' '.join(term(kinds[name], v.strip()) for v in items)} }}")
-    if not blocks:
-        return text
-    where = re.search(r"^WHERE\s*\{", text, re.MULTILINE)
-    if where is None:
-        raise ValueError("no line starting with `WHERE {` to bind parameters in")
-    return text[: where.end()] + "\n  " + "\n  ".join(blocks) + text[where.end():]
+def bind(query: Query, values: dict[str, str]) -> str:
+    """`values` bound where `query` declares them: one --param serves every query that has it."""
+    bound: dict[str, str | list[str]] = {}
+    for name, value in values.items():
+        param = query.param(name)
+        if param:
+            bound[name] = [v.strip() for v in value.split(",")] if param.kind == "iri-list" else value
+    return query.bind(bound)
 
 
 def ask(endpoint: str, query: str, timeout: float) -> tuple[float, int]:
@@ -92,14 +63,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for one answer")
     args = parser.parse_args(argv)
     values = dict(p.split("=", 1) for p in args.param)
-    paths = [p for p in sorted(QUERY_DIR.glob("cq*.rq")) if not args.ids or p.name[:4] in args.ids]
-    if not paths:
-        parser.error(f"no query matches {args.ids} in {QUERY_DIR}")
+    queries = [q for q in load_catalog(QUERIES) if not args.ids or q.id in args.ids]
+    if not queries:
+        parser.error(f"no query matches {args.ids} in {QUERIES}")
+    try:
+        texts = {query.id: bind(query, values) for query in queries}
+    except KGError as exc:
+        parser.error(str(exc))
     print(f"{args.endpoint}, {args.runs} warm runs each" + (f", {values}" if values else ""))
     print(f"{'query':<6} {'rows':>6} {'median':>9} {'min':>9} {'max':>9}")
     missed = 0
-    for path in paths:
-        query = bind(path.read_text(encoding="utf-8"), values)
+    for query_id, query in texts.items():
         try:
             ask(args.endpoint, query, args.timeout)
             times, rows = [], 0
@@ -108,13 +82,13 @@ def main(argv: list[str] | None = None) -> int:
                 times.append(seconds * 1000)
         except (urllib.error.URLError, TimeoutError) as exc:
             detail = exc.read().decode("utf-8", "replace")[:200] if isinstance(exc, urllib.error.HTTPError) else ""
-            print(f"{path.name[:4]:<6} failed: {exc} {detail}")
+            print(f"{query_id:<6} failed: {exc} {detail}")
             missed += 1
             continue
         median = statistics.median(times)
         verdict = "ok" if median <= args.goal else f"over {args.goal:.0f} ms"
         missed += median > args.goal
-        print(f"{path.name[:4]:<6} {rows:>6} {median:>7.1f}ms {min(times):>7.1f}ms {max(times):>7.1f}ms  {verdict}")
+        print(f"{query_id:<6} {rows:>6} {median:>7.1f}ms {min(times):>7.1f}ms {max(times):>7.1f}ms  {verdict}")
     return 1 if missed else 0
 
 

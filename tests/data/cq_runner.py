@@ -2,9 +2,8 @@
 
 A store is built by `kg load` (the command line, as a user does), and every query goes through the
 public path: the query worker pool over the store's checkpoints, with the default deadline and row
-cap of kg.config.Settings. A parameter is bound as an RDF term in a VALUES block at the start of
-the query's outermost group, the same text any SPARQL engine would get; an `iri-list` parameter
-takes several terms (one solution each), and a parameter left out keeps the query's own default.
+cap of kg.config.Settings. Parameters are bound by kg.catalog, as every user of the catalogue binds
+them.
 
 Answers are compared as tables of cell texts (`same_table`): the same rows, in the order the query's
 ORDER BY gives; rows that tie on every ORDER BY key may come in any order, as SPARQL leaves it to
@@ -18,23 +17,18 @@ import io
 import re
 import subprocess
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 
-import pyoxigraph as ox
-
+from kg.catalog import Value, load_catalog, read_query
 from kg.config import Settings
 from kg.querying import WorkerPool, make_query_runner
 from kg.store import EmbeddedStore
 from kg.store.base import QueryResult
 from support import ROOT
 
-QUERY_DIR = ROOT / "queries" / "cq"
-QUERIES = sorted(QUERY_DIR.glob("cq*.rq"))
+QUERIES = [query.file for query in load_catalog(ROOT / "queries")]
 EXPECTED = ROOT / "tests" / "expected" / "cq"
-
-Term = ox.NamedNode | ox.Literal
-_OUTER_WHERE = re.compile(r"^WHERE\s*\{", re.MULTILINE)
 
 
 def query_id(path: Path) -> str:
@@ -64,30 +58,12 @@ class PublicPath:
         assert not result.truncated, "the row cap cut the answer short"
         return result
 
-    def table(self, path: Path, values: Mapping[str, Term | Sequence[Term]] | None = None) -> list[list[str]]:
-        return table(self.run(bind(path.read_text(encoding="utf-8"), values or {})))
+    def table(self, path: Path, values: Mapping[str, Value] | None = None) -> list[list[str]]:
+        return table(self.run(read_query(path).bind(values)))
 
     def close(self) -> None:
         self.runner.close()
         self.store.close()
-
-
-def bind(text: str, values: Mapping[str, Term | Sequence[Term]]) -> str:
-    """The query with each parameter bound by `VALUES ?name { term … }` first in its outer WHERE."""
-    if not values:
-        return text
-    blocks = []
-    for name, value in values.items():
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-            raise ValueError(f"not a variable name: {name!r}")
-        terms = [value] if isinstance(value, (ox.NamedNode, ox.Literal)) else list(value)
-        if not all(isinstance(t, (ox.NamedNode, ox.Literal)) for t in terms):
-            raise TypeError(f"?{name}: parameters are bound as RDF terms (NamedNode or Literal)")
-        blocks.append(f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}")  # N-Triples syntax
-    where = _OUTER_WHERE.search(text)
-    if where is None:
-        raise ValueError("the query has no line starting with `WHERE {` to bind parameters in")
-    return text[: where.end()] + "\n  " + "\n  ".join(blocks) + text[where.end():]
 
 
 def table(result: QueryResult) -> list[list[str]]:

@@ -22,6 +22,7 @@ if __name__ == "__main__":  # run as a script: the helper modules pytest finds o
 
 from cq_runner import (EXPECTED, QUERIES, PublicPath, canonical, column, csv_text, kg_load, query_id,
                        read_csv, rows_where, same_table)
+from kg.catalog import read_query
 from support import GRAPH, ROOT, SHIPPED_FILES, shipped_path
 
 EXPECTED_FIXTURE = EXPECTED / "fixture"
@@ -43,13 +44,8 @@ PARAM_TYPES = {"iri", "string", "date", "integer", "iri-list"}
 
 
 def params(query_path: Path) -> dict[str, tuple[str, str]]:
-    """name -> (kind, default) from the query's `#+ param:` lines."""
-    found = {}
-    for line in query_path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#+ param: "):
-            name, kind, default, *_ = [part.strip() for part in line[10:].split("|")]
-            found[name] = (kind, default)
-    return found
+    """name -> (kind, default) of the query's parameters."""
+    return {p.name: (p.kind, p.default) for p in read_query(query_path).params}
 
 
 def build_root(root: Path) -> Path:
