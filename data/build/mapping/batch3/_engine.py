@@ -59,11 +59,11 @@ def run(b: Builder, x: Infra, modules: list[ModuleType]) -> list[Clause]:
     made: dict[int, Ctx] = {}
     for r in rows:
         land = land_of[r.number]
-        if land not in owner:
+        spec = owner[land].ROWS.get(r.number) if land in owner else None
+        if spec is None:  # no module for the Land yet (a claimed Land's rows are all mapped: _check_coverage)
             b.pending[r.row_id] = land
             ledger.append(Clause(r.row_id, 0, r.fields["value"], "pending", land))
             continue
-        spec = owner[land].ROWS[r.number]
         if isinstance(spec, LeftOut):
             b.leave_out(r.row_id, spec.reason)
             ledger.append(Clause(r.row_id, 0, r.fields["value"], "row left out", spec.reason))
@@ -147,7 +147,7 @@ def _map_row(x: Infra, f: FileGraph, r: SourceRow, spec: Row, aliases: dict, led
 
 
 def _checks_text(checks) -> str:
-    return " ; ".join(f"{kind}={value}" for kind, value in checks)
+    return " || ".join(f"{kind}={value}" for kind, value in checks)
 
 
 def _conflicts(owner, land_of, made: dict[int, Ctx]) -> None:

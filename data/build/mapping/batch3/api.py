@@ -6,18 +6,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rdflib import URIRef
-from rdflib.namespace import ORG
+from rdflib import Literal, URIRef
+from rdflib.namespace import ORG, RDF, SKOS, XSD
+
+import re
 
 import model
 from builder import FileGraph
 from dates import SourceDate, parse, vague
 from mapping.infrastructure.actors import Infra
 from mapping.infrastructure.roles import attested, holder, member
-from mapping.registry import REG
+from mapping.registry import COUNCIL_NAMES, REG
 from model.nodes import local_name
 from sources import SourceRow
-from vocab import IKG, de, integer, slug
+from vocab import IKG, concept, de, integer, slug, thing
 
 When = str | SourceDate | None
 NOTE_PREFIX = "Noted from the source row, not checked as a fact: "
@@ -162,13 +164,41 @@ def _d(when: When) -> SourceDate | None:
     return parse(when) if isinstance(when, str) else when
 
 
+# "autumn 2009" -> (German note as the provenance check reads it, first and last month-day). Keep in step with
+# VAGUE in tests/data/provenance_check.py.
+SEASONS = {"early": ("Anfang", "01-01", "04-30"), "spring": ("Frühjahr", "03-01", "06-30"),
+           "summer": ("Sommer", "06-01", "09-30"), "autumn": ("Herbst", "09-01", "12-31"),
+           "late": ("Ende", "10-01", "12-31"), "end of": ("Ende", "10-01", "12-31")}
+
+
+def season(words: str) -> SourceDate:
+    """'autumn 2009', 'early 2015', 'end of 2023', 'spring 2016', 'summer 2016', 'late 2019': the year with the
+    bounds the words give and a German note."""
+    m = re.fullmatch(r"(early|spring|summer|autumn|late|end of) (\d{4})", words.strip(), re.I)
+    if not m:
+        raise ValueError(f"not a season: {words!r}")
+    german, first, last = SEASONS[m[1].lower()]
+    return vague(m[2], f"{m[2]}-{first}", f"{m[2]}-{last}", f"{german} {m[2]}")
+
+
+def _council(c: "Ctx", name: str) -> URIRef:
+    """The municipal council under the name the row gives it ('Ratsversammlung', 'Bürgerschaft', 'Stadtrat')."""
+    shown = f"{name} {c.city}"
+    COUNCIL_NAMES.setdefault(c.ags, shown)
+    node = REG.council(c.f, c.ags)
+    if COUNCIL_NAMES[c.ags] != shown:
+        c.f.add(node, SKOS.altLabel, de(shown))
+    return node
+
+
 # ------------------------------------------------------------------ facts
 
-def established(when: When, decided_by_council: bool = False, predecessor: str | None = None) -> Fact:
-    """The actor's founding at the stated date (by council decision; as successor of `predecessor`, a node of the
-    same actor type): one establishment event per row (conflicts stay apart); ikg:founded from the first row."""
+def established(when: When, decided_by: str | None = None, predecessor: str | None = None) -> Fact:
+    """The actor's founding at the stated date (decided by the council the row names, e.g. "Ratsversammlung"; as
+    successor of `predecessor`, a node of the same actor type): one establishment event per row (conflicts stay
+    apart); ikg:founded from the first row that dates it."""
     def write(c: Ctx) -> None:
-        by = REG.council(c.f, c.ags) if decided_by_council else None
+        by = _council(c, decided_by) if decided_by else None
         before = c.x.actor(c.f, c.city, c.row.fields["actor_type"], predecessor) if predecessor else None
         ev = model.change_event(c.f, f"{local_name(c.node)}-established-{c.key}", "establishment", before, c.node,
                                 _d(when), decided_by=by, name="Gründung")
@@ -176,7 +206,7 @@ def established(when: When, decided_by_council: bool = False, predecessor: str |
         if (c.node, IKG.founded) not in _FOUNDED:
             _FOUNDED.add((c.node, IKG.founded))
             model.founded(c.f, c.node, _d(when))
-    return _checked(write, _date_check(when), ("name", predecessor))
+    return _checked(write, _date_check(when), ("name", predecessor), ("name", decided_by))
 
 
 _FOUNDED: set = set()
@@ -195,18 +225,55 @@ def members_count(total: int | None = None, *groups: tuple[int, str], when: When
     return _checked(write, ("count", total), *(("count", s) for s, _ in groups), _date_check(when))
 
 
-def election(when: When, eligible: int | None = None, turnout: str | None = None, seats: int | None = None,
-             candidates: int | None = None, mode: str | None = None) -> Fact:
-    """An election of the actor (body) at the stated date, with what the clause states of it."""
-    def write(c: Ctx) -> None:
-        node = model.election(c.f, c.node, _d(when), eligible=eligible, candidates=candidates, seats=seats,
-                              mode=mode, key=c.key)
-        if turnout is not None:
-            from rdflib import Literal
-            from rdflib.namespace import XSD
-            c.f.add(node, IKG.turnoutPercent, Literal(turnout, datatype=XSD.decimal))
-        c.made.append(node)
-    return _checked(write, _date_check(when), ("count", eligible), ("count", seats), ("count", candidates))
+class Election:
+    """An election of the row's body, as a fact of the clause that dates it; `more(...)` gives a fact for another
+    clause of the same row that adds to the same election (turnout, seats …), checked against that clause."""
+
+    def __init__(self, when: When, **stated) -> None:
+        self.when, self.stated = when, stated
+        self.checks = (_date_check(when), *_election_checks(stated))
+
+    def _node(self, c: Ctx) -> URIRef:
+        return thing("election", f"{local_name(c.node)}-{c.row.row_id}-{_d(self.when).value}")
+
+    def __call__(self, c: Ctx) -> None:
+        node = self._node(c)
+        if (node, RDF.type, IKG.Election) not in c.f.triples:
+            d = _d(self.when)
+            model.election(c.f, c.node, d, key=f"{c.row.row_id}-{d.value}")
+            c.made.append(node)
+        _election_values(c.f, node, self.stated)
+
+    def more(self, **stated) -> Fact:
+        def write(c: Ctx) -> None:
+            if (self._node(c), RDF.type, IKG.Election) not in c.f.triples:
+                self(c)
+            _election_values(c.f, self._node(c), stated)
+        return _checked(write, *_election_checks(stated))
+
+
+def _election_checks(stated: dict) -> tuple[Check, ...]:
+    return tuple(("decimal" if k == "turnout" else "count", v) for k, v in stated.items() if k != "mode")
+
+
+def _election_values(f: FileGraph, node: URIRef, stated: dict) -> None:
+    props = {"eligible": IKG.eligibleVoters, "candidates": IKG.candidateCount, "seats": IKG.seatsToFill}
+    for k, v in stated.items():
+        if k == "turnout":
+            f.add(node, IKG.turnoutPercent, Literal(v, datatype=XSD.decimal))
+        elif k == "mode":
+            f.add(node, IKG.votingMode, concept("voting-mode", v))
+        else:
+            f.add(node, props[k], integer(v))
+
+
+def election(when: When, *, eligible: int | None = None, turnout: str | None = None, seats: int | None = None,
+             candidates: int | None = None, mode: str | None = None) -> Election:
+    """An election of the row's body at the stated date with what the clause states: eligible voters, turnout
+    (per cent, as a string: "20.67"), seats to fill, candidates, voting mode (voting-mode concept)."""
+    stated = {k: v for k, v in dict(eligible=eligible, turnout=turnout, seats=seats, candidates=candidates,
+                                    mode=mode).items() if v is not None}
+    return Election(when, **stated)
 
 
 def chair(name: str, when: When = None, role: str = "chair") -> Fact:
@@ -232,11 +299,12 @@ def office_holder(name: str, when: When = None, title: str | None = None) -> Fac
     return _checked(write, ("person", name), _date_check(when), ("text", title))
 
 
-def adopted(when: When, by_council: bool = True) -> Fact:
-    """The plan's adoption at the stated date (never for 'scheduled'/'expected': note those)."""
+def adopted(when: When, by: str | None = None) -> Fact:
+    """The plan's adoption at the stated date, by the council as the row names it ("Stadtrat"); never for
+    'scheduled'/'expected' (note those)."""
     def write(c: Ctx) -> None:
-        model.adopted(c.f, c.node, REG.council(c.f, c.ags) if by_council else None, _d(when))
-    return _checked(write, _date_check(when))
+        model.adopted(c.f, c.node, _council(c, by) if by else None, _d(when))
+    return _checked(write, _date_check(when), ("name", by))
 
 
 def constituted(when: When) -> Fact:
@@ -270,11 +338,17 @@ def valid(start: When, end: When = None) -> Fact:
     return _checked(lambda c: model.valid(c.f, c.node, _d(start), _d(end)), _date_check(start), _date_check(end))
 
 
+NO_DATE = "Datum des Wechsels nicht angegeben; spätestens am Lesetag 25.11.2026"
+
+
 def _change(kind: str, other: str, other_type: str | None, when: When, before: bool) -> Fact:
+    """A change between the actor and `other`; without a stated date an undated instant (no value, the technical
+    bounds) with a note, as the shapes want one date per change."""
     def write(c: Ctx) -> None:
         o = c.x.actor(c.f, c.city, other_type or c.row.fields["actor_type"], other)
         orig, res = (o, c.node) if before else (c.node, o)
-        c.made.append(model.change_event(c.f, f"{local_name(c.node)}-{kind}-{c.key}", kind, orig, res, _d(when),
+        d = _d(when) if when else model.undated(note=NO_DATE)
+        c.made.append(model.change_event(c.f, f"{local_name(c.node)}-{kind}-{c.key}", kind, orig, res, d,
                                          name={"renaming": "Umbenennung", "establishment": "Gründung"}.get(
                                              kind, "Nachfolge")))
     return _checked(write, ("name", other), _date_check(when))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from model import undated
 from mapping.batch3.api import (adopted, body, chair, classifies, election, established, inferred_year, keep,
                                 located_in, members_count, note, noted, on, one, out, predecessor, publication,
-                                rest, row, valid, within)
+                                rest, row, season, valid)
 
 LANDS = ("Schleswig-Holstein",)
 
@@ -24,7 +24,7 @@ ALIASES = {("Lübeck", HL_FORUM): "Forum für Migrantinnen und Migranten (Lübec
 
 ROWS = {
     # --- Kiel
-    166: one(established("2002", decided_by_council=True),
+    166: one(established("2002", decided_by="Ratsversammlung"),
              rest("'current form' founded 2002 on a Ratsversammlung decision of 2001-12-13 (fixed membership, rights "
                   "and duties, official representation)")),
     167: row(keep(1, predecessor(KIEL_PREDECESSOR), on(KIEL_PREDECESSOR, election("1996"))),
@@ -49,8 +49,9 @@ ROWS = {
                      "asking the administration to show where the tasks were already covered (party website)"),
              actor_type="administration"),
     # --- Lübeck
-    193: row(note(1),  # a council decision's date: the model has no property for it (as infrastructure-063)
-             keep(2, established("2007-06-20", decided_by_council=True), rest("over 300 participants at the founding"))),
+    # the Bürgerschaft's decision (clause 1) is a date the model has no property for (as infrastructure-063);
+    # decided_by belongs to clause 1, so the founding of clause 2 does not name the council
+    193: row(note(1), keep(2, established("2007-06-20"), rest("over 300 participants at the founding"))),
     194: row(keep(1, classifies()), keep(2, classifies())),
     195: row(keep(1, members_count(160, qualifier="approximately")),
              out(2, "'about 100 (older page)': a figure of another, older page than the cited one, which the row "
@@ -65,13 +66,13 @@ ROWS = {
     198: row(note(1), note(2)),  # the start of work, dated only as "after the 2006 decision": no adoption
     # --- Flensburg
     428: row(keep(1, classifies()), keep(2, classifies()), note(3), note(4)),
-    429: row(keep(1, established(within("2009", "2009-09-01", "2009-12-31", "Herbst 2009"))), note(2)),
+    429: row(keep(1, established(season("autumn 2009"))), note(2)),
     430: one(valid("2010", "2015")),
-    431: one(adopted("2016-03")),
+    431: one(adopted("2016-03", by="Ratsversammlung")),
     432: one(valid("2016", "2022")),
     433: noted(),  # "working basis since 2009", biennial updates: a process, no adoption date of one version
     # --- Neumünster
-    495: row(keep(1, established("2014", decided_by_council=True, predecessor=NMS_ROUND_TABLE),
+    495: row(keep(1, established("2014", decided_by="Ratsversammlung", predecessor=NMS_ROUND_TABLE),
                   rest("the Runder Tisch für Integration had been inactive since 2010")),
              note(2, f"first board election 2014-05-09 ({BOARD})")),
     496: row(keep(1, classifies()), note(2), note(3), note(4)),
