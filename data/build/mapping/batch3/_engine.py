@@ -134,6 +134,8 @@ def _map_row(x: Infra, f: FileGraph, r: SourceRow, spec: Row, aliases: dict, led
                 for fact in part.facts:
                     fact(c)
                 checks = [ch for fact in part.facts for ch in getattr(fact, "checks", ())]
+                if all(kind == "note" for kind, _ in checks):
+                    raise SystemExit(f"{r.row_id}: clause {part.clause} is kept with notes only; note() it instead")
                 ledger.append(Clause(r.row_id, part.clause, text, "kept", _checks_text(checks)))
             elif isinstance(part, Note):
                 shown = NOTE_PREFIX + (part.text or text)

@@ -218,7 +218,11 @@ def members_count(total: int | None = None, *groups: tuple[int, str], when: When
     None when the row gives only the groups). Undated unless `when`."""
     def write(c: Ctx) -> None:
         if groups:
-            node = model.composition(c.f, c.node, c.key, total, [(s, m, m) for s, m in groups], _d(when))
+            # a total the row does not give is the sum of its groups, marked with that derivation rule
+            seats = total if total is not None else sum(s for s, _ in groups)
+            node = model.composition(c.f, c.node, c.key, seats, [(s, m, m) for s, m in groups], _d(when))
+            if total is None:
+                c.f.derive(node, IKG.totalSeats, "sum-of-seat-groups")
         else:
             node = model.count(c.f, c.node, c.key, total, unit, _d(when), qualifier, name="Mitgliederzahl")
         c.made.append(node)
@@ -404,7 +408,7 @@ def classifies() -> Fact:
     """The clause states the body's composition or function: BODIES gives it, citing this row (checked)."""
     def write(c: Ctx) -> None:
         c.classified = True
-    return _checked(write)
+    return _checked(write, ("classified", "yes"))
 
 
 def publication(name: str, when: When, publisher: str | None = None, publisher_type: str = "office") -> Fact:
