@@ -13,8 +13,9 @@ one disposition, else the build stops: keep(k, *facts) | note(k[, text][, about=
 row(..., actor=, actor_type=, planned=True, conflicts=(m,)) overrides the actor / links ikg:conflictsWith.
 
 Facts (api.py; dates: "2016", "2016-03", "2016-03-01" or a SourceDate): established(when, decided_by=
-"Ratsversammlung", predecessor=) · members_count(total or None, *(seats, selection-method), when=, unit=, qualifier=) (None: the sum) · election(when,
-eligible=, turnout="20.67", seats=, candidates=, mode=) and e.more(...) for its other clauses · chair(name, when,
+"Ratsversammlung", predecessor=) · members_count(total, *(seats, selection-method), when=, unit=, qualifier=)
+(total None with groups: their sum, marked as derived) · election(when, eligible=, turnout="20.67", seats=,
+candidates=, mode=) and e.more(...) for its other clauses · chair(name, when,
 role=) · head(name, when) · office_holder(name, when, title=) · adopted(when, by="Stadtrat") · constituted(when) ·
 legal_basis(text) · term(years) · title(text) · valid(start, end) · predecessor/successor(name, when, kind=) ·
 renamed(old_name, when) · located_in(unit name) · publication(name, when, publisher=) · dated(when) ·
