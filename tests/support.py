@@ -26,6 +26,10 @@ GRAPH = "https://w3id.org/integration-kg/graph/"
 # The RDF files `kg load` reads, listed here without kg's code (by the endings of the formats the
 # README names), so that tests of loading and publishing compare with an expectation of their own.
 RDF_ENDINGS = (".ttl", ".trig", ".nt", ".nq", ".jsonld", ".rdf")
+# Batch 3 writes one data file per Land (data/infrastructure-{land}.ttl), as its modules are written: the
+# shipped files are the 15 of the first batches plus these.
+LAND_FILES = sorted(DATA.glob("infrastructure-*.ttl"))
+SHIPPED_COUNT = 15 + len(LAND_FILES)
 SHIPPED_FILES = sorted(p for folder in ("ontology", "shapes", "data")
                        for p in (ROOT / folder).rglob("*") if p.suffix in RDF_ENDINGS)
 

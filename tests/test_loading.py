@@ -5,7 +5,7 @@ import pytest
 from kg import iris
 from kg.errors import ParseError
 from kg.loading import collect_sources, load_sources
-from support import ROOT, SHIPPED_FILES, shipped_graph, shipped_path, shipped_triples
+from support import ROOT, SHIPPED_COUNT, SHIPPED_FILES, shipped_graph, shipped_path, shipped_triples
 
 TTL = """@prefix ex: <https://example.org/fictional/> .
 ex:town ex:name "Musterstadt" ; ex:population 1000 .
@@ -82,7 +82,7 @@ def test_real_project_files_load(store):
     report = load_sources(store, collect_sources(ROOT))
     # Expectations from the files themselves, as rdflib reads them, not from kg's own listing.
     expected = {shipped_path(p): len(shipped_triples(p)) for p in SHIPPED_FILES}
-    assert len(expected) == 15
+    assert len(expected) == SHIPPED_COUNT
     assert report.loaded == expected
     graphs = sorted(shipped_graph(p) for p in SHIPPED_FILES)
     assert sorted(store.published_graphs()) == graphs

@@ -75,6 +75,9 @@ class Builder:
         self.rows = rows
         self.files: dict[str, FileGraph] = {}
         self.left_out: dict[str, str] = {}  # row id -> reason
+        # batch-3 row id -> its Land, for rows whose Land no module maps yet (temporary; see mapping/batch3)
+        self.pending: dict[str, str] = {}
+        self.clauses: list = []  # the batch-3 clause ledger (mapping.batch3._engine.Clause)
 
     def file(self, stem: str, title: str = "") -> FileGraph:
         if stem not in self.files:

@@ -25,6 +25,8 @@ FACT_FILE_TITLES = {
     "infrastructure": "Sourced fact base: infrastructure.csv",
     "organisations": "Sourced fact base: organisations.csv",
     "projects_events": "Sourced fact base: projects_events.csv",
+    "batch3/municipalities": "Sourced fact base, batch 3: batch3/municipalities.csv",
+    "batch3/infrastructure": "Sourced fact base, batch 3: batch3/infrastructure.csv",
 }
 # The fact base's own judgement of its sources (data/sources/facts/README.md, "How reliable").
 RELIABILITY = {
@@ -67,7 +69,12 @@ def citation_keys(row: SourceRow, key: str) -> list[tuple[URIRef, int]]:
 
 
 def fact_file_nodes() -> list[URIRef]:
-    return [thing("source-file", stem.replace("_", "-")) for stem in FACT_FILE_TITLES]
+    return [thing("source-file", _file_key(stem)) for stem in FACT_FILE_TITLES]
+
+
+def _file_key(stem: str) -> str:
+    """'projects_events' -> 'projects-events'; 'batch3/infrastructure' -> 'batch3-infrastructure'."""
+    return stem.replace("_", "-").replace("/", "-")
 
 
 def add_provenance(builder: Builder) -> None:
@@ -174,9 +181,10 @@ def _citations(builder: Builder, used: set[str]) -> None:
             if row.row_id == SEED_ROW_ID:
                 f.add(citation, IKG.locator, Literal(f"data/sources/{row.file}"))
             else:
-                f.add(citation, IKG.factFile, Literal(row.file.split("/")[-1]))
+                # the path below facts/: 'infrastructure.csv' for the first batches, 'batch3/infrastructure.csv'
+                f.add(citation, IKG.factFile, Literal(row.file.removeprefix("facts/")))
                 f.add(citation, IKG.factRow, Literal(row.number, datatype=XSD.integer))
-                f.add(citation, DCTERMS.isPartOf, thing("source-file", row.file.split("/")[-1][:-4].replace("_", "-")))
+                f.add(citation, DCTERMS.isPartOf, thing("source-file", _file_key(row.file.removeprefix("facts/")[:-4])))
             f.add(url, RDF.type, IKG.Source)
             level = reliability(str(url))
             if level:

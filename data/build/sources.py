@@ -16,7 +16,8 @@ from pathlib import Path
 SOURCES_DIR = Path(__file__).resolve().parent.parent / "sources"
 FACTS_DIR = SOURCES_DIR / "facts"
 SEED_FILE = SOURCES_DIR / "seed" / "000_ef7cfff06aff2f5f.txt"
-FACT_FILES = ("municipalities", "infrastructure", "organisations", "projects_events")
+FACT_FILES = ("municipalities", "infrastructure", "organisations", "projects_events",
+              "batch3/municipalities", "batch3/infrastructure")
 
 # The seed report is published on the project's website; this URL is how the fact files cite it.
 SEED_URL = (
@@ -49,7 +50,9 @@ class SourceRow:
 
 
 def row_id(stem: str, number: int) -> str:
-    return f"{stem}-{number:03d}"
+    """'batch3/municipalities', 7 -> 'batch3-municipalities-007': a later batch's folder prefixes the stem, so
+    the first batches' identifiers stay as they were."""
+    return f"{stem.replace('/', '-')}-{number:03d}"
 
 
 def read_fact_file(stem: str) -> list[SourceRow]:

@@ -60,10 +60,11 @@ Finding = tuple[str, str, str, str]
 def read_rows() -> dict[str, str]:
     """Row id -> the row's text: its columns joined by ' | ', without the URL column(s)."""
     rows: dict[str, str] = {}
-    for stem in ("municipalities", "infrastructure", "organisations", "projects_events"):
+    for stem in ("municipalities", "infrastructure", "organisations", "projects_events",
+                 "batch3/municipalities", "batch3/infrastructure"):
         with (SOURCES / "facts" / f"{stem}.csv").open(encoding="utf-8", newline="") as handle:
             for number, record in enumerate(csv.DictReader(handle), start=1):
-                rows[f"{stem}-{number:03d}"] = " | ".join(
+                rows[f"{stem.replace('/', '-')}-{number:03d}"] = " | ".join(
                     value for key, value in record.items() if key not in ("source_url", "sources"))
     rows["seed-000"] = (SOURCES / "seed" / "000_ef7cfff06aff2f5f.txt").read_text(encoding="utf-8")
     return rows
@@ -311,7 +312,11 @@ def stated_in(value: Literal, dates: Dates) -> bool:
 # December. ("about 2016", "c. 2016" keep the year's own bounds, with the note.)
 VAGUE = (
     (r"^Anfang (\d{4})", r"\bearly \d{4}", lambda y: (dt.date(y, 1, 1), dt.date(y, 4, 30))),
-    (r"^(?:bis )?Ende (\d{4})", r"\bend of \d{4}", lambda y: (dt.date(y, 10, 1), dt.date(y, 12, 31))),
+    (r"^(?:bis )?Ende (\d{4})", r"\b(?:end of|late) \d{4}", lambda y: (dt.date(y, 10, 1), dt.date(y, 12, 31))),
+    # the seasons of batch 3 (data/build/mapping/batch3/api.py, SEASONS), wide enough for either reckoning
+    (r"^Frühjahr (\d{4})", r"\bspring \d{4}", lambda y: (dt.date(y, 3, 1), dt.date(y, 6, 30))),
+    (r"^Sommer (\d{4})", r"\bsummer \d{4}", lambda y: (dt.date(y, 6, 1), dt.date(y, 9, 30))),
+    (r"^Herbst (\d{4})", r"\bautumn \d{4}", lambda y: (dt.date(y, 9, 1), dt.date(y, 12, 31))),
 )
 
 
@@ -499,7 +504,7 @@ def administration_named(graph: rdflib.Graph, agent, text: str, rows) -> bool:
     if re.search(ADMIN_WORDS + r"[^|]{0,40}?" + re.escape(city_short), text) or re.search(
             re.escape(city_short) + r"[^|]{0,5}(?:city|Stadtverwaltung)", text):
         return True
-    if any(r.startswith("infrastructure-") and ROWS[r].split(" | ")[0] == city for r in rows):
+    if any(r.startswith(("infrastructure-", "batch3-infrastructure-")) and ROWS[r].split(" | ")[0] == city for r in rows):
         return True  # the row is about the city; the actor is its administration
     parts = {p for p in graph.subjects(ORG.postIn, None)} | {u for u in graph.subjects(ORG.unitOf, agent)}
     parts |= {p for u in list(parts) for p in graph.subjects(ORG.postIn, u)}

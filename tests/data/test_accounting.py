@@ -408,7 +408,8 @@ def test_manifest_pins_every_row_to_its_text():
     with (DATA / "sources" / "rows.csv").open(encoding="utf-8", newline="") as handle:
         manifest = {r["row_id"]: r["sha256"] for r in csv.DictReader(handle)}
     expected = {rid: hashlib.sha256(" | ".join(rec.values()).encode("utf-8")).hexdigest() for rid, _, rec in ROWS}
-    assert {k: v for k, v in manifest.items() if k != "seed-000"} == expected
+    # batch 3's rows are pinned by test_accounting_batch3.py
+    assert {k: v for k, v in manifest.items() if k != "seed-000" and not k.startswith("batch3-")} == expected
 
 
 def test_fact_files_have_the_documented_row_counts():

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from builder import Builder
 
-from mapping import dresden, infrastructure, municipalities, organisations, projects, seed
+from mapping import batch3, dresden, infrastructure, municipalities, organisations, projects, seed
 
 
 def map_all(builder: Builder) -> None:
     municipalities.map_rows(builder)
     organisations.map_rows(builder)
     dresden.map_rows(builder)
-    infrastructure.map_rows(builder)
+    actors = infrastructure.map_rows(builder)
+    batch3.map_rows(builder, actors)
     projects.map_rows(builder)
     seed.map_rows(builder)

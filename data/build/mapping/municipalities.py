@@ -42,7 +42,9 @@ def _cite(row_id: str, urls: tuple[str, ...], needles: tuple[str, ...]) -> tuple
 def map_rows(builder: Builder) -> None:
     f = builder.file("municipalities", "Municipalities: AGS, Land, kind, population (31.12.2021), Wikidata links")
     model.datasets(f)
-    for row in (r for r in builder.rows.values() if r.file == "facts/municipalities.csv"):
+    # batch 3's rows have the same columns and go into the same file: one municipality table for all batches
+    for row in (r for r in builder.rows.values()
+                if r.file in ("facts/municipalities.csv", "facts/batch3/municipalities.csv")):
         _map_row(f, row)
 
 

@@ -46,7 +46,8 @@ ALSO_INTRODUCES = {
 }
 
 
-def map_rows(b: Builder) -> None:
+def map_rows(b: Builder) -> Infra:
+    """Maps the rows; returns the actors, which batch 3 extends (one node per body across batches)."""
     x = Infra(b)
     rows = [r for r in b.rows.values() if r.file == "facts/infrastructure.csv" and r.number >= 34]
     for row in sorted(rows, key=lambda r: (r.number not in FIRST, r.number)):
@@ -55,6 +56,7 @@ def map_rows(b: Builder) -> None:
         else:
             _map_row(x, row)
     _one_label_for_dortmund_plan(b, x)
+    return x
 
 
 def _map_row(x: Infra, row: SourceRow) -> None:

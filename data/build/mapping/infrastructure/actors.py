@@ -34,7 +34,8 @@ BODY_KINDS = (("Integrationsrat", "integrationsrat"), ("Rat für Integration", "
               ("Kommission", "integration-commission"), ("Kuratorium", "other-advisory-board"))
 PLAN_KINDS = (("Aktionsplan", "action-plan"), ("Masterplan", "master-plan"), ("Leitlinien", "guidelines"),
               ("Leitbild", "mission-statement"), ("programm", "programme"), ("konzept", "integration-concept"))
-UNIT_KINDS = (("Integrationszentrum", "municipal-integration-centre"), ("Stabsstelle", "staff-unit"),
+UNIT_KINDS = (("Koordinierungsstelle", "integration-office"), ("Referat ", "division"),  # names of batch 3
+              ("Integrationszentrum", "municipal-integration-centre"), ("Stabsstelle", "staff-unit"),
               ("Dienstleistungszentrum", "service-centre"), ("Fachbereich", "department"),
               ("Amt", "department"), ("Fachstelle", "integration-office"), ("Büro", "integration-office"),
               ("Integrationsplanung", "staff-unit"), ("Koordinierungsgruppe", "coordination-group"),
