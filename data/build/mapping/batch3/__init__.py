@@ -3,6 +3,7 @@
 A module here (not `_private`, not `api`) exports LANDS (Länder it maps: all their rows, no others), ROWS
 {row number: row spec} and optionally BODIES {(city, name): body(...)} and ALIASES {(city, name as in the row):
 name of an existing node}. Row n is `batch3-infrastructure-{n:03d}` (1-based data row). No shared file is edited.
+A large Land may be shared: each module then also exports CITIES (the short city names it maps, all their rows).
 A Land without a module is *pending*: the build prints the count, README counts it, its tests are xfail(strict).
 At the final merge set COMPLETE = True below: then a pending row fails the build and the tests.
 

@@ -36,14 +36,25 @@ def batch3_rows(b: Builder) -> list[SourceRow]:
 
 
 def claims(modules: list[ModuleType]) -> dict[str, ModuleType]:
-    """Land -> the module that maps its rows; a Land claimed twice is an error."""
+    """Unit -> the module that maps its rows; a unit claimed twice is an error. A unit is a Land, or
+    "Land: city" for a module that declares CITIES (a large Land shared by several modules)."""
     owner: dict[str, ModuleType] = {}
     for mod in modules:
-        for land in getattr(mod, "LANDS", ()):
-            if land in owner:
-                raise SystemExit(f"batch 3: {land} is claimed by {owner[land].__name__} and {mod.__name__}")
-            owner[land] = mod
+        cities = getattr(mod, "CITIES", ())
+        units = [f"{land}: {city}" for land in mod.LANDS for city in cities] if cities else list(mod.LANDS)
+        for unit in units:
+            if unit in owner:
+                raise SystemExit(f"batch 3: {unit} is claimed by {owner[unit].__name__} and {mod.__name__}")
+            owner[unit] = mod
+    whole = {u for u in owner if ": " not in u}
+    split = {u.split(": ")[0] for u in owner if ": " in u}
+    if whole & split:
+        raise SystemExit(f"batch 3: {sorted(whole & split)} claimed whole by one module and by cities by another")
     return owner
+
+
+def unit_of(owner: dict[str, ModuleType], land: str, city: str) -> str:
+    return f"{land}: {city}" if f"{land}: {city}" in owner else land
 
 
 def run(b: Builder, x: Infra, modules: list[ModuleType]) -> list[Clause]:
@@ -52,14 +63,15 @@ def run(b: Builder, x: Infra, modules: list[ModuleType]) -> list[Clause]:
         CITY.setdefault(name, _cities.resolve(b.rows, name)[0])  # the actors' module keys cities by short name
     owner = claims(modules)
     land_of = {r.number: _cities.resolve(b.rows, r.fields["municipality"])[1] for r in rows}
-    _check_coverage(rows, owner, land_of)
+    unit = {r.number: unit_of(owner, land_of[r.number], r.fields["municipality"]) for r in rows}
+    _check_coverage(rows, owner, unit)
     aliases = {k: v for mod in modules for k, v in getattr(mod, "ALIASES", {}).items()}
     first_batch = {r.fields["municipality"] for r in b.rows.values() if r.file == "facts/infrastructure.csv"}
     ledger: list[Clause] = []
     made: dict[int, Ctx] = {}
     for r in rows:
         land = land_of[r.number]
-        spec = owner[land].ROWS.get(r.number) if land in owner else None
+        spec = owner[unit[r.number]].ROWS.get(r.number) if unit[r.number] in owner else None
         if spec is None:  # no module for the Land yet (a claimed Land's rows are all mapped: _check_coverage)
             b.pending[r.row_id] = land
             ledger.append(Clause(r.row_id, 0, r.fields["value"], "pending", land))
@@ -70,7 +82,7 @@ def run(b: Builder, x: Infra, modules: list[ModuleType]) -> list[Clause]:
             continue
         f = _file(b, x, r.fields["municipality"], land, first_batch)
         made[r.number] = _map_row(x, f, r, spec, aliases, ledger)
-    _conflicts(owner, land_of, made)
+    _conflicts(owner, made)
     classified: set[tuple[URIRef, int]] = set()
     for mod in modules:
         for (city, name), spec in getattr(mod, "BODIES", {}).items():
@@ -82,16 +94,16 @@ def run(b: Builder, x: Infra, modules: list[ModuleType]) -> list[Clause]:
     return ledger
 
 
-def _check_coverage(rows: list[SourceRow], owner: dict[str, ModuleType], land_of: dict[int, str]) -> None:
-    for land, mod in owner.items():
-        mine = {r.number for r in rows if land_of[r.number] == land}
-        keys = {n for n in mod.ROWS if land_of.get(n) == land}
+def _check_coverage(rows: list[SourceRow], owner: dict[str, ModuleType], unit: dict[int, str]) -> None:
+    for name, mod in owner.items():
+        mine = {r.number for r in rows if unit[r.number] == name}
+        keys = {n for n in mod.ROWS if unit.get(n) == name}
         if mine - keys:
-            raise SystemExit(f"batch 3: {mod.__name__} claims {land} but has no entry for rows {sorted(mine - keys)}")
+            raise SystemExit(f"batch 3: {mod.__name__} claims {name} but has no entry for rows {sorted(mine - keys)}")
     for mod in set(owner.values()):
-        stray = {n for n in mod.ROWS if land_of.get(n) not in getattr(mod, "LANDS", ())}
+        stray = {n for n in mod.ROWS if owner.get(unit.get(n)) is not mod}
         if stray:
-            raise SystemExit(f"batch 3: {mod.__name__} maps rows {sorted(stray)} outside its LANDS")
+            raise SystemExit(f"batch 3: {mod.__name__} maps rows {sorted(stray)} outside its LANDS/CITIES")
 
 
 def _file(b: Builder, x: Infra, city: str, land: str, first_batch: set[str]) -> FileGraph:
@@ -152,7 +164,7 @@ def _checks_text(checks) -> str:
     return " || ".join(f"{kind}={value}" for kind, value in checks)
 
 
-def _conflicts(owner, land_of, made: dict[int, Ctx]) -> None:
+def _conflicts(owner, made: dict[int, Ctx]) -> None:
     """ikg:conflictsWith between the first statement node of each of two conflicting rows."""
     for mod in set(owner.values()):
         for n, spec in mod.ROWS.items():
