@@ -44,7 +44,10 @@ source than the row's page ("(city page)", "(older page)", "(SPD politician's pa
 left out, never a fact. Party sites, aggregators and document copies stay citable, but keep their caveats
 ("party website", "document copy", "preliminary") in a rest()/note. Conflicts from the batch README: one
 statement per row, conflicts=(other row,). Classify bodies (ontology/concepts.ttl): kind = the type its name
-says (advisory-body-kind); composition (body-composition: elected-only, appointed-only, elected-and-council,
+says (advisory-body-kind: integrationsrat, integrationsbeirat, migrationsbeirat, migrantenbeirat, migrationsrat,
+auslaenderbeirat, integrations-und-auslaenderbeirat, beirat-fuer-migration-und-integration, zuwanderer-und-integrationsrat,
+partizipationsbeirat, international-committee, international-advisory-board, auslaendervertretung, integration-committee,
+migrant-forum, round-table, other-forum, other-advisory-board …); composition (body-composition: elected-only, appointed-only, elected-and-council,
 appointed-and-council, council-and-experts, council-only, open-membership) and function (body-function:
 advisory, council-committee, independent-representation) only as the cited rows state them, else leave None.
 Notes are English; German names stay as the row writes them.
