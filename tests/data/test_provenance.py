@@ -25,6 +25,15 @@ KNOWN = {
      "infrastructure-052"):
         "the node is the annual series; the row's 'planned' is about its 9th edition, modelled from projects_events "
         "row 67 as planned ('geplant')",
+    ("planned", "election/05114000-integrationsausschuss-der-stadt-krefeld-from-2020-batch3-infrastructure-183-2020-09-13",
+     "typed as existing; its row says planned", "batch3-infrastructure-183"):
+        "the row's '27 members planned' is the committee's planned size; the 2020 election took place (11 seats filled)",
+    ("planned", "body/05114000-integrationsausschuss-der-stadt-krefeld-from-2020", "typed as existing; its row says planned",
+     "batch3-infrastructure-183"):
+        "as above: the committee exists; 7 of its planned seats were left vacant",
+    ("planned", "election/05316000-integrationsrat-der-stadt-leverkusen-batch3-infrastructure-298-2020-09-13",
+     "typed as existing; its row says planned", "batch3-infrastructure-298"):
+        "the row's 'planned' is about the constitutive session after the election (kept as a note); the election took place",
 }
 # Dates and numbers that no statement with a source row holds: about the sources, not from them.
 UNSOURCED = {
