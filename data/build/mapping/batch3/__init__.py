@@ -71,7 +71,7 @@ from mapping.batch3._engine import run
 from mapping.infrastructure.actors import Infra
 
 # Set to True at the final merge: from then on a batch-3 row of a Land without a module fails the build.
-COMPLETE = False
+COMPLETE = True
 
 
 def modules() -> list[ModuleType]:
