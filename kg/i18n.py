@@ -82,6 +82,82 @@ UI: dict[str, dict[str, str]] = {
     "severity_Violation_plural": {"de": "Verstöße", "en": "violations"},
     "severity_Warning_plural": {"de": "Warnungen", "en": "warnings"},
     "severity_Info_plural": {"de": "Hinweise", "en": "infos"},
+    # The home page (kg/web/templates/home.html)
+    "home_intro": {"de": "Ein offener Wissensgraph der kommunalen Integrationsinfrastruktur in "
+                         "Deutschland: Migrations- und Integrationsgremien, Beauftragtenstellen, "
+                         "Integrationsämter und -zentren, Pläne und Konzepte, Migrantenorganisationen "
+                         "und ihre Netzwerke. Jede Aussage ist mit der Quelle belegt, aus der sie "
+                         "stammt, und mit dem Tag, an dem diese gelesen wurde.",
+                   "en": "An open knowledge graph of municipal integration infrastructure in "
+                         "Germany: migrant advisory bodies, commissioner posts, integration offices "
+                         "and centres, plans and strategies, migrant organisations and their "
+                         "networks. Every statement is cited to the source it comes from and the "
+                         "day that source was read."},
+    "home_holds": {"de": "Was der Graph enthält", "en": "What the graph holds"},
+    "home_coverage": {"de": "Wie vollständig die kreisfreien Städte erfasst sind",
+                      "en": "How complete the record of each kreisfreie Stadt is"},
+    "home_coverage_intro": {"de": "Je kreisfreie Stadt (mit Stadtkreisen und Stadtstaaten): wie viele "
+                                  "Fakten jeder Art erfasst sind, auf wie vielen Quellen sie beruhen und "
+                                  "wann zuletzt eine Quelle gelesen wurde (Abfrage cq17).",
+                            "en": "For each kreisfreie Stadt (with Stadtkreise and Stadtstaaten): how "
+                                  "many facts of each kind are recorded, how many sources they rest on "
+                                  "and when a source was last read (query cq17)."},
+    "home_use": {"de": "Die Daten nutzen", "en": "Using the data"},
+    "home_link_sparql": {"de": "Abfragen mit SPARQL 1.1", "en": "Query with SPARQL 1.1"},
+    "home_link_validate": {"de": "Daten gegen die Formen prüfen", "en": "Check data against the shapes"},
+    "home_link_ontology": {"de": "Die Ontologie und ihre Begriffssysteme",
+                           "en": "The ontology and its concept schemes"},
+    "home_link_void": {"de": "Beschreibung des Datenbestands (VoID)", "en": "Description of the dataset (VoID)"},
+    "home_licence": {"de": "Lizenz der Daten", "en": "Licence of the data"},
+    "home_cite": {"de": "So zitieren Sie den Datenbestand", "en": "How to cite the dataset"},
+    "coverage_municipality": {"de": "Stadt", "en": "City"},
+    "coverage_land": {"de": "Land", "en": "Land"},
+    "coverage_sources": {"de": "Quellen", "en": "Sources"},
+    "coverage_citations": {"de": "Belege", "en": "Citations"},
+    "coverage_newest_read": {"de": "Zuletzt gelesen", "en": "Newest date read"},
+    # The municipality page (kg/web/templates/municipality.html)
+    "municipality_ags": {"de": "Amtlicher Gemeindeschlüssel (AGS)", "en": "Official municipality key (AGS)"},
+    "municipality_official_name": {"de": "Amtlicher Name", "en": "Official name"},
+    "municipality_kind": {"de": "Art", "en": "Kind"},
+    "municipality_population": {"de": "Einwohnerzahl", "en": "Population"},
+    "municipality_population_as_of": {"de": "Stand", "en": "as of"},
+    "municipality_iri": {"de": "Kennung (IRI)", "en": "Identifier (IRI)"},
+    "municipality_coverage": {"de": "Wie vollständig die Erfassung ist", "en": "How complete the record is"},
+    "municipality_recorded_kinds": {"de": "Erfasste Arten von Fakten", "en": "Kinds of facts recorded"},
+    "municipality_no_kind_recorded": {"de": "In den gelesenen Quellen ist keine Art von Fakten über die "
+                                            "Integrationsinfrastruktur erfasst.",
+                                      "en": "No kind of fact about integration infrastructure is recorded "
+                                            "in the sources read."},
+    "municipality_elements": {"de": "Strukturelemente am {date}", "en": "Structural elements on {date}"},
+    "municipality_elements_intro": {"de": "Was am Stichtag erfasst ist (Abfrage cq13).",
+                                    "en": "What is recorded on the date (query cq13)."},
+    "elements_bodies": {"de": "Gremien", "en": "Advisory bodies"},
+    "elements_kinds": {"de": "Arten der Gremien", "en": "Kinds of bodies"},
+    "elements_compositions": {"de": "Zusammensetzung", "en": "Composition"},
+    "elements_functions": {"de": "Funktion", "en": "Function"},
+    "elements_commissioner": {"de": "Beauftragtenstelle", "en": "Commissioner post"},
+    "elements_office": {"de": "Integrationsamt oder -zentrum", "en": "Integration office or centre"},
+    "elements_plan": {"de": "Plan in Kraft", "en": "Plan in force"},
+    "elements_recorded": {"de": "erfasst", "en": "recorded"},
+    "elements_not_recorded": {"de": "nicht erfasst", "en": "not recorded"},
+    "elements_plan_not_in_force": {"de": "erfasst, am Stichtag nicht in Kraft",
+                                   "en": "recorded, not in force on the date"},
+    "municipality_statements": {"de": "Aussagen und ihre Quellen", "en": "Statements and their sources"},
+    "municipality_statements_intro": {"de": "Jede Aussage über die Kommune und die Dinge, die sie nennen, "
+                                            "mit der Quelle, die sie belegt, und dem Tag, an dem diese "
+                                            "gelesen wurde (Abfrage cq12).",
+                                      "en": "Every statement about the municipality and the things that "
+                                            "name it, with the source it is cited to and the day that "
+                                            "source was read (query cq12)."},
+    "municipality_truncated": {"de": "Die Liste ist an der Zeilengrenze des Dienstes abgeschnitten; "
+                                     "den Rest liefert der SPARQL-Endpunkt.",
+                               "en": "The list is cut at the service's row limit; the SPARQL endpoint "
+                                     "gives the rest."},
+    "statement_property": {"de": "Eigenschaft", "en": "Property"},
+    "statement_value": {"de": "Wert", "en": "Value"},
+    "statement_source": {"de": "Quelle", "en": "Source"},
+    "statement_read": {"de": "Gelesen am", "en": "Read on"},
+    "statement_uncited": {"de": "ohne eigenen Beleg", "en": "not cited"},
     # The error page (kg/web/templates/error.html); the message itself says what is wrong.
     "error_what_to_do": {"de": "Was Sie tun können", "en": "What you can do"},
     "error_advice_client": {"de": "Ändern Sie die Anfrage so, wie die Meldung oben es sagt, und "

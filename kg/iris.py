@@ -45,3 +45,18 @@ def graph_for_file(relative_path: str) -> str:
 
 def submission_graph(submission_id: str, version: int) -> str:
     return f"{GRAPH}submission/{submission_id}/v{version}"
+
+
+MUNICIPALITY = ID + "municipality/"
+
+
+def municipality_iri(ags: str) -> str:
+    return MUNICIPALITY + ags
+
+
+def local_path(iri: str) -> str | None:
+    """The path under which this server shows `iri` (the w3id rules redirect /id/… to it), or
+    None when it has no page here yet. Only municipalities have pages so far."""
+    if iri.startswith(MUNICIPALITY):
+        return "/id/municipality/" + iri[len(MUNICIPALITY):]
+    return None

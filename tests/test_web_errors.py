@@ -26,9 +26,9 @@ def test_json_errors_answer_in_the_language_asked_for(client, query, headers):
     assert (response.status_code, response.mimetype) == (404, "application/json")
     body = response.json
     assert body["error"] == "not-found" and body["lang"] == "de"
-    assert body["message"] == ("Unter /no/such/route gibt es nichts. Dieser Dienst bietet /sparql "
-                               "(Abfragen), /validate (Daten prüfen), /ontology und "
-                               "/.well-known/void; prüfen Sie die Adresse.")
+    assert body["message"] == ("Unter /no/such/route gibt es nichts. Dieser Dienst bietet / (die "
+                               "Startseite), /sparql (Abfragen), /validate (Daten prüfen), /ontology "
+                               "und /.well-known/void; prüfen Sie die Adresse.")
     assert body["messages"]["en"].startswith("There is nothing at /no/such/route.")
     assert {"Accept", "Accept-Language"} <= set(response.vary)
 

@@ -97,10 +97,12 @@ INTERNAL = {
           "getan haben.",
 }
 NO_ROUTE = {
-    "en": "There is nothing at {path}. This service offers /sparql (queries), /validate "
-          "(checking data), /ontology and /.well-known/void; check the address.",
-    "de": "Unter {path} gibt es nichts. Dieser Dienst bietet /sparql (Abfragen), /validate "
-          "(Daten prüfen), /ontology und /.well-known/void; prüfen Sie die Adresse.",
+    "en": "There is nothing at {path}. This service offers / (the home page), /sparql "
+          "(queries), /validate (checking data), /ontology and /.well-known/void; check the "
+          "address.",
+    "de": "Unter {path} gibt es nichts. Dieser Dienst bietet / (die Startseite), /sparql "
+          "(Abfragen), /validate (Daten prüfen), /ontology und /.well-known/void; prüfen Sie die "
+          "Adresse.",
 }
 METHOD_NOT_ALLOWED = {
     "en": "{method} is not allowed at {path}; use {allowed}.",

@@ -8,14 +8,12 @@ from flask import Blueprint, Response, request
 from kg import iris
 from kg.errors import NotFound
 from kg.ontology_docs import render_store_html
-from kg.rdfio import RdfFormatInfo
-from kg.web.conneg import negotiate
 from kg.web.context import get_store, request_language
-from kg.web.sparql import GRAPH_FORMATS, choose_format, content_type_header
+from kg.web.representations import html_or_rdf
+from kg.web.sparql import content_type_header
 
 bp = Blueprint("ontology", __name__)
 
-HTML = "text/html"
 _ONTOLOGY_GRAPHS = iris.GRAPH + "ontology/"
 
 
@@ -31,7 +29,7 @@ def ontology_graphs() -> list[str]:
 
 @bp.get("/ontology")
 def document() -> Response:
-    fmt = _chosen_format(request.args.get("format"), request.headers.get("Accept"))
+    fmt = html_or_rdf(request.args.get("format"), request.headers.get("Accept"))
     graphs = ontology_graphs()
     if fmt is None:
         response = Response(render_store_html(get_store(), graphs, request_language()),
@@ -43,12 +41,3 @@ def document() -> Response:
     response.vary.add("Accept-Language")
     return response
 
-
-def _chosen_format(param: str | None, accept: str | None) -> RdfFormatInfo | None:
-    """None for HTML, else the RDF format; one negotiation over one offer (text/plain, which
-    N-Triples could claim, is left out: a browser's plain-text wish is not a wish for RDF)."""
-    if param:
-        return None if param.lower() in ("html", HTML) else choose_format(param, graph_form=True)
-    offered = [HTML] + [m for f in GRAPH_FORMATS for m in f.media_types if m != "text/plain"]
-    chosen = negotiate(accept, offered)
-    return None if chosen == HTML else next(f for f in GRAPH_FORMATS if chosen in f.media_types)

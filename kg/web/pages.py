@@ -1,0 +1,91 @@
+"""The home page and the municipality pages (/id/municipality/<ags>).
+
+HTTP only: what a page holds is gathered by kg.coverage and kg.municipality_record from
+catalogue queries, which run through the app's query runner like any /sparql query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from flask import Blueprint, Response, jsonify, render_template, request
+
+from kg import iris, rdfio
+from kg.catalog_runner import run_graph
+from kg.coverage import FACT_KINDS, NOT_RECORDED, SUMMARY_KINDS, kreisfreie_staedte_coverage, summary
+from kg.errors import NotFound
+from kg.municipality_record import AGS, municipality_record
+from kg.web.conneg import negotiate
+from kg.web.context import get_catalog, get_query_runner, get_select, request_language
+from kg.web.representations import HTML, html_or_rdf
+from kg.web.sparql import content_type_header, public_url
+
+bp = Blueprint("pages", __name__)
+
+JSON = "application/json"
+
+
+@bp.get("/")
+def home() -> Response:
+    # HTML first: a request without Accept is most likely someone typing the address.
+    chosen = negotiate(request.headers.get("Accept"), [HTML, JSON])
+    select = get_select()
+    held, cities = summary(select), kreisfreie_staedte_coverage(select)
+    if chosen == JSON:
+        response = jsonify({
+            "summary": held.counts, "license": held.license, "citation": held.citation,
+            "coverage": [{**asdict(city), "ags": city.ags, "page": public_url(f"id/municipality/{city.ags}"),
+                          "newest_read": city.newest_read.isoformat() if city.newest_read else None}
+                         for city in cities],
+            "not_recorded": NOT_RECORDED,
+            "links": {name: public_url(path) for name, path in LINKS}})
+    else:
+        lang = request_language()
+        response = Response(render_template(
+            "home.html", lang=lang, summary=held, summary_kinds=SUMMARY_KINDS, cities=cities,
+            fact_kinds=FACT_KINDS, not_recorded=NOT_RECORDED[lang]),
+            content_type="text/html; charset=utf-8")
+    return _varied(response)
+
+
+LINKS = (("sparql", "sparql"), ("validate", "validate"), ("ontology", "ontology"),
+         ("void", ".well-known/void"))
+
+
+@bp.get("/id/municipality/<ags>")
+def municipality(ags: str) -> Response:
+    if not AGS.fullmatch(ags):
+        raise _no_municipality(ags)
+    fmt = html_or_rdf(request.args.get("format"), request.headers.get("Accept"))
+    if fmt is not None:
+        # What the graph says about the node itself; its neighbourhood with provenance is the
+        # SPARQL endpoint's (cq12) until every IRI has its own description.
+        triples = run_graph(get_query_runner(), get_catalog(), "site-describe",
+                            {"subject": iris.municipality_iri(ags)})
+        if not triples:
+            raise _no_municipality(ags)
+        return _varied(Response(rdfio.serialize(triples, fmt, iris.PREFIXES),
+                                content_type=content_type_header(fmt.media_type)))
+    lang = request_language()
+    record = municipality_record(get_select(), ags, lang)
+    if record is None:
+        raise _no_municipality(ags)
+    return _varied(Response(render_template(
+        "municipality.html", lang=lang, record=record, coverage=record.coverage,
+        fact_kinds=FACT_KINDS, not_recorded=NOT_RECORDED[lang]),
+        content_type="text/html; charset=utf-8"))
+
+
+def _no_municipality(ags: str) -> NotFound:
+    return NotFound(messages={
+        "en": f"There is no municipality with the AGS {ags!r} in the published graph. An AGS has "
+              "8 digits (Dresden: 14612000); the home page lists every kreisfreie Stadt.",
+        "de": f"Im veröffentlichten Graphen gibt es keine Kommune mit dem AGS {ags!r}. Ein AGS "
+              "hat 8 Ziffern (Dresden: 14612000); die Startseite nennt jede kreisfreie Stadt."},
+        detail={"ags": ags})
+
+
+def _varied(response: Response) -> Response:
+    response.vary.add("Accept")
+    response.vary.add("Accept-Language")
+    return response
