@@ -220,8 +220,12 @@ def test_a_worker_that_dies_mid_query_fails_only_that_request(pool):
     before = pool.worker_pids()
     thread = threading.Thread(target=victim)
     thread.start()
-    time.sleep(0.5)
-    busy = [pid for pid in before if cpu_busy(pid)]
+    # the worker that took the query is the one using CPU; on a loaded machine it may take a
+    # while to get scheduled, so look for it until it shows up
+    deadline = time.monotonic() + 20
+    busy: list[int] = []
+    while len(busy) != 1 and time.monotonic() < deadline:
+        busy = [pid for pid in before if cpu_busy(pid)]
     assert len(busy) == 1
     os.kill(busy[0], signal.SIGKILL)
     thread.join(30)
