@@ -7,6 +7,7 @@ A query file opens with its header, one `#+ key: value` line each (comments to S
     #+ description@en: …      #+ description@de: …
     #+ param: name | kind | default | help@en | help@de      (kind: iri, iri-list, date, integer, string)
     #+ tags: cq, plan
+    #+ column: name | label@en | label@de                    (optional: a result column's heading)
 
 A parameter is bound as RDF terms in a `VALUES` block placed first in the query's outermost group,
 whose `WHERE {` opens a line of its own (queries/ENGINE.md): every engine gets the same text, and a
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -27,10 +28,13 @@ import pyoxigraph as ox
 
 from kg.errors import BadRequest, NotFound, ParseError
 
-QUERIES = Path(__file__).resolve().parents[1] / "queries"
+# A wheel carries the catalogue as kg/queries (pyproject.toml maps queries/ there); a checkout
+# reads the repository's queries/ beside the package.
+_PACKAGED = Path(__file__).resolve().parent / "queries"
+QUERIES = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parents[1] / "queries"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 LANGS = ("en", "de")
-KEYS = ("id", "title@en", "title@de", "description@en", "description@de", "param", "tags")
+KEYS = ("id", "title@en", "title@de", "description@en", "description@de", "param", "tags", "column")
 # What a value of each kind must be, said to whoever gave a wrong one.
 _IRI = "https://w3id.org/integration-kg/id/municipality/14612000"
 KINDS: dict[str, dict[str, str]] = {
@@ -88,6 +92,11 @@ class Query:
     tags: tuple[str, ...]
     text: str  # the whole file; its header is comments to SPARQL
     where: int  # offset just after the outermost `WHERE {`, where the VALUES blocks go
+    # Headings of result columns by variable, then language; a column without one shows its name.
+    columns: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def heading(self, variable: str, lang: str) -> str:
+        return self.columns.get(variable, {}).get(lang) or variable
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -153,6 +162,7 @@ def read_query(path: Path) -> Query:
     lines = text.splitlines()
     fields: dict[str, str] = {}
     params: list[Param] = []
+    columns: dict[str, dict[str, str]] = {}
     in_header = True
     for number, line in enumerate(lines, 1):
         if not line.startswith("#+"):
@@ -170,6 +180,9 @@ def read_query(path: Path) -> Query:
                 raise _catalog_error(path, number, {"en": f"parameter {param.name} is declared twice",
                                                     "de": f"Parameter {param.name} ist zweimal angegeben"})
             params.append(param)
+        elif key == "column":
+            name, labels = _column(path, number, value, columns)
+            columns[name] = labels
         elif key in fields:
             raise _catalog_error(path, number, {"en": f"{key} is given twice", "de": f"{key} steht zweimal da"})
         else:
@@ -184,7 +197,7 @@ def read_query(path: Path) -> Query:
                  titles={lang: fields[f"title@{lang}"] for lang in LANGS},
                  descriptions={lang: fields.get(f"description@{lang}", "") for lang in LANGS},
                  params=tuple(params), tags=tuple(t.strip() for t in fields.get("tags", "").split(",") if t.strip()),
-                 text=text, where=_outer_where(path, text, bool(params)))
+                 text=text, where=_outer_where(path, text, bool(params)), columns=columns)
 
 
 def to_term(kind: str, value: str | Term, name: str = "value", query_id: str = "") -> Term:
@@ -257,6 +270,20 @@ def _param(path: Path, number: int, value: str) -> Param:
         raise _catalog_error(path, number, {"en": f"the default: {exc.text('en')}",
                                             "de": f"die Vorgabe: {exc.text('de')}"}) from None
     return param
+
+
+def _column(path: Path, number: int, value: str, seen: Mapping[str, object]) -> tuple[str, dict[str, str]]:
+    parts = [part.strip() for part in value.split("|")]
+    if len(parts) != 3 or not _NAME.fullmatch(parts[0]) or not (parts[1] and parts[2]):
+        raise _catalog_error(path, number, {
+            "en": "a column line is `name | label@en | label@de`, a variable name and its heading in "
+                  "English and German",
+            "de": "eine column-Zeile ist `Name | Bezeichnung@en | Bezeichnung@de`, ein Variablenname und "
+                  "seine Überschrift auf Englisch und Deutsch"})
+    if parts[0] in seen:
+        raise _catalog_error(path, number, {"en": f"column {parts[0]} is labelled twice",
+                                            "de": f"Spalte {parts[0]} ist zweimal bezeichnet"})
+    return parts[0], {"en": parts[1], "de": parts[2]}
 
 
 def _outer_where(path: Path, text: str, needed: bool) -> int:

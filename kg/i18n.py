@@ -158,6 +158,34 @@ UI: dict[str, dict[str, str]] = {
     "statement_source": {"de": "Quelle", "en": "Source"},
     "statement_read": {"de": "Gelesen am", "en": "Read on"},
     "statement_uncited": {"de": "ohne eigenen Beleg", "en": "not cited"},
+    # The query catalogue: /queries and /queries/<id> (kg/web/templates/queries.html, query.html)
+    "nav_queries": {"de": "Fragenkatalog", "en": "Query catalogue"},
+    "queries_title": {"de": "Fragenkatalog", "en": "Query catalogue"},
+    "queries_intro": {"de": "Fertige Fragen an den Graphen, jede mit ihren Parametern. Jede Antwort gibt "
+                            "es als Tabelle, als CSV, TSV und JSON; Programme rufen sie unter",
+                      "en": "Ready-made questions to the graph, each with its parameters. Every answer "
+                            "comes as a table, as CSV, TSV and JSON; programs call them at"},
+    "queries_id": {"de": "Kennung", "en": "Id"},
+    "queries_question": {"de": "Frage", "en": "Question"},
+    "queries_parameters": {"de": "Parameter", "en": "Parameters"},
+    "queries_no_parameters": {"de": "Diese Abfrage hat keine Parameter.", "en": "This query has no parameters."},
+    "queries_expected": {"de": "erwartet", "en": "expected"},
+    "queries_one_per_line": {"de": "eine je Zeile", "en": "one per line"},
+    "queries_default": {"de": "leer gelassen gilt", "en": "when left empty"},
+    "queries_permalink": {"de": "Dauerhafter Link zu dieser Tabelle", "en": "Permalink to this table"},
+    "queries_shown": {"de": "die ersten {shown} gezeigt; die Downloads enthalten alle",
+                      "en": "the first {shown} shown; the downloads hold them all"},
+    "queries_truncated": {"de": "Die Antwort ist an der Zeilengrenze des Dienstes abgeschnitten.",
+                          "en": "The answer is cut at the service's row limit."},
+    "queries_format_json": {"de": "JSON", "en": "JSON"},
+    "queries_format_csv": {"de": "CSV", "en": "CSV"},
+    "queries_format_excel": {"de": "CSV für Excel", "en": "CSV for Excel"},
+    "queries_format_tsv": {"de": "TSV", "en": "TSV"},
+    "queries_sparql": {"de": "Die SPARQL-Abfrage", "en": "The SPARQL query"},
+    "queries_sparql_intro": {"de": "Zum Kopieren; die Parameter werden als VALUES-Block nach dem ersten "
+                                   "WHERE { eingesetzt. Sie läuft unverändert am SPARQL-Endpunkt.",
+                             "en": "To copy; parameters are bound in a VALUES block after the first "
+                                   "WHERE {. It runs unchanged at the SPARQL endpoint."},
     # The error page (kg/web/templates/error.html); the message itself says what is wrong.
     "error_what_to_do": {"de": "Was Sie tun können", "en": "What you can do"},
     "error_advice_client": {"de": "Ändern Sie die Anfrage so, wie die Meldung oben es sagt, und "

@@ -62,6 +62,8 @@ def installed(tmp_path_factory) -> Installed:
     # working tree, and a file left out of the package data cannot slip in from beside it.
     source = tmp / "source"
     shutil.copytree(ROOT / "kg", source / "kg", ignore=shutil.ignore_patterns("__pycache__"))
+    # The catalogue: pyproject.toml maps queries/ into the package as kg.queries.
+    shutil.copytree(ROOT / "queries", source / "queries", ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
@@ -177,3 +179,19 @@ def test_query_from_the_wheel_runs_in_a_worker(served):
     assert status == 200
     expected = len(rdflib.Graph().parse(ROOT / "ontology" / "integration.ttl", format="turtle"))
     assert int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) == expected
+
+
+def test_query_catalogue_from_the_wheel(served, installed):
+    """The wheel carries the catalogue: /api/queries lists every query of queries/, read from the
+    installed package, and one of them runs with a parameter."""
+    where = installed.run(installed.bin("python"), "-c", "from kg.catalog import QUERIES; print(QUERIES)")
+    assert Path(where.strip()).resolve().is_relative_to(installed.venv)
+    status, content_type, body = served.get("api/queries", Accept="application/json")
+    assert (status, content_type.split(";")[0]) == (200, "application/json")
+    ids = sorted(path.name.split("-")[0] for path in (ROOT / "queries").rglob("*.rq"))
+    assert [query["id"] for query in json.loads(body)] == ids
+    dresden = "https://w3id.org/integration-kg/id/municipality/14612000"
+    status, _, body = served.get("api/queries/cq08?" + urllib.parse.urlencode({"municipality": dresden}),
+                                 Accept="application/json")
+    assert status == 200
+    assert [row["municipality"] for row in json.loads(body)["rows"]] == [dresden]

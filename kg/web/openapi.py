@@ -1,0 +1,176 @@
+"""/api/openapi.json: the OpenAPI 3.1 description of every /api/ route.
+
+Written by hand, route by route, because the routes read their input by hand (no framework to
+derive it from); tests/test_openapi.py holds it to the app: every /api/ rule is described and
+nothing else is, and the answers of real calls fit the schemas. The catalogue's ids, formats and
+parameter kinds come from kg.catalog and kg.query_tables, so they cannot drift from what runs.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify
+
+from kg.catalog import KINDS
+from kg.query_tables import TABLE_FORMATS
+from kg.web.queries import public_catalog
+from kg.web.sparql import public_url
+
+bp = Blueprint("openapi", __name__)
+
+JSON = "application/json"
+
+
+@bp.get("/api/openapi.json")
+def document() -> Response:
+    return jsonify(build([q.id for q in public_catalog()], public_url("")))
+
+
+def build(query_ids: list[str], server: str) -> dict:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "integration-kg API", "version": "1",
+                 "description": "The query catalogue, validation and the operators' API of the knowledge "
+                                "graph of municipal integration infrastructure in Germany. Errors are "
+                                "JSON in English or German (lang= or Accept-Language). SPARQL itself is "
+                                "at /sparql (SPARQL 1.1 Protocol)."},
+        "servers": [{"url": server.rstrip("/") or "/"}],
+        "paths": {
+            "/api/openapi.json": {"get": {
+                "summary": "This document", "operationId": "openapi",
+                "responses": {"200": _json("The OpenAPI document", {"type": "object"})}}},
+            "/api/queries": {"get": {
+                "summary": "The query catalogue: every query with its titles, parameters and tags",
+                "operationId": "listQueries",
+                "responses": {"200": _json("The queries", {"type": "array",
+                                                           "items": {"$ref": "#/components/schemas/Query"}})}}},
+            "/api/queries/{query_id}": {"get": _run_query(query_ids)},
+            "/api/validate": {"post": _validate()},
+            "/api/admin/load": {"post": _admin("Load files into the store, as `kg load` does while a server runs",
+                                               "adminLoad", body=True)},
+            "/api/admin/dump": {"get": _admin("The published dataset, as `kg dump` writes it", "adminDump",
+                                              media="application/n-quads")},
+            "/api/admin/revalidate": {"get": _admin("The published data judged against the shapes",
+                                                    "adminRevalidate")},
+        },
+        "components": {"schemas": SCHEMAS, "responses": _error_responses(),
+                       "securitySchemes": {"adminToken": {"type": "http", "scheme": "bearer"}}},
+    }
+
+
+def _run_query(query_ids: list[str]) -> dict:
+    kinds = "; ".join(f"{kind}: {texts['en']}" for kind, texts in KINDS.items())
+    return {
+        "summary": "Run one catalogue query with its parameters",
+        "description": "Each query's own parameters (see /api/queries) are given by name, as query "
+                       f"parameters, bound as typed RDF terms. Kinds: {kinds}. An iri-list parameter is "
+                       "repeated, or holds IRIs one per line. Left out, a parameter is unbound and the "
+                       "query uses its default. format= overrides Accept; format=excel is CSV with a "
+                       "UTF-8 byte order mark. CSV cells that a spreadsheet would read as a formula "
+                       "start with an apostrophe.",
+        "operationId": "runQuery",
+        "parameters": [
+            {"name": "query_id", "in": "path", "required": True, "schema": {"type": "string", "enum": query_ids}},
+            {"name": "format", "in": "query", "required": False,
+             "schema": {"type": "string", "enum": [f.name for f in TABLE_FORMATS]}},
+            {"name": "lang", "in": "query", "required": False, "schema": {"type": "string", "enum": ["de", "en"]}},
+        ],
+        "responses": {
+            "200": {"description": "The answer as a table",
+                    "headers": {"Content-Disposition": {"description": "attachment; filename=… for CSV and TSV",
+                                                        "schema": {"type": "string"}}},
+                    "content": {JSON: {"schema": {"$ref": "#/components/schemas/Answer"}},
+                                "text/csv": {"schema": {"type": "string"}},
+                                "text/tab-separated-values": {"schema": {"type": "string"}},
+                                "text/html": {"schema": {"type": "string"}}}},
+            "400": {"$ref": "#/components/responses/BadRequest"},
+            "404": {"$ref": "#/components/responses/NotFound"},
+            "406": {"$ref": "#/components/responses/NotAcceptable"},
+            "503": {"$ref": "#/components/responses/Unavailable"},
+        },
+    }
+
+
+def _validate() -> dict:
+    return {
+        "summary": "Check data against the shapes; nothing is stored",
+        "operationId": "validate",
+        "parameters": [{"name": "format", "in": "query", "required": False, "schema": {"type": "string"}},
+                       {"name": "lang", "in": "query", "required": False,
+                        "schema": {"type": "string", "enum": ["de", "en"]}}],
+        "requestBody": {"required": True, "content": {
+            "multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string",
+                                                                                          "format": "binary"}}}},
+            "text/turtle": {"schema": {"type": "string"}},
+            "text/csv": {"schema": {"type": "string"}}}},
+        "responses": {"200": _json("The validation report, whether or not the data conform", {"type": "object"}),
+                      "400": {"$ref": "#/components/responses/BadRequest"},
+                      "413": {"$ref": "#/components/responses/TooLarge"},
+                      "415": {"$ref": "#/components/responses/Unsupported"}},
+    }
+
+
+def _admin(summary: str, operation: str, body: bool = False, media: str = JSON) -> dict:
+    described = {"summary": summary, "operationId": operation, "security": [{"adminToken": []}],
+                 "responses": {"200": {"description": "Done",
+                                       "content": {media: {"schema": {"type": "object" if media == JSON
+                                                                      else "string"}}}},
+                               "400": {"$ref": "#/components/responses/BadRequest"},
+                               "403": {"$ref": "#/components/responses/Forbidden"}}}
+    if body:
+        described["requestBody"] = {"required": True, "content": {JSON: {"schema": {
+            "type": "object", "required": ["files"],
+            "properties": {"files": {"type": "array", "items": {
+                "type": "object", "required": ["path", "content_base64"],
+                "properties": {"path": {"type": "string"}, "content_base64": {"type": "string"}}}},
+                "folders": {"type": "array", "items": {"type": "string"}},
+                "force": {"type": "boolean"}}}}}}
+    return described
+
+
+def _json(description: str, schema: dict) -> dict:
+    return {"description": description, "content": {JSON: {"schema": schema}}}
+
+
+def _error_responses() -> dict:
+    error = {"$ref": "#/components/schemas/Error"}
+    return {name: _json(text, error) for name, text in (
+        ("BadRequest", "A malformed request or parameter; the message names it and what is expected"),
+        ("Forbidden", "Not allowed (a missing or wrong token)"),
+        ("NotFound", "No such query"),
+        ("NotAcceptable", "No offered format fits Accept or format="),
+        ("TooLarge", "The request is larger than this server accepts"),
+        ("Unsupported", "A body of a format not read here"),
+        ("Unavailable", "The query ran past its deadline, or no worker was free"))}
+
+
+_TEXTS = {"type": "object", "required": ["en", "de"],
+          "properties": {"en": {"type": "string"}, "de": {"type": "string"}}}
+SCHEMAS = {
+    "Texts": _TEXTS,
+    "Error": {"type": "object", "required": ["error", "message", "lang", "messages"],
+              "properties": {"error": {"type": "string"}, "message": {"type": "string"},
+                             "lang": {"type": "string"}, "messages": {"type": "object"},
+                             "detail": {"type": "object"}}},
+    "Parameter": {"type": "object", "required": ["name", "kind", "default", "help", "expected"],
+                  "properties": {"name": {"type": "string"}, "kind": {"type": "string", "enum": list(KINDS)},
+                                 "default": {"type": ["string", "null"]},
+                                 "help": {"$ref": "#/components/schemas/Texts"},
+                                 "expected": {"$ref": "#/components/schemas/Texts"}}},
+    "Query": {"type": "object", "required": ["id", "title", "description", "tags", "parameters", "links"],
+              "properties": {"id": {"type": "string"},
+                             "title": {"$ref": "#/components/schemas/Texts"},
+                             "description": {"$ref": "#/components/schemas/Texts"},
+                             "tags": {"type": "array", "items": {"type": "string"}},
+                             "parameters": {"type": "array", "items": {"$ref": "#/components/schemas/Parameter"}},
+                             "columns": {"type": "object"},
+                             "links": {"type": "object", "required": ["run", "page"],
+                                       "properties": {"run": {"type": "string"}, "page": {"type": "string"}}}}},
+    "Answer": {"type": "object", "required": ["query", "title", "parameters", "variables", "columns", "rows",
+                                              "truncated"],
+               "properties": {"query": {"type": "string"}, "title": {"type": "string"},
+                              "parameters": {"type": "object"},
+                              "variables": {"type": "array", "items": {"type": "string"}},
+                              "columns": {"type": "array", "items": {"type": "string"}},
+                              "rows": {"type": "array", "items": {"type": "object"}},
+                              "truncated": {"type": "boolean"}}},
+}

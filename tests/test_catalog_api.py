@@ -1,0 +1,232 @@
+"""The catalogue over HTTP (/api/queries, /queries) from a real `kg serve` over a store `kg load`
+built from the shipped data: answers are compared with what /sparql gives for the same bound
+query text, and bad input is a 4xx that names the parameter, in German and English."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import subprocess
+import sys
+import time
+import json
+import tomllib
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.catalog import CatalogError, load_catalog, read_query
+from kg.query_tables import safe_cell, to_csv, values_from_arguments
+from kg.store.base import QueryResult
+from kg.web.queries import RESERVED
+from support import ROOT, start_server, stop_server
+
+CATALOG = load_catalog()
+MUNICIPALITY = "https://w3id.org/integration-kg/id/municipality/"
+DRESDEN, COLOGNE = MUNICIPALITY + "14612000", MUNICIPALITY + "05315000"
+
+
+def call(server, path: str, accept: str = "application/json", **headers: str):
+    request = urllib.request.Request(server.url + path.lstrip("/"), headers={"Accept": accept, **headers})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers, exc.read()
+
+
+def sparql_rows(server, query: str) -> list[dict]:
+    body = urllib.parse.urlencode({"query": query}).encode()
+    request = urllib.request.Request(server.url + "sparql", data=body,
+                                     headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.load(response)["results"]["bindings"]
+
+
+def test_the_list_is_the_catalogue_with_its_headers(server):
+    status, headers, body = call(server, "api/queries")
+    assert status == 200 and headers.get_content_type() == "application/json"
+    listed = json.loads(body)
+    assert [q["id"] for q in listed] == [q.id for q in CATALOG]
+    cq13 = next(q for q in listed if q["id"] == "cq13")
+    query = CATALOG.get("cq13")
+    assert cq13["title"] == dict(query.titles)
+    assert [(p["name"], p["kind"], p["default"]) for p in cq13["parameters"]] == \
+        [(p.name, p.kind, p.default or None) for p in query.params]
+    assert cq13["links"]["run"] == server.url + "api/queries/cq13"
+
+
+def test_a_query_answers_what_sparql_answers_for_its_bound_text(server):
+    path = "api/queries/cq13?" + urllib.parse.urlencode({"municipality": DRESDEN, "date": "2024-06-30"})
+    status, headers, body = call(server, path)
+    assert status == 200
+    answer = json.loads(body)
+    expected = sparql_rows(server, CATALOG.get("cq13").bind({"municipality": [DRESDEN], "date": "2024-06-30"}))
+    assert len(answer["rows"]) == len(expected) == 1
+    assert answer["rows"][0]["municipality"] == DRESDEN
+    assert answer["rows"][0]["municipalityLabel"] == expected[0]["municipalityLabel"]["value"]
+    assert answer["parameters"] == {"municipality": [DRESDEN], "date": ["2024-06-30"]}
+    assert answer["columns"] == answer["variables"]  # cq13 labels no column: the names are shown
+
+
+def test_an_iri_list_is_repeated_parameters_or_one_per_line(server):
+    repeated = "api/queries/cq08?" + urllib.parse.urlencode([("municipality", DRESDEN), ("municipality", COLOGNE)])
+    per_line = "api/queries/cq08?" + urllib.parse.urlencode({"municipality": f"{DRESDEN}\r\n{COLOGNE}\n"})
+    first, second = (json.loads(call(server, path)[2]) for path in (repeated, per_line))
+    assert sorted(r["municipality"] for r in first["rows"]) == sorted([DRESDEN, COLOGNE])
+    assert first["rows"] == second["rows"]
+
+
+def test_csv_tsv_and_excel_downloads(server):
+    base = "api/queries/cq16?year=2020"
+    status, headers, body = call(server, base + "&format=csv")
+    assert status == 200 and headers.get_content_type() == "text/csv"
+    assert headers["Content-Disposition"] == 'attachment; filename="cq16.csv"'
+    assert not body.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
+    answer = json.loads(call(server, base)[2])
+    assert rows[0] == answer["variables"] and len(rows) - 1 == len(answer["rows"]) > 0
+    status, headers, excel = call(server, base + "&format=excel")
+    assert excel == b"\xef\xbb\xbf" + body
+    assert headers["Content-Disposition"] == 'attachment; filename="cq16.csv"'
+    status, headers, tsv = call(server, base, accept="text/tab-separated-values")
+    assert status == 200 and headers["Content-Disposition"] == 'attachment; filename="cq16.tsv"'
+    assert tsv.decode().splitlines()[0] == "\t".join("?" + v for v in answer["variables"])
+    # Accept picks CSV too, without format=
+    assert call(server, base, accept="text/csv")[2] == body
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_html_table_by_accept(server, lang):
+    status, headers, body = call(server, f"api/queries/cq16?lang={lang}", accept="text/html")
+    assert status == 200 and headers.get_content_type() == "text/html"
+    page = body.decode()
+    assert f'<html lang="{lang}">' in page and CATALOG.get("cq16").titles[lang] in page
+    assert 'data-variable="plan"' in page
+
+
+@pytest.mark.parametrize("lang, words", [("en", "expected a date as YYYY-MM-DD"),
+                                         ("de", "erwartet wird ein Datum als JJJJ-MM-TT")])
+def test_a_malformed_parameter_is_a_400_naming_it(server, lang, words):
+    status, _, body = call(server, f"api/queries/cq13?date=30.06.2024&lang={lang}")
+    error = json.loads(body)
+    assert status == 400 and error["error"] == "parameter-error"
+    assert "'date'" in error["message"] and words in error["message"]
+    assert error["detail"] == {"parameter": "date", "kind": "date", "query": "cq13"}
+
+
+@pytest.mark.parametrize("path, status, named", [
+    ("api/queries/cq13?municipality=not%20an%20iri", 400, "municipality"),
+    ("api/queries/cq16?year=twenty", 400, "year"),
+    ("api/queries/cq01?municipality=" + urllib.parse.quote(f"{DRESDEN}> }} UNION {{ ?s ?p ?o"), 400,
+     "municipality"),
+    ("api/queries/cq01?" + urllib.parse.urlencode([("municipality", DRESDEN), ("municipality", COLOGNE)]), 400,
+     "municipality"),
+    ("api/queries/cq13?mayor=x", 400, "mayor"),
+    ("api/queries/cq99", 404, "cq99"),
+    ("api/queries/cq13?format=xlsx", 406, "xlsx"),
+])
+def test_bad_input_is_a_clear_4xx(server, path, status, named):
+    for lang in ("de", "en"):
+        got, headers, body = call(server, path + ("&" if "?" in path else "?") + f"lang={lang}")
+        error = json.loads(body)
+        assert got == status and error["lang"] == lang and named in error["message"], error
+
+
+def test_the_page_shows_the_form_again_with_the_error(server):
+    status, headers, body = call(server, "queries/cq13?date=2024-02-30&lang=de", accept="text/html")
+    page = body.decode()
+    assert status == 400 and headers.get_content_type() == "text/html"
+    assert 'id="parameters"' in page and 'value="2024-02-30"' in page
+    assert "erwartet wird ein Datum" in page and 'id="results"' not in page
+
+
+def test_the_page_has_the_table_a_permalink_and_the_bound_sparql(server):
+    query = urllib.parse.urlencode({"municipality": DRESDEN})
+    status, _, body = call(server, f"queries/cq08?{query}&lang=en", accept="text/html")
+    page = body.decode()
+    assert status == 200
+    assert f'id="permalink" href="{server.url}queries/cq08?{query}"' in page
+    assert f"VALUES ?municipality {{ &lt;{DRESDEN}&gt; }}" in page
+    assert f'href="/api/queries/cq08?{query}&amp;format=csv"' in page
+
+
+def test_every_catalogue_page_renders(server):
+    for query in CATALOG:
+        for lang in ("de", "en"):
+            status, _, body = call(server, f"queries/{query.id}?lang={lang}", accept="text/html")
+            assert status == 200, query.id
+            assert query.titles[lang] in html.unescape(body.decode())
+
+
+def test_a_catalogue_query_is_stopped_at_the_deadline(tmp_path):
+    # A store of its own: the module's server holds the shared one.
+    store = tmp_path / "store"
+    subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(store), "--root", str(ROOT)],
+                   check=True, cwd=ROOT, capture_output=True)
+    # cq12 over every municipality takes about a second: far past a 50 ms deadline.
+    server = start_server(store, "--query-timeout", "0.05", "--query-workers", "1")
+    try:
+        status, _, body = call(server, "api/queries/cq12")
+        assert status == 503 and json.loads(body)["error"] == "query-timeout"
+        # The pool replaces the stopped worker; once it is up, a quick query answers again.
+        deadline = time.monotonic() + 30
+        while (status := call(server, "api/queries/cq11")[0]) != 200 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert status == 200
+    finally:
+        stop_server(server)
+
+
+# -- below HTTP ----------------------------------------------------------------------------------
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_quoted():
+    formula = ox.Literal('=HYPERLINK("http://evil.example","click")')
+    result = QueryResult("select", ["a", "b", "c", "d"],
+                         [(formula, ox.Literal("-3", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+                           ox.Literal("@SUM(A1)"), ox.NamedNode("https://example.org/=x"))])
+    rows = list(csv.reader(io.StringIO(to_csv(result).decode())))
+    assert rows[1] == ["'" + formula.value, "-3", "'@SUM(A1)", "https://example.org/=x"]
+    for start in ("+", "-", "\t", "\r"):
+        assert safe_cell(ox.Literal(start + "1+1")).startswith("'")
+
+
+def test_form_values_split_only_for_iri_lists():
+    query = CATALOG.get("cq13")
+    values = values_from_arguments(query, {"municipality": [f"{DRESDEN}\n {COLOGNE}"], "date": [" 2024-06-30 "]})
+    assert values == {"municipality": [DRESDEN, COLOGNE], "date": ["2024-06-30"]}
+
+
+def test_no_query_has_a_parameter_named_like_a_request_argument():
+    assert not {p.name for q in CATALOG for p in q.params} & set(RESERVED)
+
+
+def test_column_headings_come_from_the_header(tmp_path):
+    path = tmp_path / "q.rq"
+    path.write_text("#+ id: q1\n#+ title@en: T\n#+ title@de: T\n#+ column: n | Number | Anzahl\n"
+                    "SELECT ?n ?m\nWHERE { }\n", encoding="utf-8")
+    query = read_query(path)
+    assert (query.heading("n", "de"), query.heading("n", "en"), query.heading("m", "de")) == \
+        ("Anzahl", "Number", "m")
+    path.write_text("#+ id: q1\n#+ title@en: T\n#+ title@de: T\n#+ column: n | Number\nSELECT ?n\nWHERE { }\n",
+                    encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        read_query(path)
+    assert caught.value.line == 4 and str(path) in caught.value.text("de")
+
+
+def test_the_wheel_lists_every_package_of_kg():
+    """pyproject.toml lists kg's packages (so that kg.queries can map queries/): none may be missing."""
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "kg").rglob("__init__.py")}
+    assert listed == found | {"kg.queries"}
+
+
+def test_queries_are_found_beside_the_package_in_a_checkout():
+    from kg import catalog
+    assert catalog.QUERIES == Path(ROOT / "queries") and len(CATALOG) == len(list(catalog.QUERIES.rglob("*.rq")))
