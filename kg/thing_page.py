@@ -23,6 +23,29 @@ STATED_IN, CONFLICTS = IKG + "statedIn", IKG + "conflictsWith"
 # Shown as the heading and the sources of each fact, not as facts of their own.
 NOT_FACTS = frozenset((STATED_IN,))
 FIRST = (RDF_TYPE, *sorted(LABELS))
+# The W3C vocabularies' own properties carry no labels in the published graph (their
+# definitions are not loaded); these few appear on every kind of thing.
+_RDFS, _SKOS = "http://www.w3.org/2000/01/rdf-schema#", "http://www.w3.org/2004/02/skos/core#"
+_DCT, _OWL = "http://purl.org/dc/terms/", "http://www.w3.org/2002/07/owl#"
+STANDARD_LABELS = {
+    RDF_TYPE: {"de": "Art", "en": "type"},
+    _RDFS + "label": {"de": "Bezeichnung", "en": "label"},
+    _RDFS + "comment": {"de": "Kommentar", "en": "comment"},
+    _RDFS + "seeAlso": {"de": "siehe auch", "en": "see also"},
+    _SKOS + "prefLabel": {"de": "Bezeichnung", "en": "preferred label"},
+    _SKOS + "altLabel": {"de": "andere Bezeichnung", "en": "alternative label"},
+    _SKOS + "note": {"de": "Anmerkung", "en": "note"},
+    _SKOS + "definition": {"de": "Definition", "en": "definition"},
+    _SKOS + "inScheme": {"de": "im Schema", "en": "in scheme"},
+    _SKOS + "topConceptOf": {"de": "oberster Begriff von", "en": "top concept of"},
+    _SKOS + "broader": {"de": "Oberbegriff", "en": "broader"},
+    _SKOS + "exactMatch": {"de": "entspricht", "en": "exact match"},
+    _OWL + "sameAs": {"de": "dasselbe wie", "en": "same as"},
+    _DCT + "identifier": {"de": "Kennung", "en": "identifier"},
+    _DCT + "isPartOf": {"de": "Teil von", "en": "is part of"},
+    _DCT + "title": {"de": "Titel", "en": "title"},
+    "http://xmlns.com/foaf/0.1/name": {"de": "Name", "en": "name"},
+}
 
 
 @dataclass(frozen=True)
@@ -152,7 +175,9 @@ class _Graph:
         for t in self.of(node):
             if t.predicate.value in LABELS and isinstance(t.object, ox.Literal):
                 texts.setdefault(t.object.language or "", t.object.value)
-        return best_text(texts, self.lang) or short_name(node.value)
+        # the graph's own labels win over ours
+        return (best_text({**STANDARD_LABELS.get(node.value, {}), **texts}, self.lang)
+                or short_name(node.value))
 
     def facts(self, node) -> tuple[Fact, ...]:
         cite = self._citations(node)

@@ -253,3 +253,14 @@ def test_canonical_iris_stay_whatever_host_serves_them(tmp_path):
         assert ID + THINGS["plan"] in html
     finally:
         stop_server(server)
+
+
+def test_properties_of_w3c_vocabularies_are_labelled_in_the_page_language(server):
+    # the published graph has no labels for rdf:type, rdfs:label, skos:note
+    properties = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+                  "http://www.w3.org/2000/01/rdf-schema#label",
+                  "http://www.w3.org/2004/02/skos/core#note")
+    for lang, words in (("de", ("Art", "Bezeichnung", "Anmerkung")), ("en", ("type", "label", "note"))):
+        _, _, html = fetch(server, f"id/{THINGS['composition']}?lang={lang}")
+        for prop, word in zip(properties, words):
+            assert re.search(rf'title="{re.escape(prop)}">{word}</th>', html), (lang, word)
