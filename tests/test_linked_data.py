@@ -264,3 +264,9 @@ def test_properties_of_w3c_vocabularies_are_labelled_in_the_page_language(server
         _, _, html = fetch(server, f"id/{THINGS['composition']}?lang={lang}")
         for prop, word in zip(properties, words):
             assert re.search(rf'title="{re.escape(prop)}">{word}</th>', html), (lang, word)
+
+
+@pytest.mark.parametrize("path", ["id/", "id/%00", "id/body/" + "x" * 3000, "graph/", "id/body/a?format=trig"])
+def test_odd_addresses_are_clear_4xx(server, path):
+    status, headers, _ = fetch(server, path)
+    assert 400 <= status < 500 and headers.get_content_type() == "text/html", (path, status)
