@@ -198,6 +198,34 @@ UI: dict[str, dict[str, str]] = {
                                   "tell the operators of this service."},
     "error_back_query": {"de": "Zur SPARQL-Abfrage", "en": "To the SPARQL query page"},
     "error_back_validate": {"de": "Zur Datenprüfung", "en": "To validating data"},
+    # Linked data: the page of any /id/… thing and of the graphs (kg/web/templates/thing.html, graph.html)
+    "thing_other_formats": {"de": "Auch als", "en": "Also as"},
+    "thing_facts": {"de": "Aussagen", "en": "Facts"},
+    "thing_facts_intro": {"de": "Was der veröffentlichte Graph über dieses Ding sagt, nach Eigenschaft; bei jedem "
+                                "Wert die Quelle, die ihn nennt, und wann sie gelesen wurde. Daten stehen so genau, "
+                                "wie die Quelle sie angibt.",
+                          "en": "What the published graph says about this thing, by property; with each value "
+                                "the source that states it and when it was read. Dates are as precise as the "
+                                "source states them."},
+    "thing_sources": {"de": "Quelle", "en": "Source"},
+    "thing_read_on": {"de": "gelesen am", "en": "read on"},
+    "thing_conflicts": {"de": "Widersprüchliche Angaben", "en": "Conflicting claims"},
+    "thing_conflicts_intro": {"de": "Quellen widersprechen einander hier; beide Angaben bleiben erhalten und "
+                                    "stehen nebeneinander.",
+                              "en": "Sources contradict each other here; both claims are kept and shown side "
+                                    "by side."},
+    "thing_incoming": {"de": "Verweise auf dieses Ding", "en": "Links to this thing"},
+    "thing_no_incoming": {"de": "Nichts im veröffentlichten Graphen verweist hierher.",
+                          "en": "Nothing in the published graph links here."},
+    "thing_incoming_truncated": {"de": "Es gibt mehr Verweise, als hier stehen; /sparql nennt alle.",
+                                 "en": "There are more links than shown here; /sparql lists them all."},
+    "graph_title": {"de": "Veröffentlichter Graph", "en": "Published graph"},
+    "graph_intro": {"de": "Ein benannter Graph je geladener Datei; der Datenbestand ist ihre Vereinigung.",
+                    "en": "One named graph per loaded file; the dataset is their merge."},
+    "graph_name": {"de": "Graph", "en": "Graph"},
+    "graph_file": {"de": "Datei", "en": "File"},
+    "graph_triples": {"de": "Tripel", "en": "Triples"},
+    "graph_loaded": {"de": "Geladen", "en": "Loaded"},
     "yes": {"de": "ja", "en": "yes"},
     "no": {"de": "nein", "en": "no"},
 }

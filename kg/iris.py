@@ -54,9 +54,14 @@ def municipality_iri(ags: str) -> str:
     return MUNICIPALITY + ags
 
 
+SHAPES = BASE + "shapes"
+
+
 def local_path(iri: str) -> str | None:
-    """The path under which this server shows `iri` (the w3id rules redirect /id/… to it), or
-    None when it has no page here yet. Only municipalities have pages so far."""
-    if iri.startswith(MUNICIPALITY):
-        return "/id/municipality/" + iri[len(MUNICIPALITY):]
+    """The path under which this server shows `iri` (the w3id rules in ontology/w3id/.htaccess
+    redirect each to the same path here), or None for an IRI outside the project."""
+    if iri.startswith(ID) or iri.startswith(GRAPH):
+        return "/" + iri[len(BASE):]
+    if iri.startswith(BASE + "ontology") or iri.startswith(SHAPES):
+        return "/" + iri[len(BASE):]
     return None

@@ -104,8 +104,8 @@ def _text(value: Plain) -> str:
 
 
 def link(value: Plain) -> str | None:
-    """Where a value leads: its page here, or the web address it names. The project's own IRIs
-    without a page here yet lead nowhere rather than to a w3id redirect that cannot answer."""
+    """Where a value leads: its page here, or the web address it names. A project IRI outside
+    the w3id rules leads nowhere rather than to a redirect that cannot answer."""
     if not isinstance(value, Iri):
         return None
     local = iris.local_path(value)

@@ -10,15 +10,16 @@ from dataclasses import asdict
 
 from flask import Blueprint, Response, jsonify, render_template, request
 
-from kg import iris, rdfio
-from kg.catalog_runner import run_graph
+from kg import iris
 from kg.coverage import FACT_KINDS, NOT_RECORDED, SUMMARY_KINDS, kreisfreie_staedte_coverage, summary
 from kg.errors import NotFound
 from kg.municipality_record import AGS, municipality_record
+from kg.thing_description import describe
 from kg.web.conneg import negotiate
 from kg.web.context import get_catalog, get_query_runner, get_select, request_language
+from kg.web.linked_data import html_response, rdf_response
 from kg.web.representations import HTML, html_or_rdf
-from kg.web.sparql import content_type_header, public_url
+from kg.web.sparql import public_url
 
 bp = Blueprint("pages", __name__)
 
@@ -58,22 +59,18 @@ def municipality(ags: str) -> Response:
         raise _no_municipality(ags)
     fmt = html_or_rdf(request.args.get("format"), request.headers.get("Accept"))
     if fmt is not None:
-        # What the graph says about the node itself; its neighbourhood with provenance is the
-        # SPARQL endpoint's (cq12) until every IRI has its own description.
-        triples = run_graph(get_query_runner(), get_catalog(), "site-describe",
-                            {"subject": iris.municipality_iri(ags)})
-        if not triples:
+        # The same description as every /id/… IRI (kg.web.linked_data).
+        description = describe(get_query_runner(), get_catalog(), iris.municipality_iri(ags))
+        if not description.known:
             raise _no_municipality(ags)
-        return _varied(Response(rdfio.serialize(triples, fmt, iris.PREFIXES),
-                                content_type=content_type_header(fmt.media_type)))
+        return _varied(rdf_response(description.rdf_triples(), fmt))
     lang = request_language()
     record = municipality_record(get_select(), ags, lang)
     if record is None:
         raise _no_municipality(ags)
-    return _varied(Response(render_template(
+    return _varied(html_response(render_template(
         "municipality.html", lang=lang, record=record, coverage=record.coverage,
-        fact_kinds=FACT_KINDS, not_recorded=NOT_RECORDED[lang]),
-        content_type="text/html; charset=utf-8"))
+        fact_kinds=FACT_KINDS, not_recorded=NOT_RECORDED[lang])))
 
 
 def _no_municipality(ags: str) -> NotFound:
