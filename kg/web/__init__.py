@@ -9,6 +9,7 @@ from kg.config import Settings
 from kg.querying import QueryRunner, make_query_runner
 from kg.store import Store, open_store
 from kg.web import admin, cors, errors, health, ontology, pages, sparql, validate, void
+from kg.web import dumps
 from kg.web.context import QUERY_RUNNER_KEY, SETTINGS_KEY, STORE_KEY
 
 __all__ = ["QUERY_RUNNER_KEY", "create_app"]
@@ -35,6 +36,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.register_blueprint(validate.bp)
     app.register_blueprint(ontology.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(dumps.bp)
     cors.register(app)
     return app
 
