@@ -277,3 +277,9 @@ def test_a_write_through_the_server_makes_new_dumps_never_stale_ones(server):
     assert status == 200 and headers["ETag"] == '"%s"' % next(
         f["sha256"] for f in after["files"] if f["name"] == "dataset.nq.gz")
     assert [p.name for p in dump_dir(server.store).iterdir()] == [after["state"]["fingerprint"]]
+
+
+def test_a_graph_file_saves_under_a_name_of_its_own(server):
+    entry = next(f for f in listing(server)["files"] if f["graph"] is not None)
+    _, headers, _ = fetch(server, "dumps/" + entry["name"], method="HEAD")
+    assert headers["Content-Disposition"] == "inline; filename=" + entry["name"].replace("/", "-")

@@ -9,8 +9,6 @@ client that has one asks again cheaply; HEAD and Range come with werkzeug's send
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import PurePosixPath
-
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, send_file
 
 from kg.dumps import DumpShelf, Manifest, dump_dir
@@ -55,7 +53,7 @@ def listing() -> Response:
         whole = [f for f in manifest.files if f.graph is None]
         graphs = [f for f in manifest.files if f.graph is not None]
         response = Response(render_template("dumps.html", lang=lang, manifest=manifest,
-                                            whole=whole, graphs=graphs, base_name=_base_name),
+                                            whole=whole, graphs=graphs),
                             content_type="text/html; charset=utf-8")
     response.vary.add("Accept")
     response.vary.add("Accept-Language")
@@ -80,7 +78,7 @@ def download(name: str) -> Response:
                   f"Übersicht unter /dumps/ nennt jede Datei (dataset.nq.gz, dataset.trig und "
                   f"ein Paar je Graph)."}, detail={"name": name})
     response = send_file(shelf.path(manifest.state.fingerprint) / entry.name,
-                         mimetype=entry.content_type, download_name=_base_name(entry.name),
+                         mimetype=entry.content_type, download_name=download_name(entry.name),
                          conditional=True, etag=entry.sha256, last_modified=_made(manifest))
     # The address stays and its content changes with the data: ask every time, cheaply (304).
     response.cache_control.no_cache = True
@@ -92,5 +90,7 @@ def _made(manifest: Manifest) -> dt.datetime:
     return dt.datetime.fromisoformat(manifest.made)
 
 
-def _base_name(name: str) -> str:
-    return PurePosixPath(name).name
+def download_name(name: str) -> str:
+    """`graph/data/dataset.nq.gz` saves as `graph-data-dataset.nq.gz`: the plain base name of a
+    graph's file could be that of the whole dataset (`dataset.nq.gz`)."""
+    return name.replace("/", "-")
