@@ -226,6 +226,39 @@ UI: dict[str, dict[str, str]] = {
     "graph_file": {"de": "Datei", "en": "File"},
     "graph_triples": {"de": "Tripel", "en": "Triples"},
     "graph_loaded": {"de": "Geladen", "en": "Loaded"},
+    # The dumps listing (kg/web/templates/dumps.html) and the home page's link to it
+    "dumps_title": {"de": "Abzüge des Datenbestands", "en": "Dumps of the dataset"},
+    "dumps_intro": {"de": "Der veröffentlichte Datenbestand als Dateien, ganz und je Graph: N-Quads "
+                          "(gzip-komprimiert) für Programme, TriG zum Lesen. Die Dateien werden aus "
+                          "dem Stand gemacht, der jetzt veröffentlicht ist, und neu gemacht, sobald "
+                          "sich die Daten ändern. Jeder Graph ist eine geladene Datei; der ganze "
+                          "Bestand hält alle Graphen mit ihren Namen.",
+                    "en": "The published dataset as files, whole and per graph: N-Quads (gzip "
+                          "compressed) for programs, TriG for reading. The files are made from the "
+                          "state published now, and made again as soon as the data change. Each "
+                          "graph is one loaded file; the whole dataset holds every graph by name."},
+    "dumps_state": {"de": "Veröffentlichungsstand (Fingerabdruck)",
+                    "en": "Publication state (fingerprint)"},
+    "dumps_newest_load": {"de": "Zuletzt geladen", "en": "Last loaded"},
+    "dumps_made": {"de": "Dateien erstellt", "en": "Files made"},
+    "dumps_graphs": {"de": "Veröffentlichte Graphen", "en": "Published graphs"},
+    "dumps_triples": {"de": "Verschiedene Tripel (Vereinigung aller Graphen)",
+                      "en": "Distinct triples (merge of every graph)"},
+    "dumps_whole": {"de": "Der ganze Bestand", "en": "The whole dataset"},
+    "dumps_per_graph": {"de": "Je Graph", "en": "Per graph"},
+    "dumps_graph": {"de": "Graph", "en": "Graph"},
+    "dumps_file": {"de": "Datei", "en": "File"},
+    "dumps_format": {"de": "Format", "en": "Format"},
+    "dumps_size": {"de": "Bytes", "en": "Bytes"},
+    "dumps_quads": {"de": "Quads", "en": "Quads"},
+    "dumps_format_nquads-gzip": {"de": "N-Quads, gzip", "en": "N-Quads, gzip"},
+    "dumps_format_trig": {"de": "TriG", "en": "TriG"},
+    "dumps_machines": {"de": "Programme erhalten diese Übersicht als JSON (Accept: application/json); "
+                             "die Beschreibung des Datenbestands verweist auf die Dateien:",
+                       "en": "Programs get this listing as JSON (Accept: application/json); the "
+                             "description of the dataset links the files:"},
+    "home_link_dumps": {"de": "Den ganzen Datenbestand herunterladen (N-Quads, TriG)",
+                        "en": "Download the whole dataset (N-Quads, TriG)"},
     "yes": {"de": "ja", "en": "yes"},
     "no": {"de": "nein", "en": "no"},
 }

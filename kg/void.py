@@ -50,7 +50,12 @@ def _number(result: QueryResult, name: str = "n") -> int:
     return int(value.value) if value is not None else 0
 
 
-def build(run: QueryFunction, *, document: str, endpoint: str) -> list[ox.Triple]:
+# The URL of the dump files of a graph (None: of the whole dataset); see kg.dumps.
+DumpUrls = Callable[[str | None], list[str]]
+
+
+def build(run: QueryFunction, *, document: str, endpoint: str,
+          dumps: DumpUrls | None = None) -> list[ox.Triple]:
     """VoID for the published dataset; `document` is the URL of the VoID document itself."""
     dataset = iri_node(document + "#dataset")
     totals = run(_TOTALS)
@@ -68,8 +73,15 @@ def build(run: QueryFunction, *, document: str, endpoint: str) -> list[ox.Triple
     ]
     triples += _licences(run, dataset)
     triples += _partitions(run, dataset)
-    triples += _subsets(run, dataset, document, endpoint)
+    triples += _subsets(run, dataset, document, endpoint, dumps)
+    triples += _data_dumps(dataset, dumps, None)
     return triples
+
+
+def _data_dumps(dataset: ox.NamedNode, dumps: DumpUrls | None,
+                graph: str | None) -> list[ox.Triple]:
+    return [ox.Triple(dataset, iri_node(VOID + "dataDump"), iri_node(url))
+            for url in (dumps(graph) if dumps else [])]
 
 
 def _licences(run: QueryFunction, dataset: ox.NamedNode) -> list[ox.Triple]:
@@ -98,7 +110,7 @@ def _partitions(run: QueryFunction, dataset: ox.NamedNode) -> list[ox.Triple]:
 
 
 def _subsets(run: QueryFunction, dataset: ox.NamedNode, document: str,
-             endpoint: str) -> list[ox.Triple]:
+             endpoint: str, dumps: DumpUrls | None) -> list[ox.Triple]:
     """One subset per published graph, named by the graph (sd:name) and with its size."""
     triples: list[ox.Triple] = []
     for graph, count in run(_GRAPHS).rows:
@@ -109,4 +121,5 @@ def _subsets(run: QueryFunction, dataset: ox.NamedNode, document: str,
                     ox.Triple(subset, iri_node(SD + "name"), graph),
                     ox.Triple(subset, iri_node(VOID + "triples"), _int(int(count.value))),
                     ox.Triple(subset, iri_node(VOID + "sparqlEndpoint"), iri_node(endpoint))]
+        triples += _data_dumps(subset, dumps, graph.value)
     return triples

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 import pyoxigraph as ox
 
@@ -86,6 +86,16 @@ class Store(Protocol):
 
     def dump(self, fmt: ox.RdfFormat, graphs: Sequence[str] | None = None) -> bytes:
         """Serialise graphs (default: the published ones) as a dataset or, for triple formats, their union."""
+        ...
+
+    def write_dump(self, output: BinaryIO, fmt: ox.RdfFormat,
+                   graphs: Sequence[str] | None = None) -> int:
+        """dump() streamed into `output`; returns how many quads (or triples) it wrote."""
+        ...
+
+    def write_generation(self) -> int:
+        """Odd while a write is under way, one more when it ends: equal even values before and
+        after a series of reads mean they read one committed state."""
         ...
 
     def quad_count(self, graphs: Sequence[str] | None = None) -> int:

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import io
 import shutil
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -54,6 +56,7 @@ class EmbeddedStore:
         # Set by enable_checkpoints() when query workers read the store from other processes.
         self._checkpoints: Checkpoints | None = None
         self._stats: StoreStats | None = None
+        self._writes = 0  # see write_generation()
         if self.path is None:
             self._ox = ox.Store()
         else:
@@ -80,7 +83,7 @@ class EmbeddedStore:
         """A checkpoint (see checkpoints.py) opened for reading, as query workers do."""
         store = cls.__new__(cls)
         store.path, store.read_only, store._checkpoints = Path(path), True, None
-        store.bulk_threshold, store._stats = BULK_THRESHOLD, None
+        store.bulk_threshold, store._stats, store._writes = BULK_THRESHOLD, None, 0
         store._ox = ox.Store.read_only(str(path))
         return store
 
@@ -161,16 +164,42 @@ class EmbeddedStore:
         return records
 
     def dump(self, fmt: ox.RdfFormat, graphs: Sequence[str] | None = None) -> bytes:
+        output = io.BytesIO()
+        self.write_dump(output, fmt, graphs)
+        return output.getvalue()
+
+    def write_dump(self, output: BinaryIO, fmt: ox.RdfFormat,
+                   graphs: Sequence[str] | None = None) -> int:
+        """dump() into `output`, returning how many quads (or triples) were written. Dataset
+        formats stream graph by graph, so a dump of any size holds no copy of it in memory."""
         prefixes = iris.PREFIXES if fmt in rdfio.PREFIXED_SYNTAXES else None
         names = [ox.NamedNode(g) for g in (self.published_graphs() if graphs is None else graphs)]
+        statements: Iterable
         if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-            quads = [q for g in names for q in self._ox.quads_for_pattern(None, None, None, g)]
-            return ox.serialize(quads, format=fmt, prefixes=prefixes)
-        if graphs is None:  # the published dataset as one graph is the maintained merge
-            triples = {q.triple for q in self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+            statements = (q for g in names for q in self._ox.quads_for_pattern(None, None, None, g))
+        elif graphs is None:  # the published dataset as one graph is the maintained merge
+            statements = sorted({q.triple for q in self._ox.quads_for_pattern(
+                None, None, None, ox.DefaultGraph())}, key=str)
         else:
-            triples = {q.triple for g in names for q in self._ox.quads_for_pattern(None, None, None, g)}
-        return ox.serialize(sorted(triples, key=str), format=fmt, prefixes=prefixes)
+            statements = sorted({q.triple for g in names
+                                 for q in self._ox.quads_for_pattern(None, None, None, g)}, key=str)
+        counted = _Counted(statements)
+        ox.serialize(counted, output, format=fmt, prefixes=prefixes)
+        return counted.count
+
+    def write_generation(self) -> int:
+        """Odd while a write is under way, and one more after it: a reader that saw the same even
+        number before and after its reads read one committed state (a seqlock). Oxigraph gives
+        each read its own snapshot, so several reads alone could straddle a write."""
+        return self._writes
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        self._writes += 1
+        try:
+            yield
+        finally:
+            self._writes += 1
 
     def quad_count(self, graphs: Sequence[str] | None = None) -> int:
         """Quads in the given graphs; without graphs, the distinct published triples."""
@@ -194,11 +223,12 @@ class EmbeddedStore:
         if not loads and not drop:
             return
         size = sum(len(load.triples) for load in loads)
-        if self.path is not None and size >= self.bulk_threshold:
-            self._replace_in_bulk(loads, drop)
-        else:
-            self._replace_in_one_update(loads, drop)
-        self._committed()
+        with self._writing():
+            if self.path is not None and size >= self.bulk_threshold:
+                self._replace_in_bulk(loads, drop)
+            else:
+                self._replace_in_one_update(loads, drop)
+            self._committed()
 
     def _replace_in_one_update(self, loads: list[GraphLoad], drop: list[str]) -> None:
         # One SPARQL update is one transaction in Oxigraph: all of it lands or none of it.
@@ -274,11 +304,13 @@ class EmbeddedStore:
 
     def set_published(self, graph: str, published: bool) -> None:
         flag = f"GRAPH <{iris.SYSTEM_GRAPH}> {{ <{graph}> <{_PUBLISHED.value}> true }}"
-        if published:
-            self._ox.update(f"INSERT DATA {{ {flag} }} ; ADD SILENT <{graph}> TO DEFAULT")
-        else:
-            self._ox.update(f"{_withdraw_from_merge(graph, f'<{graph}>')} ; DELETE DATA {{ {flag} }}")
-        self._committed()
+        with self._writing():
+            if published:
+                self._ox.update(f"INSERT DATA {{ {flag} }} ; ADD SILENT <{graph}> TO DEFAULT")
+            else:
+                self._ox.update(f"{_withdraw_from_merge(graph, f'<{graph}>')} ; "
+                                f"DELETE DATA {{ {flag} }}")
+            self._committed()
 
     def flush(self) -> None:
         if self.path is not None and not self.read_only:
@@ -289,6 +321,18 @@ class EmbeddedStore:
         self.flush()
         self.disable_checkpoints()
         del self._ox
+
+
+class _Counted:
+    """An iterable that counts what the serializer took from it."""
+
+    def __init__(self, items: Iterable) -> None:
+        self.items, self.count = items, 0
+
+    def __iter__(self) -> Iterator:
+        for item in self.items:
+            self.count += 1
+            yield item
 
 
 def _bulk_quads(loads: list[GraphLoad]) -> Iterator[ox.Quad]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, request
 
 from kg import rdfio, void
+from kg.dumps import file_names
 from kg.store.base import QueryResult
 from kg.web.conneg import negotiate_format
 from kg.web.sparql import GRAPH_FORMATS, content_type_header, public_url, run_public_query
@@ -17,11 +18,16 @@ def _run(sparql: str) -> QueryResult:
     return run_public_query(sparql, None, None)
 
 
+def _dump_urls(graph: str | None) -> list[str]:
+    # Named without making the files: they are made when first asked for (kg.dumps).
+    return [public_url("dumps/" + name) for name in file_names(graph).values()]
+
+
 @bp.get("/.well-known/void")
 def description() -> Response:
     fmt = negotiate_format(request.headers.get("Accept"), GRAPH_FORMATS, exclude=("text/plain",))
     triples = void.build(_run, document=public_url(".well-known/void"),
-                         endpoint=public_url("sparql"))
+                         endpoint=public_url("sparql"), dumps=_dump_urls)
     body = rdfio.serialize(triples, fmt, void.PREFIXES)
     response = Response(body, content_type=content_type_header(fmt.media_type))
     response.vary.add("Accept")
