@@ -27,8 +27,9 @@ def test_json_errors_answer_in_the_language_asked_for(client, query, headers):
     body = response.json
     assert body["error"] == "not-found" and body["lang"] == "de"
     assert body["message"] == ("Unter /no/such/route gibt es nichts. Dieser Dienst bietet / (die "
-                               "Startseite), /sparql (Abfragen), /validate (Daten prüfen), /ontology "
-                               "und /.well-known/void; prüfen Sie die Adresse.")
+                               "Startseite), /sparql (Abfragen), /queries (den Fragenkatalog), /id/… "
+                               "(die Dinge), /search (die Suche), /validate (Daten prüfen), /ontology, "
+                               "/dumps/ und /.well-known/void; prüfen Sie die Adresse.")
     assert body["messages"]["en"].startswith("There is nothing at /no/such/route.")
     assert {"Accept", "Accept-Language"} <= set(response.vary)
 

@@ -98,11 +98,11 @@ INTERNAL = {
 }
 NO_ROUTE = {
     "en": "There is nothing at {path}. This service offers / (the home page), /sparql "
-          "(queries), /validate (checking data), /ontology and /.well-known/void; check the "
-          "address.",
+          "(queries), /queries (the query catalogue), /id/… (things), /search (search), /validate (checking data), "
+          "/ontology, /dumps/ and /.well-known/void; check the address.",
     "de": "Unter {path} gibt es nichts. Dieser Dienst bietet / (die Startseite), /sparql "
-          "(Abfragen), /validate (Daten prüfen), /ontology und /.well-known/void; prüfen Sie die "
-          "Adresse.",
+          "(Abfragen), /queries (den Fragenkatalog), /id/… (die Dinge), /search (die Suche), /validate (Daten prüfen), "
+          "/ontology, /dumps/ und /.well-known/void; prüfen Sie die Adresse.",
 }
 METHOD_NOT_ALLOWED = {
     "en": "{method} is not allowed at {path}; use {allowed}.",
