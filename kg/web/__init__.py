@@ -8,7 +8,7 @@ from kg import i18n
 from kg.config import Settings
 from kg.querying import QueryRunner, make_query_runner
 from kg.store import Store, open_store
-from kg.web import admin, cors, errors, health, ontology, pages, sparql, validate, void
+from kg.web import admin, cors, errors, health, ontology, pages, search, sparql, validate, void
 from kg.web.context import QUERY_RUNNER_KEY, SETTINGS_KEY, STORE_KEY
 
 __all__ = ["QUERY_RUNNER_KEY", "create_app"]
@@ -35,6 +35,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.register_blueprint(validate.bp)
     app.register_blueprint(ontology.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(search.bp)
     cors.register(app)
     return app
 
