@@ -30,9 +30,8 @@ def test_sharp_s_case_and_separators_fold():
     assert fold("Inter-Kultur-Büro (KUF)") == "inter kultur buro kuf"
 
 
-def row(thing, cls, name, lang="de", prop=LABEL, municipality=None):
-    return {"thing": ID + thing, "class": IKG + cls, "property": prop, "name": name, "lang": lang,
-            "municipality": municipality and ID + municipality}
+def row(thing, cls, name, lang="de", prop=LABEL):
+    return {"thing": ID + thing, "class": IKG + cls, "property": prop, "name": name, "lang": lang}
 
 
 def test_exact_before_prefix_before_word_prefix_before_substring():
@@ -53,14 +52,25 @@ def test_a_municipality_comes_first_on_a_tie_and_the_chosen_language_labels():
         row("body/x", "AdvisoryBody", "Essen"),
         row("municipality/05113000", "Municipality", "Essen"),
         row("municipality/05113000", "Municipality", "05113000", lang="", prop=IKG + "ags"),
-        row("plan/p", "Plan", "Integrationsplan", municipality="municipality/05113000"),
-        row("plan/p", "Plan", "Integration plan", lang="en", municipality="municipality/05113000"),
-    ])
+        row("plan/p", "Plan", "Integrationsplan"),
+        row("plan/p", "Plan", "Integration plan", lang="en"),
+    ], [{"thing": ID + "plan/p", "municipality": ID + "municipality/05113000"},
+        {"thing": ID + "body/x", "municipality": ID + "land/05"}])
     assert [h.thing.kind for h in index.search("essen", "en", 10)] == ["municipality", "body"]
     assert index.search("05113000", "en", 10)[0].thing.ags == "05113000"
     plan = index.search("integration plan", "en", 10)[0].thing
     assert plan.label("en") == "Integration plan" and plan.label("de") == "Integrationsplan"
     assert index.municipality_label(plan.municipality, "en") == "Essen"
+    assert index.things[ID + "body/x"].municipality is None  # a Land is no municipality
+
+
+def test_a_word_inside_a_name_and_a_part_of_a_word_are_found():
+    index = SearchIndex([row("plan/a", "Plan", "Leitlinien zur Integrationspolitik"),
+                         row("plan/b", "Plan", "Integrationskonzept")])
+    assert [(h.thing.iri[-1], h.match, h.name) for h in index.search("integrationspolitik", "de", 5)] == [
+        ("a", 2, "Leitlinien zur Integrationspolitik")]
+    assert [h.thing.iri[-1] for h in index.search("konzept", "de", 5)] == ["b"]
+    assert [h.thing.iri[-1] for h in index.search("zur integ", "de", 5)] == ["a"]
 
 
 def test_the_limit_cuts_the_ranked_list():
@@ -107,12 +117,13 @@ def test_the_index_is_rebuilt_after_a_write_and_only_then(tmp_path):
         graph = "https://w3id.org/integration-kg/graph/data/test"
         store.replace_graphs([GraphLoad(graph, municipality("14612000", "Dresden"))])
         search = Search(InProcessRunner(store), site_catalog(), store.stats)
-        first = search.index()
+        first = search.current(30)
         assert [r.label for r in search.find("dresden", "de")] == ["Dresden"]
-        assert search.index() is first  # no write, no rebuild
+        assert search.current(30) is first  # no write, no rebuild
         store.replace_graphs([GraphLoad(graph, municipality("09564000", "Nürnberg"))])
+        second = search.current(30)
+        assert second is not first
         assert search.find("dresden", "de") == []
         assert [r.ags for r in search.find("Nuernberg", "de")] == ["09564000"]
-        assert search.index() is not first
     finally:
         store.close()

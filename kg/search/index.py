@@ -1,18 +1,28 @@
 """The search index: every name of every findable thing, folded, ranked by how it matches.
 
-Pure data, built from the rows of the catalogue query site-search-entries; kg.search.service
-decides when to build it. A search scans one string holding all folded names (str.find runs in
-C), so it costs a few milliseconds even for a national graph's hundreds of thousands of names;
-only names that contain the query are looked at in Python.
+Pure data, built from the rows of the catalogue queries site-search-names and -places; kg.search.service
+decides when to build it. It must stay fast for a national graph, where a word such as
+"integrationsrat" is in tens of thousands of names, so no search walks all names in Python:
+
+- the folded names are kept sorted, so the exact and the prefix matches are one range each,
+  found by bisection;
+- word-prefix and substring matches are looked for only when those give fewer things than
+  asked for, in one string holding all names in the order their things are shown, so that the
+  scan (str.find, in C) stops as soon as it has found enough: a word of every name costs as
+  little as a rare one, and a query that matches nothing one pass over a few megabytes;
+- the order within a tier (municipalities first, then the shorter label, then alphabetical) is
+  worked out once per language at build time as one rank per thing, so a tier's best `limit`
+  things are its smallest ranks.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import heapq
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from kg.i18n import best_text
+from kg.i18n import LANGUAGES, best_text
 from kg.search.folding import fold
 
 ONTOLOGY = "https://w3id.org/integration-kg/ontology#"
@@ -41,6 +51,7 @@ _CLASS_ORDER = {iri: rank for rank, iri in enumerate(KINDS)}
 EXACT, PREFIX, WORD_PREFIX, SUBSTRING = 4, 3, 2, 1
 SCORES = {EXACT: 1.0, PREFIX: 0.75, WORD_PREFIX: 0.5, SUBSTRING: 0.25}
 MATCHES = {EXACT: "exact", PREFIX: "prefix", WORD_PREFIX: "word-prefix", SUBSTRING: "substring"}
+_AFTER_ALL = "\U0010ffff"  # sorts after any folded text: needle + it bounds the prefix range
 
 
 @dataclass
@@ -51,6 +62,7 @@ class Thing:
     official: dict[str, str] = field(default_factory=dict)  # the same, of official names
     ags: str | None = None
     municipality: str | None = None
+    names: list[int] = field(default_factory=list)  # its entries in the index's name list
 
     @property
     def kind(self) -> str:
@@ -73,20 +85,20 @@ class Hit:
 
 
 class SearchIndex:
-    def __init__(self, rows: Iterable[Mapping[str, object]]) -> None:
-        """From rows of site-search-entries: thing, class, property, name, lang, municipality."""
+    def __init__(self, names: Iterable[Mapping[str, object]],
+                 places: Iterable[Mapping[str, object]] = ()) -> None:
+        """From rows of site-search-names (thing, class, property, name, lang) and of
+        site-search-places (thing, municipality)."""
         things: dict[str, Thing] = {}
-        names: dict[tuple[str, str], str] = {}  # (folded name, thing) -> the name as written
-        for row in rows:
+        written: dict[tuple[str, str], str] = {}  # (folded name, thing) -> the name as written
+        for row in names:
             iri, cls, name = str(row["thing"]), str(row["class"]), str(row["name"])
-            lang, municipality = str(row.get("lang") or ""), row.get("municipality")
+            lang = str(row.get("lang") or "")
             thing = things.get(iri)
             if thing is None:
                 thing = things[iri] = Thing(iri, cls)
             elif _CLASS_ORDER[cls] < _CLASS_ORDER[thing.cls]:
                 thing.cls = cls
-            if municipality and (thing.municipality is None or str(municipality) < thing.municipality):
-                thing.municipality = str(municipality)  # the smallest, so that builds agree
             if str(row["property"]) == AGS:
                 thing.ags = name
             else:
@@ -97,18 +109,46 @@ class SearchIndex:
                     shown[lang] = name
             folded = fold(name)
             if folded:
-                names.setdefault((folded, iri), name)
+                written.setdefault((folded, iri), name)
+        for row in places:
+            thing, place = things.get(str(row["thing"])), things.get(str(row["municipality"]))
+            if thing is not None and place is not None and place.kind == "municipality" and (
+                    thing.municipality is None or place.iri < thing.municipality):
+                thing.municipality = place.iri  # the smallest, so that builds agree
         self.things = things
-        ordered = sorted(names.items())
+        self._things = list(things.values())
+        number = {thing.iri: n for n, thing in enumerate(self._things)}
+        ordered = sorted(written.items())
         self._folded = [folded for (folded, _), _ in ordered]
-        self._owners = [things[iri] for (_, iri), _ in ordered]
-        self._written = [written for _, written in ordered]
-        # All folded names in one string, each followed by a newline (folding leaves none).
-        self._text = "".join(f + "\n" for f in self._folded)
-        self._starts, position = [], 0
-        for folded in self._folded:
-            self._starts.append(position)
-            position += len(folded) + 1
+        self._written = [name for _, name in ordered]
+        self._owner = [number[iri] for (_, iri), _ in ordered]
+        for entry, owner in enumerate(self._owner):
+            self._things[owner].names.append(entry)
+        self._rank = {lang: self._ranks(lang) for lang in LANGUAGES}
+        self._lines = {lang: self._joined(lang) for lang in LANGUAGES}
+
+    def _joined(self, lang: str) -> tuple[str, list[int], list[int]]:
+        """All folded names in one string, one a line, in the order of their things' ranks in
+        `lang`, with where each line starts and the entry it is: scanning it from the start
+        meets the things in the order they are shown, so the substring tier stops at `limit`."""
+        rank = self._rank[lang][0]
+        entries = sorted(range(len(self._folded)), key=lambda entry: rank[self._owner[entry]])
+        starts, position = [], 0
+        for entry in entries:
+            starts.append(position)
+            position += len(self._folded[entry]) + 1
+        return "".join(self._folded[entry] + "\n" for entry in entries), starts, entries
+
+    def _ranks(self, lang: str) -> tuple[list[int], list[int]]:
+        """Each thing's place in the order results of one tier are shown in, in `lang`, and
+        the thing at each place."""
+        order = sorted(range(len(self._things)), key=lambda n: (
+            KIND_ORDER.index(self._things[n].kind), len(self._things[n].label(lang)),
+            self._things[n].label(lang), self._things[n].iri))
+        rank = [0] * len(order)
+        for place, n in enumerate(order):
+            rank[n] = place
+        return rank, order
 
     def __len__(self) -> int:
         return len(self.things)
@@ -118,27 +158,53 @@ class SearchIndex:
         return thing.label(lang) if thing is not None else None
 
     def search(self, query: str, lang: str, limit: int) -> list[Hit]:
-        """The things with a name matching `query`, best match first; on a tie municipalities
-        before other kinds, then the shorter label (the closer to what was typed)."""
+        """The things with a name matching `query`: the better match first; within a match,
+        municipalities before other kinds, then the shorter label (the closer to what was typed)."""
         needle = fold(query)
-        if not needle:
+        if not needle or limit < 1:
             return []
-        best: dict[str, Hit] = {}
-        text, find, position = self._text, self._text.find, 0
-        while (position := find(needle, position)) != -1:
-            index = bisect_right(self._starts, position) - 1
-            folded, thing = self._folded[index], self._owners[index]
-            match = _match(folded, needle)
-            held = best.get(thing.iri)
-            if held is None or match > held.match:
-                best[thing.iri] = Hit(thing, match, self._written[index])
-            position = self._starts[index] + len(folded) + 1  # on to the next name
-            if position >= len(text):
+        rank, order = self._rank.get(lang) or self._rank[LANGUAGES[0]]
+        chosen: list[tuple[int, int]] = []  # (thing, match)
+        seen: set[int] = set()
+        for match, candidates in self._tiers(needle):
+            fresh = candidates - seen
+            # Ranks are ints: map and nsmallest run in C, even for a tier of many things.
+            for place in heapq.nsmallest(limit - len(chosen), map(rank.__getitem__, fresh)):
+                chosen.append((order[place], match))
+            seen |= fresh
+        for match, pattern in ((WORD_PREFIX, " " + needle), (SUBSTRING, needle)):
+            if len(chosen) >= limit:
                 break
-        ranked = sorted(best.values(), key=lambda hit: (
-            -hit.match, KIND_ORDER.index(hit.thing.kind), len(hit.thing.label(lang)),
-            hit.thing.label(lang), hit.thing.iri))
-        return ranked[:limit]
+            chosen += [(n, match) for n in self._scan(pattern, lang, seen, limit - len(chosen))]
+        return [Hit(self._things[n], match, self._matched_name(n, needle)) for n, match in chosen]
+
+    def _tiers(self, needle: str):
+        """(match, things) for the exact and the prefix tier: ranges of the sorted names."""
+        folded, owner = self._folded, self._owner
+        low = bisect_left(folded, needle)
+        exact_end = bisect_right(folded, needle, lo=low)
+        prefix_end = bisect_left(folded, needle + _AFTER_ALL, lo=exact_end)
+        yield EXACT, set(owner[low:exact_end])
+        yield PREFIX, set(owner[exact_end:prefix_end])
+
+    def _scan(self, pattern: str, lang: str, seen: set[int], wanted: int) -> list[int]:
+        """The first `wanted` things not yet seen, in rank order, with a name containing
+        `pattern` (for a word prefix: a space and the query)."""
+        text, starts, entries = self._lines.get(lang) or self._lines[LANGUAGES[0]]
+        found: list[int] = []
+        position = 0
+        while len(found) < wanted and (position := text.find(pattern, position)) != -1:
+            line = bisect_right(starts, position) - 1
+            n = self._owner[entries[line]]
+            if n not in seen:
+                seen.add(n)
+                found.append(n)
+            position = starts[line] + len(self._folded[entries[line]]) + 1  # on to the next line
+        return found
+
+    def _matched_name(self, n: int, needle: str) -> str:
+        best = max(self._things[n].names, key=lambda entry: _match(self._folded[entry], needle))
+        return self._written[best]
 
 
 def _match(folded: str, needle: str) -> int:
@@ -148,4 +214,6 @@ def _match(folded: str, needle: str) -> int:
         return PREFIX
     if (" " + folded).find(" " + needle) != -1:
         return WORD_PREFIX
-    return SUBSTRING
+    if needle in folded:
+        return SUBSTRING
+    return 0

@@ -1,26 +1,33 @@
 """Search as the site offers it: the checks on what was asked, and one index per state of the
 published data.
 
-The index is built from the catalogue query site-search-entries, run through the query runner
-like every public query (so it reads the checkpoint the workers read), and rebuilt on the
-first search after a write. What tells a write is the store's StoreStats: the store makes it
-anew after each committed write and keeps it until the next (as /health's counts), so the same
-object means the same published data, and comparing it costs nothing per request.
+The index is built from the catalogue queries site-search-names and site-search-places, run
+through the query runner like every public query (so they read the checkpoint the workers
+read). What tells a write is the store's StoreStats: the store makes it anew after each
+committed write and keeps it until the next (as /health's counts), so the same object means
+the same published data, and comparing it costs nothing per request.
+
+Building takes long at national scale (about 20 s for the synthetic national graph, nearly all
+of it the two queries), so it runs in a thread of its own and never under a request's deadline:
+after a write, searches keep using the previous index until the new one is ready, and only the
+very first search waits for one (up to `wait` seconds, then a 503 that says to try again).
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.catalog import Catalog
 from kg.catalog_runner import plain
-from kg.errors import BadRequest
+from kg.errors import BadRequest, Unavailable
 from kg.querying.runner import QueryRunner
 from kg.search.index import MATCHES as MATCH_NAMES, SearchIndex
 
-QUERY_ID = "site-search-entries"
+NAMES_QUERY, PLACES_QUERY = "site-search-names", "site-search-places"
+_log = logging.getLogger(__name__)
 MIN_CHARACTERS = 2
 MAX_QUERY_LENGTH = 200
 DEFAULT_LIMIT, MAX_LIMIT = 20, 100
@@ -52,26 +59,66 @@ class Result:
 
 
 class Search:
-    def __init__(self, runner: QueryRunner, catalog: Catalog, state: Callable[[], object]) -> None:
+    def __init__(self, runner: QueryRunner, catalog: Catalog, state: Callable[[], object], *,
+                 wait: float = 30.0) -> None:
         """`state()` returns an object that stays the same exactly while the data do."""
-        self._runner, self._catalog, self._state = runner, catalog, state
+        self._runner, self._catalog, self._state, self._wait = runner, catalog, state, wait
         self._lock = threading.Lock()
         self._index: SearchIndex | None = None
         self._built_for: object = None
+        self._building: threading.Thread | None = None
+        self._ready = threading.Event()
 
     def index(self) -> SearchIndex:
+        """The newest index there is; starts building one for the current data if it is older."""
         with self._lock:
-            # Taken before the query: data newer than the token only cause one more build.
             state = self._state()
-            if self._index is None or state is not self._built_for:
-                self._index, self._built_for = self._build(), state
-            return self._index
+            if state is not self._built_for and self._building is None:
+                if self._index is None:
+                    self._ready.clear()  # a failed first build set it: wait for this one
+                self._building = threading.Thread(target=self._build, args=(state,),
+                                                  name="kg-search-index", daemon=True)
+                self._building.start()
+        if self._index is None:
+            self._ready.wait(self._wait)
+        index = self._index
+        if index is None:
+            raise Unavailable(messages={
+                "en": "The search index is still being built (the first search after the server "
+                      "starts builds it). Try again in a minute.",
+                "de": "Der Suchindex wird noch gebaut (die erste Suche nach dem Start des Servers "
+                      "baut ihn). Versuchen Sie es in einer Minute erneut."})
+        return index
 
-    def _build(self) -> SearchIndex:
-        # No row cap: the index needs every name, and the query's size is bounded by the data.
-        result = self._runner.run(self._catalog.get(QUERY_ID).bind(None), row_cap=0)
-        return SearchIndex({name: plain(term) for name, term in zip(result.variables, row)}
-                           for row in result.rows)
+    def current(self, timeout: float | None = None) -> SearchIndex:
+        """The index of the data as they are now, waiting for its build (for tests and the
+        benchmark, which must not measure a stale one)."""
+        self.index()
+        building = self._building
+        if building is not None:
+            building.join(timeout)
+        return self.index()
+
+    def _build(self, state: object) -> None:
+        # Taken before the queries: data newer than `state` only cause one more build.
+        try:
+            # No deadline and no row cap: a trusted query of the site, which needs every name.
+            names, places = (self._rows(query_id) for query_id in (NAMES_QUERY, PLACES_QUERY))
+            index = SearchIndex(names, places)
+        except Exception:  # noqa: BLE001 — logged; the next search tries again
+            _log.exception("Building the search index failed")
+            with self._lock:
+                self._building = None
+            self._ready.set()
+            return
+        with self._lock:
+            self._index, self._built_for, self._building = index, state, None
+        self._ready.set()
+
+    def _rows(self, query_id: str) -> list[dict]:
+        result = self._runner.run(self._catalog.get(query_id).bind(None), timeout=0, row_cap=0)
+        return [{name: plain(term) for name, term in zip(result.variables, row)}
+                for row in result.rows]
 
     def find(self, query: str | None, lang: str, limit: str | int | None = None) -> list[Result]:
         text, count = checked_query(query), checked_limit(limit)

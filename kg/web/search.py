@@ -12,7 +12,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from kg import iris
 from kg.errors import BadRequest
 from kg.search import DEFAULT_LIMIT, MAX_LIMIT, Result, Search
-from kg.web.context import get_catalog, get_query_runner, get_store, request_language
+from kg.web.context import get_catalog, get_query_runner, get_settings, get_store, request_language
 from kg.web.sparql import public_url
 
 bp = Blueprint("search", __name__)
@@ -26,7 +26,7 @@ def get_search() -> Search:
     if search is None:
         store = get_store()
         search = current_app.extensions[SEARCH_KEY] = Search(
-            get_query_runner(), get_catalog(), store.stats)
+            get_query_runner(), get_catalog(), store.stats, wait=get_settings().query_timeout)
     return search
 
 
