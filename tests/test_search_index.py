@@ -127,3 +127,37 @@ def test_the_index_is_rebuilt_after_a_write_and_only_then(tmp_path):
         assert [r.ags for r in search.find("Nuernberg", "de")] == ["09564000"]
     finally:
         store.close()
+
+
+class SlowRunner:
+    """A runner whose queries take `seconds`: an index build longer than a request may wait."""
+
+    def __init__(self, store, seconds: float) -> None:
+        self.inner, self.seconds = InProcessRunner(store), seconds
+
+    def run(self, sparql, **kwargs):
+        import time
+        time.sleep(self.seconds)
+        return self.inner.run(sparql, **kwargs)
+
+
+def test_the_first_search_says_503_while_the_index_is_built_and_later_ones_use_the_old_one(tmp_path):
+    from kg.errors import Unavailable
+
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        graph = "https://w3id.org/integration-kg/graph/data/test"
+        store.replace_graphs([GraphLoad(graph, municipality("14612000", "Dresden"))])
+        search = Search(SlowRunner(store, 0.5), site_catalog(), store.stats, wait=0.05)
+        with pytest.raises(Unavailable) as caught:
+            search.find("dresden", "de")
+        assert caught.value.status == 503 and "Minute" in caught.value.text("de")
+        search.current(30)
+        assert [r.label for r in search.find("dresden", "de")] == ["Dresden"]
+        store.replace_graphs([GraphLoad(graph, municipality("09564000", "Nürnberg"))])
+        # While the new index is built, searches answer from the one before the write.
+        assert [r.label for r in search.find("dresden", "de")] == ["Dresden"]
+        search.current(30)
+        assert search.find("dresden", "de") == []
+    finally:
+        store.close()

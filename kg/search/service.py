@@ -71,14 +71,7 @@ class Search:
 
     def index(self) -> SearchIndex:
         """The newest index there is; starts building one for the current data if it is older."""
-        with self._lock:
-            state = self._state()
-            if state is not self._built_for and self._building is None:
-                if self._index is None:
-                    self._ready.clear()  # a failed first build set it: wait for this one
-                self._building = threading.Thread(target=self._build, args=(state,),
-                                                  name="kg-search-index", daemon=True)
-                self._building.start()
+        self._refresh()
         if self._index is None:
             self._ready.wait(self._wait)
         index = self._index
@@ -91,16 +84,27 @@ class Search:
         return index
 
     def current(self, timeout: float | None = None) -> SearchIndex:
-        """The index of the data as they are now, waiting for its build (for tests and the
-        benchmark, which must not measure a stale one)."""
-        self.index()
-        building = self._building
+        """The index of the data as they are now, waiting for its build (for tests, which
+        must not see a stale one)."""
+        building = self._refresh()
         if building is not None:
             building.join(timeout)
         return self.index()
 
+    def _refresh(self) -> threading.Thread | None:
+        """Start building an index of the current data unless there is one; the running build."""
+        with self._lock:
+            state = self._state()
+            if state is not self._built_for and self._building is None:
+                if self._index is None:
+                    self._ready.clear()  # a failed first build set it: wait for this one
+                self._building = threading.Thread(target=self._build, args=(state,),
+                                                  name="kg-search-index", daemon=True)
+                self._building.start()
+            return self._building
+
     def _build(self, state: object) -> None:
-        # Taken before the queries: data newer than `state` only cause one more build.
+        # `state` was taken before these queries run: data newer than it cost one more build.
         try:
             # No deadline and no row cap: a trusted query of the site, which needs every name.
             names, places = (self._rows(query_id) for query_id in (NAMES_QUERY, PLACES_QUERY))
