@@ -168,6 +168,8 @@ UI: dict[str, dict[str, str]] = {
                            "organisations and events by name (in German or English, whatever the case "
                            "and however umlauts are written), or a municipality by its AGS. Programs "
                            "ask at"},
+    "home_link_search": {"de": "Kommunen, Gremien, Pläne und Organisationen nach Namen oder AGS suchen",
+                         "en": "Search municipalities, bodies, plans and organisations by name or AGS"},
     "search_label": {"de": "Name oder AGS", "en": "Name or AGS"},
     "search_limit": {"de": "Höchstens", "en": "At most"},
     "search_submit": {"de": "Suchen", "en": "Search"},
