@@ -352,6 +352,15 @@ def render(results: dict, settings: Settings) -> str:
             lines.append(f"| {SHORT[e]} | {kind} | " + " | ".join(cells) + " |")
     lines.append("")
 
+    search = results.get("search")
+    if search:
+        lines += ["## Search: /api/search of kg serve, ms", "",
+                  f"{len(search['terms'])} searches, each {len(search['warm']) // len(search['terms'])} times warm "
+                  f"({search['found']} found something): "
+                  + ", ".join(f"`{t}`" for t in search["terms"]) + ".", "",
+                  "| first search (builds the index) | warm median | warm p95 |", "| ---: | ---: | ---: |",
+                  f"| {fmt_ms(search['first_ms'])} | {fmt_ms(search['median_ms'])} | {fmt_ms(search['p95_ms'])} |", ""]
+
     if results["failures"] or results["notes"]:
         lines += ["## Notes", ""]
         for key, reason in results["failures"].items():

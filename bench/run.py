@@ -46,6 +46,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import generate  # noqa: E402  (run as a script: the project root is on the path)
+from bench.search import measure_search  # noqa: E402
 from bench.engines import (  # noqa: E402
     Exec, HttpEngine, OxigraphEngine, RdflibEngine, RssSampler, WorkerClient, free_port, run_measured, start, stop,
     stop_all)
@@ -439,6 +440,8 @@ def run_kg(settings, root, stores, logs, plan, cheap, heavy, triples, results) -
         measure_http_engine(engine, [proc.pid], 300, logs / "kg-serve.log", plan, cheap, heavy, settings, results)
         if engine.truncated:
             results["notes"].append(f"kg cut {engine.truncated} answers at its row cap")
+        log("kg over HTTP: /api/search ...")
+        results["search"] = measure_search(port, settings.seed, settings.cap)
     finally:
         engine.close()
         stop(proc)

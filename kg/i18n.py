@@ -190,6 +190,26 @@ UI: dict[str, dict[str, str]] = {
                                    "WHERE { eingesetzt. Sie läuft unverändert am SPARQL-Endpunkt.",
                              "en": "To copy; parameters are bound in a VALUES block after the first "
                                    "WHERE {. It runs unchanged at the SPARQL endpoint."},
+    # Search (kg/web/templates/search.html, kg.web.search)
+    "search_title": {"de": "Suche", "en": "Search"},
+    "search_intro": {"de": "Kommunen, Gremien, Pläne, Beauftragtenstellen, Ämter, Organisationen und "
+                           "Ereignisse nach ihrem Namen (auf Deutsch oder Englisch, Groß- und "
+                           "Kleinschreibung und Umlaute gleich welcher Schreibweise) oder eine Kommune "
+                           "nach ihrem AGS. Programme fragen unter",
+                     "en": "Municipalities, advisory bodies, plans, commissioner posts, offices, "
+                           "organisations and events by name (in German or English, whatever the case "
+                           "and however umlauts are written), or a municipality by its AGS. Programs "
+                           "ask at"},
+    "home_link_search": {"de": "Kommunen, Gremien, Pläne und Organisationen nach Namen oder AGS suchen",
+                         "en": "Search municipalities, bodies, plans and organisations by name or AGS"},
+    "search_label": {"de": "Name oder AGS", "en": "Name or AGS"},
+    "search_limit": {"de": "Höchstens", "en": "At most"},
+    "search_submit": {"de": "Suchen", "en": "Search"},
+    "search_count": {"de": "{count} Treffer für „{query}“", "en": "{count} results for “{query}”"},
+    "search_name": {"de": "Name", "en": "Name"},
+    "search_kind": {"de": "Art", "en": "Kind"},
+    "search_municipality": {"de": "Kommune", "en": "Municipality"},
+    "search_identifier": {"de": "Kennung (IRI)", "en": "Identifier (IRI)"},
     # The error page (kg/web/templates/error.html); the message itself says what is wrong.
     "error_what_to_do": {"de": "Was Sie tun können", "en": "What you can do"},
     "error_advice_client": {"de": "Ändern Sie die Anfrage so, wie die Meldung oben es sagt, und "

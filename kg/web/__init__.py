@@ -8,7 +8,7 @@ from kg import i18n
 from kg.config import Settings
 from kg.querying import QueryRunner, make_query_runner
 from kg.store import Store, open_store
-from kg.web import admin, cors, errors, health, linked_data, ontology, pages, sparql, validate, void
+from kg.web import admin, cors, errors, health, linked_data, ontology, pages, search, sparql, validate, void
 from kg.web import dumps, openapi, queries
 from kg.web.context import QUERY_RUNNER_KEY, SETTINGS_KEY, STORE_KEY
 
@@ -40,6 +40,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.register_blueprint(openapi.bp)
     app.register_blueprint(linked_data.bp)
     app.register_blueprint(dumps.bp)
+    app.register_blueprint(search.bp)
     cors.register(app)
     return app
 
