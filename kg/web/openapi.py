@@ -44,6 +44,7 @@ def build(query_ids: list[str], server: str) -> dict:
                 "responses": {"200": _json("The queries", {"type": "array",
                                                            "items": {"$ref": "#/components/schemas/Query"}})}}},
             "/api/queries/{query_id}": {"get": _run_query(query_ids)},
+            "/api/search": {"get": _search()},
             "/api/validate": {"post": _validate()},
             "/api/admin/load": {"post": _admin("Load files into the store, as `kg load` does while a server runs",
                                                "adminLoad", body=True)},
@@ -87,6 +88,28 @@ def _run_query(query_ids: list[str]) -> dict:
             "406": {"$ref": "#/components/responses/NotAcceptable"},
             "503": {"$ref": "#/components/responses/Unavailable"},
         },
+    }
+
+
+def _search() -> dict:
+    return {
+        "summary": "Municipalities, organisations, plans, bodies and events by name or AGS",
+        "description": "Case and umlaut tolerant (Nürnberg = Nuernberg = nurnberg); ranked exact, "
+                       "prefix, word prefix, substring.",
+        "operationId": "search",
+        "parameters": [
+            {"name": "q", "in": "query", "required": True, "schema": {"type": "string", "minLength": 2,
+                                                                      "maxLength": 200}},
+            {"name": "limit", "in": "query", "required": False,
+             "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}},
+            {"name": "lang", "in": "query", "required": False, "schema": {"type": "string", "enum": ["de", "en"]}},
+        ],
+        "responses": {"200": _json("The results, best first", {
+                          "type": "object", "required": ["query", "count", "results"],
+                          "properties": {"query": {"type": "string"}, "count": {"type": "integer"},
+                                         "results": {"type": "array", "items": {"type": "object"}}}}),
+                      "400": {"$ref": "#/components/responses/BadRequest"},
+                      "503": {"$ref": "#/components/responses/Unavailable"}},
     }
 
 
