@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from rdflib.plugins.sparql import prepareQuery
 
 from cq_runner import PublicPath, column, rows_where, same_table, table
 from kg.catalog import XSD, CatalogError, ParameterError, load_catalog, read_query, to_term
@@ -57,6 +58,30 @@ def test_every_real_query_loads_in_both_languages() -> None:
         assert "cq" in q.tags and q.text.startswith("#+ id: ")
     assert catalog.get("cq08").param("municipality").kind == "iri-list"
     assert catalog.get("cq03").param("date").default == "2024-06-30"
+
+
+def projected(text: str) -> list[str]:
+    """The variables a query's final SELECT projects, in order, as a SPARQL parser reads them
+    (`?x` and `(… AS ?x)` alike; `SELECT *`: every variable in scope)."""
+    return [str(v) for v in prepareQuery(text).algebra.PV]
+
+
+def test_projected_reads_plain_and_computed_variables() -> None:
+    text = ('PREFIX ex: <http://example.org/ns#>\nSELECT ?a (COUNT(?b) AS ?n) ?c\n'
+            '  # a comment naming ?d\n  (CONCAT("?e", STR(?a)) AS ?f)\nWHERE {\n'
+            '  { SELECT ?a ?b (1 AS ?inner) WHERE { ?a ex:p ?b } }\n  OPTIONAL { ?a ex:q ?c }\n}\nGROUP BY ?a ?c')
+    assert projected(text) == ["a", "n", "c", "f"]
+
+
+def test_every_projected_column_of_a_real_query_has_a_heading_in_both_languages() -> None:
+    for q in load_catalog():
+        variables = projected(q.text)
+        assert variables, q.id
+        missing = [v for v in variables if not all(q.columns.get(v, {}).get(lang) for lang in ("en", "de"))]
+        assert not missing, f"{q.id}: no `#+ column:` heading in both languages for {missing}"
+        unknown = [name for name in q.columns if name not in variables]
+        assert not unknown, f"{q.id}: `#+ column:` names {unknown}, which the query does not project"
+        assert list(q.columns) == variables, f"{q.id}: the column lines follow the projection's order"
 
 
 def test_an_unknown_id_is_not_found() -> None:

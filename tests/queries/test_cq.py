@@ -39,7 +39,7 @@ PART_GRAPHS = {FIXTURE: "https://example.org/fictional/graph-fixture",
 LOADED_AS = {f"{GRAPH}data/{part.stem}": own for part, own in PART_GRAPHS.items()}
 IKG = "https://w3id.org/integration-kg/ontology#"
 XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
-HEADER_LINE = re.compile(r"^#\+ (id|title@en|title@de|description@en|description@de|param|tags): .+$")
+HEADER_LINE = re.compile(r"^#\+ (id|title@en|title@de|description@en|description@de|param|tags|column): .+$")
 PARAM_TYPES = {"iri", "string", "date", "integer", "iri-list"}
 
 
@@ -101,7 +101,9 @@ def test_header_follows_the_grammar(query_path: Path) -> None:
     assert all(HEADER_LINE.match(line) for line in header)
     keys = [line[3:].split(":", 1)[0] for line in header]
     assert keys[:5] == ["id", "title@en", "title@de", "description@en", "description@de"]
-    assert keys[-1] == "tags" and "cq" in header[-1]
+    # the tags close the header but for the result columns' headings, which follow them
+    tags = keys.index("tags")
+    assert "cq" in header[tags] and all(key == "column" for key in keys[tags + 1:])
     assert header[0] == f"#+ id: {query_id(query_path)}"
     body = "\n".join(lines[len(header):])
     assert "ORDER BY" in body
