@@ -8,22 +8,13 @@ import urllib.parse
 import pytest
 from selenium.webdriver.common.by import By
 
+from browser_pages import check_page
+
 from kg.catalog import load_catalog
 from kg.i18n import ui
 
 MUNICIPALITY = "https://w3id.org/integration-kg/id/municipality/"
 DRESDEN, COLOGNE = MUNICIPALITY + "14612000", MUNICIPALITY + "05315000"
-
-
-def check_page(browser, server, lang: str) -> None:
-    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
-    assert errors == [], errors
-    loaded = browser.execute_script(
-        "return performance.getEntriesByType('navigation').concat("
-        "performance.getEntriesByType('resource')).map(e => e.name);")
-    outside = [url for url in loaded if not url.startswith(server.url)]
-    assert loaded and outside == [], outside
-    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
 
 
 def table(browser) -> list[list[str]]:

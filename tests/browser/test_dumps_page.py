@@ -7,20 +7,14 @@ import urllib.request
 import pytest
 from selenium.webdriver.common.by import By
 
+from browser_pages import visit
+
 from kg.i18n import ui
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_dumps_page_lists_the_files_of_the_published_state(browser, server, lang, tmp_path):
-    browser.get_log("browser")  # empty the console of earlier pages
-    browser.get(f"{server.url}dumps/?lang={lang}")
-    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
-    assert errors == [], errors
-    loaded = browser.execute_script(
-        "return performance.getEntriesByType('navigation').concat("
-        "performance.getEntriesByType('resource')).map(e => e.name);")
-    assert loaded and [url for url in loaded if not url.startswith(server.url)] == []
-    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
+    visit(browser, server, "dumps/", lang)
     assert browser.find_element(By.TAG_NAME, "h1").text == ui("dumps_title", lang)
     whole = browser.find_elements(By.CSS_SELECTOR, "#whole tbody tr")
     assert [row.get_attribute("data-name") for row in whole] == ["dataset.nq.gz", "dataset.trig"]

@@ -5,23 +5,12 @@ anywhere but this server."""
 import pytest
 from selenium.webdriver.common.by import By
 
+from browser_pages import visit
+
 from kg.coverage import NOT_RECORDED
 from kg.i18n import ui
 
 PAGES = {"home": "", "dresden": "id/municipality/14612000", "suhl": "id/municipality/16054000"}
-
-
-def visit(browser, server, path: str, lang: str):
-    browser.get_log("browser")  # empty the console of earlier pages
-    browser.get(f"{server.url}{path}?lang={lang}")
-    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
-    assert errors == [], errors
-    loaded = browser.execute_script(
-        "return performance.getEntriesByType('navigation').concat("
-        "performance.getEntriesByType('resource')).map(e => e.name);")
-    outside = [url for url in loaded if not url.startswith(server.url)]
-    assert loaded and outside == [], outside
-    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -5,24 +5,9 @@ message in the form, and the page logs no console error and loads nothing from e
 import pytest
 from selenium.webdriver.common.by import By
 
+from browser_pages import check_page, visit
+
 from kg.i18n import ui
-
-
-def visit(browser, server, path: str, lang: str):
-    browser.get_log("browser")  # empty the console of earlier pages
-    browser.get(f"{server.url}{path}{'&' if '?' in path else '?'}lang={lang}")
-    check_page(browser, server, lang)
-
-
-def check_page(browser, server, lang: str):
-    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
-    assert errors == [], errors
-    loaded = browser.execute_script(
-        "return performance.getEntriesByType('navigation').concat("
-        "performance.getEntriesByType('resource')).map(e => e.name);")
-    outside = [url for url in loaded if not url.startswith(server.url)]
-    assert loaded and outside == [], outside
-    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
