@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import ORG, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, XSD
 
 import re
 
@@ -418,3 +418,41 @@ def publication(name: str, when: When, publisher: str | None = None, publisher_t
         c.made.append(model.document(c.f, f"{model.municipality_iri(c.ags).rsplit('/', 1)[-1]}-{slug(name)[:50]}",
                                      name, by, _d(when)))
     return _checked(write, ("name", name), _date_check(when))
+
+
+# ------------------------------------------------------------------ facts several Länder need
+
+
+def replaces(name: str) -> Fact:
+    """The row's plan replaces (is an update of) the plan `name` (dct:replaces; made on first mention)."""
+    def write(c: Ctx) -> None:
+        c.f.add(c.node, DCTERMS.replaces, c.x.actor(c.f, c.city, "action_plan", name))
+    return _checked(write, ("name", name))
+
+
+def drafted_by(name: str, actor_type: str = "office") -> Fact:
+    """The plan was drawn up by (or under the lead of) the actor the clause names (ikg:draftedBy)."""
+    def write(c: Ctx) -> None:
+        c.f.add(c.node, IKG.draftedBy, c.x.actor(c.f, c.city, actor_type, name))
+    return _checked(write, ("name", name))
+
+
+def votes_cast(e: Election, n: int) -> Fact:
+    """The number of people who voted in the row's election `e` (ikg:votesCast), as the clause gives it."""
+    def write(c: Ctx) -> None:
+        node = e._node(c)
+        if (node, RDF.type, IKG.Election) not in c.f.triples:
+            e(c)
+        c.f.add(node, IKG.votesCast, integer(n))
+    return _checked(write, ("count", n))
+
+
+def unit_kind(kind: str, words: str | None = None) -> Fact:
+    """The unit is of kind `kind` (scheme unit-kind) as its name or the clause's `words` say, instead of
+    the kind the shared table reads from its name."""
+    def write(c: Ctx) -> None:
+        for fg in c.x.b.files.values():
+            for old in [o for (s, p, o) in fg.triples if s == c.node and p == IKG.unitKind]:
+                fg.remove(c.node, IKG.unitKind, old)
+        c.f.add(c.node, IKG.unitKind, concept("unit-kind", kind))
+    return _checked(write, *([("name", words)] if words else []))

@@ -10,7 +10,7 @@ from rdflib.namespace import XSD
 
 import model
 from dates import span
-from mapping.batch3.api import (Ctx, adopted, body, chair, classifies, constituted, election, established, head,
+from mapping.batch3.api import (unit_kind, Ctx, adopted, body, chair, classifies, constituted, election, established, head,
                                 inferred_year,
                                 keep, legal_basis, located_in, members_count, note, noted, office_holder, on, one,
                                 predecessor, publication, renamed, rest, row, season, term, valid, _checked,
@@ -72,17 +72,6 @@ def chaired(name: str, start, end=None):
         c.made.append(model.membership(c.f, person, c.node, _d(start), role="chair", end=_d(end),
                                        name=f"{name} (chair)", key=f"{local_name(person)}--{local_name(c.node)}-{c.key}"))
     return _checked(write, ("person", name), _date_check(start), _date_check(end))
-
-
-def unit_kind(kind: str):
-    """The unit's kind as its name states it (e.g. "Amt für Migration und Integration": integration-office),
-    replacing the kind read from the name by the shared table."""
-    def write(c: Ctx) -> None:
-        for fg in c.x.b.files.values():
-            for old in [o for (s, p, o) in fg.triples if s == c.node and p == IKG.unitKind]:
-                fg.remove(c.node, IKG.unitKind, old)
-        c.f.add(c.node, IKG.unitKind, concept("unit-kind", kind))
-    return _checked(write)
 
 
 def plan_kind(kind: str):

@@ -14,12 +14,12 @@ Local helpers (following api.py's patterns; no shared file is edited):
 from __future__ import annotations
 
 from rdflib import Literal
-from rdflib.namespace import DCTERMS, RDF, RDFS
+from rdflib.namespace import RDF, RDFS
 
 import model
 from model import undated
 from model.nodes import local_name
-from mapping.batch3.api import (Election, _checked, _d, _date_check, _election_values, adopted, body, chair,
+from mapping.batch3.api import (replaces, Election, _checked, _d, _date_check, _election_values, adopted, body, chair,
                                 classifies, constituted, dated, election, established, head, inferred_year, keep,
                                 legal_basis, located_in, members_count, note, noted, office_holder, on, one,
                                 predecessor, publication, renamed, rest, row, season, term, valid)
@@ -71,13 +71,6 @@ def as_written(fact, name: str, words: str):
     """The fact's check of the actor `name` is made with the words the clause uses for it."""
     fact.checks = tuple(("name", words) if ch == ("name", name) else ch for ch in fact.checks)
     return fact
-
-
-def replaces(name: str):
-    """The row's plan replaces (is an update of) the plan `name` (dct:replaces; made on first mention)."""
-    def write(c) -> None:
-        c.f.add(c.node, DCTERMS.replaces, c.x.actor(c.f, c.city, "action_plan", name))
-    return _checked(write, ("name", name))
 
 
 def planned_for(start: str, end: str | None = None):

@@ -8,18 +8,18 @@ and a second row confirming an adoption already stated (a plan has one date of a
 
 from __future__ import annotations
 
-from rdflib.namespace import DCTERMS, ORG, SKOS
+from rdflib.namespace import ORG, SKOS
 
 import model
 from model import undated, undated_until
-from mapping.batch3.api import (Ctx, Fact, _checked, _council, _d, _date_check, adopted, body, chair, classifies,
+from mapping.batch3.api import (replaces, unit_kind, Ctx, Fact, _checked, _council, _d, _date_check, adopted, body, chair, classifies,
                                 constituted, election, established, head, inferred_year, keep, legal_basis,
-                                located_in, members_count, note, noted, office_holder, on, one, out, predecessor,
+                                located_in, members_count, note, noted, office_holder, on, one, predecessor,
                                 publication, renamed, rest, row, term)
 from mapping.infrastructure.actors import canonical
 from mapping.registry import REG
 from model.nodes import local_name
-from vocab import IKG, concept, de, slug
+from vocab import IKG, de, slug
 
 LANDS = ("Niedersachsen", "Bremen")
 
@@ -99,13 +99,6 @@ def endorsed_by(body_name: str) -> Fact:
     return _checked(write, ("name", body_name))
 
 
-def replaces(name: str) -> Fact:
-    """The plan is the further development of the plan `name` (dct:replaces)."""
-    def write(c: Ctx) -> None:
-        c.f.add(c.node, DCTERMS.replaces, c.x.actor(c.f, c.city, "action_plan", name))
-    return _checked(write, ("name", name))
-
-
 def _unit(c: Ctx, name: str, kind: str):
     key = (c.city, canonical(name))
     if key not in c.x.nodes:
@@ -131,17 +124,6 @@ def on_unit(name: str, kind: str, *facts: Fact) -> Fact:
         for fact in facts:
             fact(sub)
     return _checked(write, ("name", name), *(ch for fact in facts for ch in getattr(fact, "checks", ())))
-
-
-def unit_kind(kind: str) -> Fact:
-    """The row's unit is of the kind its name says where the default reading of names misses it
-    ("Abteilung" is a division, an "Amt für Zuwanderung und Integration" an integration office)."""
-    def write(c: Ctx) -> None:
-        for s, p, o in list(c.f.triples):
-            if s == c.node and p == IKG.unitKind:
-                c.f.remove(s, p, o)
-        c.f.add(c.node, IKG.unitKind, concept("unit-kind", kind))
-    return _checked(write)
 
 
 def merged_from(names: tuple[str, ...], when) -> Fact:

@@ -12,13 +12,13 @@ without a founding, a unit in the mayor's office, and a plan's predecessor (dct:
 from __future__ import annotations
 
 from rdflib import Literal
-from rdflib.namespace import DCTERMS, RDF, XSD
+from rdflib.namespace import RDF, XSD
 
 import model
 from dates import vague
 from model import undated
 from model.nodes import local_name
-from mapping.batch3.api import (Ctx, Election, When, _checked, _council, _d, _date_check, adopted, body, chair,
+from mapping.batch3.api import (drafted_by, replaces, Ctx, Election, When, _checked, _council, _d, _date_check, adopted, body, chair,
                                 classifies, constituted, dated, election, established, head, inferred_year, keep,
                                 legal_basis, located_in, members_count, note, noted, office_holder, on, one,
                                 predecessor, rest, row, season, term, valid)
@@ -128,20 +128,6 @@ def under_mayor(name: str) -> object:
         if key not in c.x.nodes:
             c.x.nodes[key] = model.unit(c.f, REG.admin(c.f, c.ags), actor_key(name), name, "office-of-the-mayor")
         located_in(name)(c)
-    return _checked(write, ("name", name))
-
-
-def replaces(name: str) -> object:
-    """The plan replaces an earlier plan the clause names (dct:replaces; made on first mention)."""
-    def write(c: Ctx) -> None:
-        c.f.add(c.node, DCTERMS.replaces, c.x.actor(c.f, c.city, "action_plan", name))
-    return _checked(write, ("name", name))
-
-
-def drafted_by(name: str, actor_type: str) -> object:
-    """The plan was drawn up under the lead of the actor the clause names (ikg:draftedBy)."""
-    def write(c: Ctx) -> None:
-        c.f.add(c.node, IKG.draftedBy, c.x.actor(c.f, c.city, actor_type, name))
     return _checked(write, ("name", name))
 
 

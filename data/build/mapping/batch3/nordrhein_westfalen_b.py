@@ -11,7 +11,7 @@ import model
 from model import undated
 from model.temporal import _VALUE_PROPERTY
 from model.nodes import local_name, part
-from mapping.batch3.api import (Ctx, Election, _change, _checked, _council, _d, _date_check, adopted, body,
+from mapping.batch3.api import (votes_cast, Ctx, Election, _change, _checked, _council, _d, _date_check, adopted, body,
                                 chair, classifies, constituted, election, established, head, inferred_year, keep,
                                 legal_basis, located_in, members_count, note, noted, office_holder, on, one,
                                 predecessor, rest, row, successor, term, vague)
@@ -48,13 +48,6 @@ def _election_node(c: Ctx, e: Election) -> URIRef:
     if (e._node(c), RDF.type, IKG.Election) not in c.f.triples:
         e(c)
     return e._node(c)
-
-
-def votes_cast(e: Election, n: int):
-    """The votes cast in the row's election `e` (ikg:votesCast)."""
-    def write(c: Ctx) -> None:
-        c.f.add(_election_node(c, e), IKG.votesCast, integer(n))
-    return _checked(write, ("count", n))
 
 
 def results(e: Election, *lists: tuple[str, str | None, int | None]):

@@ -9,13 +9,13 @@ from __future__ import annotations
 from rdflib.namespace import RDF
 
 from dates import SourceDate, vague
-from mapping.batch3.api import (Ctx, Election, Fact, _checked, _d, _election_checks, _election_values, adopted,
+from mapping.batch3.api import (drafted_by, votes_cast, Ctx, Election, Fact, _checked, _d, _election_checks, _election_values, adopted,
                                 body, chair, classifies, constituted, election, established, head, inferred_year,
                                 keep, legal_basis, located_in, members_count, note, noted, office_holder, one,
                                 publication, renamed, rest, row, season, term, within)
 from model import instant, undated, undated_until
 from model.nodes import label, local_name
-from vocab import IKG, concept, integer, thing
+from vocab import IKG, concept, thing
 
 LANDS = ("Brandenburg", "Mecklenburg-Vorpommern", "Sachsen", "Sachsen-Anhalt", "Thüringen")
 
@@ -36,13 +36,6 @@ def day_of_inferred_year(day: str, words: str) -> SourceDate:
     """'24 June (2010)': the day is stated, the year in brackets inferred; the value is the year (the precision
     the row's own wording gives), narrowed to the stated day."""
     return vague(day[:4], day, day, f"{words}; Jahr in Klammern aus dem Datum der Seite erschlossen")
-
-
-def votes_cast(e: Election, n: int) -> Fact:
-    """The number of people who voted in the row's election `e` (ikg:votesCast), as the clause gives it."""
-    def write(c: Ctx) -> None:
-        c.f.add(e._node(c), IKG.votesCast, integer(n))
-    return _checked(write, ("count", n))
 
 
 def to_election(row_number: int, when: str, **stated) -> Fact:
@@ -75,13 +68,6 @@ class UndatedElection(Election):
             label(c.f, node, "Wahl (Wahltag nicht genannt)")
             c.made.append(node)
         _election_values(c.f, node, self.stated)
-
-
-def drafted_by(name: str, actor_type: str = "office") -> Fact:
-    """The plan was drafted by the unit the clause names (ikg:draftedBy)."""
-    def write(c: Ctx) -> None:
-        c.f.add(c.node, IKG.draftedBy, c.x.actor(c.f, c.city, actor_type, name))
-    return _checked(write, ("name", name))
 
 
 def in_mayors_office(name: str) -> Fact:

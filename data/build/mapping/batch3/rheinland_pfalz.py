@@ -15,14 +15,14 @@ from rdflib import Literal
 from rdflib.namespace import RDF, XSD
 
 import model
-from mapping.batch3.api import (Ctx, Election, Fact, _checked, _d, _date_check, _election_checks, _election_values,
+from mapping.batch3.api import (unit_kind, votes_cast, Ctx, Election, Fact, _checked, _d, _date_check, _election_checks, _election_values,
                                 adopted, body, chair, classifies, constituted, election, established, inferred_year,
                                 keep, legal_basis, members_count, note, noted, office_holder, on, one, publication,
                                 rest, row, term, valid)
 from mapping.registry import REG
 from model import undated
 from model.nodes import local_name, part
-from vocab import IKG, concept, integer, thing
+from vocab import IKG, integer, thing
 
 LANDS = ("Rheinland-Pfalz",)
 
@@ -62,13 +62,6 @@ def _election_node(e: Election, c: Ctx, row_no: int | None = None) -> object:
     if (node, RDF.type, IKG.Election) not in c.f.triples:
         raise SystemExit(f"{c.row.row_id}: row {row_no} made no election {node}")
     return node
-
-
-def votes_cast(e: Election, n: int) -> Fact:
-    """The number of people who voted in the row's election `e` (ikg:votesCast)."""
-    def write(c: Ctx) -> None:
-        c.f.add(_election_node(e, c), IKG.votesCast, integer(n))
-    return _checked(write, ("count", n))
 
 
 def list_result(e: Election, name: str, share: str | None = None, seats: int | None = None) -> Fact:
@@ -118,17 +111,6 @@ def endorsed_by(name: str, actor_type: str, as_written: str) -> Fact:
     def write(c: Ctx) -> None:
         c.f.add(c.node, IKG.endorsedBy, _agent(c, name, actor_type))
     return _checked(write, ("name", as_written))
-
-
-def unit_kind(kind: str, words: str) -> Fact:
-    """The unit is of kind `kind` (scheme unit-kind) as the clause's `words` say, instead of the kind read from
-    its name."""
-    def write(c: Ctx) -> None:
-        for fg in c.x.b.files.values():
-            for old in [o for (s, p, o) in fg.triples if s == c.node and p == IKG.unitKind]:
-                fg.remove(c.node, IKG.unitKind, old)
-        c.f.add(c.node, IKG.unitKind, concept("unit-kind", kind))
-    return _checked(write, ("name", words))
 
 
 def lead(*facts: Fact) -> Fact:
