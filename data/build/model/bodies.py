@@ -81,13 +81,14 @@ def election(
     return node
 
 
-def election_result(f: FileGraph, election_node: URIRef, list_name: str, share: str | None, seats: int) -> URIRef:
+def election_result(f: FileGraph, election_node: URIRef, list_name: str, share: str | None,
+                    seats: int | None) -> URIRef:
     node = part()
     f.add(node, RDF.type, IKG.ElectionResult)
     f.add(election_node, IKG.hasResult, node)
     f.add(node, IKG.listName, Literal(list_name))
     f.add(node, IKG.voteSharePercent, Literal(share, datatype=XSD.decimal) if share is not None else None)
-    f.add(node, IKG.seatsWon, integer(seats))
+    f.add(node, IKG.seatsWon, _integer(seats))
     return node
 
 

@@ -20,7 +20,8 @@ candidates=, mode=) and e.more(...) for its other clauses · chair(name, when,
 role=) · head(name, when) · office_holder(name, when, title=) · adopted(when, by="Stadtrat") · constituted(when) ·
 legal_basis(text) · term(years) · title(text) · valid(start, end) · predecessor/successor(name, when, kind=) ·
 renamed(old_name, when) · located_in(unit name) · publication(name, when, publisher=) · dated(when) ·
-replaces(plan name) · drafted_by(name, actor_type=) · votes_cast(e, n) · unit_kind(kind, words=) ·
+replaces(plan name) · drafted_by(name, actor_type=) · votes_cast(e, n) · list_result(e, name, share=, seats=) ·
+unit_kind(kind, words=) · election_node(e, c): the node of an election (made now, or made by another row) ·
 on(other actor, *facts) · rest(text): the part of a kept clause the model cannot hold, as a marked note ·
 classifies(): the clause states composition/function, given in BODIES citing the row. Dates: inferred_year(y)
 for "(2014)", season("autumn 2009") (also early/spring/summer/late/end of), model.undated() for "undated page".

@@ -437,14 +437,30 @@ def drafted_by(name: str, actor_type: str = "office") -> Fact:
     return _checked(write, ("name", name))
 
 
+def election_node(e, c: Ctx) -> URIRef:
+    """The node of election `e`: made now if `e` is this row's election and no fact made it yet; an
+    election another row made (an object with `_node` only, not callable) must exist already."""
+    node = e._node(c)
+    if (node, RDF.type, IKG.Election) not in c.f.triples:
+        if not callable(e):
+            raise SystemExit(f"{c.row.row_id}: no election {node} was made by the row that dates it")
+        e(c)
+    return node
+
+
 def votes_cast(e: Election, n: int) -> Fact:
-    """The number of people who voted in the row's election `e` (ikg:votesCast), as the clause gives it."""
+    """The number of people who voted in election `e` (ikg:votesCast), as the clause gives it."""
     def write(c: Ctx) -> None:
-        node = e._node(c)
-        if (node, RDF.type, IKG.Election) not in c.f.triples:
-            e(c)
-        c.f.add(node, IKG.votesCast, integer(n))
+        c.f.add(election_node(e, c), IKG.votesCast, integer(n))
     return _checked(write, ("count", n))
+
+
+def list_result(e: Election, name: str, share: str | None = None, seats: int | None = None) -> Fact:
+    """One list's result in election `e`: its name as the row spells it, vote share (per cent, as a
+    string) and seats won, each where the clause gives it."""
+    def write(c: Ctx) -> None:
+        model.election_result(c.f, election_node(e, c), name, share, seats)
+    return _checked(write, ("text", name), ("decimal", share), ("count", seats))
 
 
 def unit_kind(kind: str, words: str | None = None) -> Fact:

@@ -12,19 +12,19 @@ without a founding, a unit in the mayor's office, and a plan's predecessor (dct:
 from __future__ import annotations
 
 from rdflib import Literal
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import XSD
 
 import model
 from dates import vague
 from model import undated
 from model.nodes import local_name
-from mapping.batch3.api import (drafted_by, replaces, Ctx, Election, When, _checked, _council, _d, _date_check, adopted, body, chair,
+from mapping.batch3.api import (election_node, list_result, votes_cast, drafted_by, replaces, Ctx, When, _checked, _council, _d, _date_check, adopted, body, chair,
                                 classifies, constituted, dated, election, established, head, inferred_year, keep,
                                 legal_basis, located_in, members_count, note, noted, office_holder, on, one,
                                 predecessor, rest, row, season, term, valid)
 from mapping.infrastructure.actors import actor_key, canonical
 from mapping.registry import REG
-from vocab import IKG, integer, thing
+from vocab import IKG, thing
 
 LANDS = ("Nordrhein-Westfalen",)
 CITIES = ("Bielefeld", "Bochum", "Bonn", "Bottrop", "Duisburg", "Düsseldorf", "Essen", "Gelsenkirchen", "Hagen",
@@ -52,39 +52,11 @@ class Earlier:
         return thing("election", f"{local_name(c.node)}-batch3-infrastructure-{self.number:03d}-{_d(self.when).value}")
 
 
-def _election_node(e: Election | Earlier, c: Ctx):
-    node = e._node(c)
-    if (node, RDF.type, IKG.Election) not in c.f.triples:
-        if isinstance(e, Earlier):
-            raise SystemExit(f"{c.row.row_id}: row {e.number} made no election {e.when} of this body")
-        e(c)
-    return node
-
-
-def votes(e: Election | Earlier, cast: int) -> object:
-    """Votes cast at the election (ikg:votesCast), as the clause states them."""
-    def write(c: Ctx) -> None:
-        c.f.add(_election_node(e, c), IKG.votesCast, integer(cast))
-    return _checked(write, ("count", cast))
-
-
 def turnout_of(e: Earlier, percent: str) -> object:
     """The turnout (per cent, as a string) of an election another row dates."""
     def write(c: Ctx) -> None:
-        c.f.add(_election_node(e, c), IKG.turnoutPercent, Literal(percent, datatype=XSD.decimal))
+        c.f.add(election_node(e, c), IKG.turnoutPercent, Literal(percent, datatype=XSD.decimal))
     return _checked(write, ("decimal", percent))
-
-
-def result(e: Election | Earlier, list_name: str, seats: int | None = None, share: str | None = None) -> object:
-    """A list's result at the election: its name as the clause gives it, seats won and/or vote share."""
-    def write(c: Ctx) -> None:
-        node = model.part()
-        c.f.add(node, RDF.type, IKG.ElectionResult)
-        c.f.add(_election_node(e, c), IKG.hasResult, node)
-        c.f.add(node, IKG.listName, Literal(list_name))
-        c.f.add(node, IKG.voteSharePercent, Literal(share, datatype=XSD.decimal) if share is not None else None)
-        c.f.add(node, IKG.seatsWon, integer(seats) if seats is not None else None)
-    return _checked(write, ("text", list_name), ("count", seats), ("decimal", share))
 
 
 def held(name: str, start: When, end: When = None, role: str = "chair") -> object:
@@ -235,10 +207,10 @@ ROWS = {
             rest("27 voting members: 18 directly elected by the non-German population and 9 named by the Rat")),
     80: one(chair("Erkan Üstünay"), election("2014-05"), rest("elected chair after the May 2014 elections")),
     81: noted(),  # its Geschäftsstelle in the KI: the model has no property for a body's office
-    82: one(DU_2014, votes(DU_2014, 14854), rest("held with the European and local elections")),
+    82: one(DU_2014, votes_cast(DU_2014, 14854), rest("held with the European and local elections")),
     83: one(constituted("2010-02"), rest("constitutive session of the 2010-2014 term")),
     # --- Düsseldorf: Integrationsrat (first-batch node)
-    84: row(keep(1, DUS_2020, votes(DUS_2020, 14035)),
+    84: row(keep(1, DUS_2020, votes_cast(DUS_2020, 14035)),
             keep(2, DUS_2020.more(seats=10), classifies(),
                  rest("members elected for 10 seats; the others are Ratsmitglieder"))),
     # the 10 migrant representatives: the row does not say how they are chosen (row 84: elected), so no group
@@ -246,10 +218,10 @@ ROWS = {
              rest("19 members: 10 migrant representatives and 9 Ratsmitglieder, after the change of § 27 GO NRW "
                   "(page with 2017 dates)")),
     # --- Bochum: Integrationsrat, Ausschuss für Migration und Integration, Integrationsausschuss
-    93: row(keep(1, BO_2014, votes(BO_2014, 6593), rest("6,593 voters of about 50,000 eligible")),
-            keep(2, BO_2014.more(seats=10), result(BO_2014, "SPD", seats=4),
-                 result(BO_2014, "CDU Forum Integration", seats=2), result(BO_2014, "Grüne Liste Vielfalt", seats=2),
-                 result(BO_2014, "ILBO", seats=1), result(BO_2014, "AAAA", seats=1),
+    93: row(keep(1, BO_2014, votes_cast(BO_2014, 6593), rest("6,593 voters of about 50,000 eligible")),
+            keep(2, BO_2014.more(seats=10), list_result(BO_2014, "SPD", seats=4),
+                 list_result(BO_2014, "CDU Forum Integration", seats=2), list_result(BO_2014, "Grüne Liste Vielfalt", seats=2),
+                 list_result(BO_2014, "ILBO", seats=1), list_result(BO_2014, "AAAA", seats=1),
                  rest("the 4 seats went to the SPD list"))),
     # the composition has a member whose selection the scheme cannot say ("1 advisory member") and no total:
     # kept as a note, so that no total is derived from the groups
@@ -314,8 +286,8 @@ ROWS = {
                   rest("the Rat decided on 2019-11-26 to replace the Integrationsrat by an Integrationsausschuss")),
              keep(2, BOT_2020, rest("first elected at the local election of 2020-09-13"))),
     389: one(members_count(25, (17, ELECTED), (8, COUNCIL)), rest("25 voting members: 17 elected, 8 sent by the Rat")),
-    390: row(keep(1, votes(BOT_2020_ROW_388, 2766), turnout_of(BOT_2020_ROW_388, "12.65")),
-             keep(2, result(BOT_2020_ROW_388, "SPD", share="65.72"))),
+    390: row(keep(1, votes_cast(BOT_2020_ROW_388, 2766), turnout_of(BOT_2020_ROW_388, "12.65")),
+             keep(2, list_result(BOT_2020_ROW_388, "SPD", share="65.72"))),
     391: row(note(1),  # the Integrationsrat's own vote: the function it states is given in BODIES (Integrationsausschuss)
              keep(2, chair("Seref Yarisli"))),
     # --- Duisburg: plans, Referat, KI
@@ -373,8 +345,8 @@ ROWS = {
     # --- Hagen
     226: one(members_count(21, (14, ELECTED), (7, COUNCIL)), classifies(),
              rest("14 elected volunteer representatives and 7 Ratsmitglieder")),
-    227: row(keep(1, HA_2020, votes(HA_2020, 7991), election("2014", turnout="17"), rest("about 58,000 eligible")),
-             keep(2, result(HA_2020, "Wir für Hagen", seats=4), result(HA_2020, "AfD", seats=2),
+    227: row(keep(1, HA_2020, votes_cast(HA_2020, 7991), election("2014", turnout="17"), rest("about 58,000 eligible")),
+             keep(2, list_result(HA_2020, "Wir für Hagen", seats=4), list_result(HA_2020, "AfD", seats=2),
                   rest("other lists won seats as well"))),
     # README conflict (eligible voters 2020): the bracket is the fact base's own remark, not this page's source
     228: one(election("2020", eligible=54277),

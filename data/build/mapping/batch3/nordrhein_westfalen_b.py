@@ -4,14 +4,14 @@ disposition; the other NRW cities are mapped by the first NRW module (CITIES kee
 
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 from rdflib.namespace import FOAF, ORG, RDF, XSD
 
 import model
 from model import undated
 from model.temporal import _VALUE_PROPERTY
-from model.nodes import local_name, part
-from mapping.batch3.api import (votes_cast, Ctx, Election, _change, _checked, _council, _d, _date_check, adopted, body,
+from model.nodes import local_name
+from mapping.batch3.api import (election_node, votes_cast, Ctx, Election, _change, _checked, _council, _d, _date_check, adopted, body,
                                 chair, classifies, constituted, election, established, head, inferred_year, keep,
                                 legal_basis, located_in, members_count, note, noted, office_holder, on, one,
                                 predecessor, rest, row, successor, term, vague)
@@ -44,26 +44,13 @@ def about_node(name: str, said: str, *facts, actor_type: str | None = None):
     return _checked(write, ("name", said), *(ch for fact in facts for ch in getattr(fact, "checks", ())))
 
 
-def _election_node(c: Ctx, e: Election) -> URIRef:
-    if (e._node(c), RDF.type, IKG.Election) not in c.f.triples:
-        e(c)
-    return e._node(c)
-
-
 def results(e: Election, *lists: tuple[str, str | None, int | None]):
     """List results of the row's election `e`: (list name as written, vote share in per cent or None, seats or
     None), as ikg:ElectionResult nodes."""
     def write(c: Ctx) -> None:
-        node = _election_node(c, e)
+        node = election_node(e, c)
         for name, share, seats in lists:
-            r = part()
-            c.f.add(r, RDF.type, IKG.ElectionResult)
-            c.f.add(node, IKG.hasResult, r)
-            c.f.add(r, IKG.listName, Literal(name))
-            if share is not None:
-                c.f.add(r, IKG.voteSharePercent, Literal(share, datatype=XSD.decimal))
-            if seats is not None:
-                c.f.add(r, IKG.seatsWon, integer(seats))
+            model.election_result(c.f, node, name, share, seats)
     checks = []
     for name, share, seats in lists:
         checks += [("text", name), ("decimal", share), ("count", seats)]

@@ -11,18 +11,17 @@ they get no selection method (appointed-from-council would claim that): their se
 
 from __future__ import annotations
 
-from rdflib import Literal
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF
 
 import model
-from mapping.batch3.api import (unit_kind, votes_cast, Ctx, Election, Fact, _checked, _d, _date_check, _election_checks, _election_values,
+from mapping.batch3.api import (election_node, list_result, unit_kind, votes_cast, Ctx, Election, Fact, _checked, _d, _date_check, _election_checks, _election_values,
                                 adopted, body, chair, classifies, constituted, election, established, inferred_year,
                                 keep, legal_basis, members_count, note, noted, office_holder, on, one, publication,
                                 rest, row, term, valid)
 from mapping.registry import REG
 from model import undated
-from model.nodes import local_name, part
-from vocab import IKG, integer, thing
+from model.nodes import local_name
+from vocab import IKG, thing
 
 LANDS = ("Rheinland-Pfalz",)
 
@@ -54,26 +53,11 @@ AGGREGATOR = "news aggregator"
 def _election_node(e: Election, c: Ctx, row_no: int | None = None) -> object:
     """The election node `e` makes in this row, or in row `row_no` (an election another row dates)."""
     if row_no is None:
-        node = e._node(c)
-        if (node, RDF.type, IKG.Election) not in c.f.triples:
-            e(c)
-        return node
+        return election_node(e, c)
     node = thing("election", f"{local_name(c.node)}-batch3-infrastructure-{row_no:03d}-{_d(e.when).value}")
     if (node, RDF.type, IKG.Election) not in c.f.triples:
         raise SystemExit(f"{c.row.row_id}: row {row_no} made no election {node}")
     return node
-
-
-def list_result(e: Election, name: str, share: str | None = None, seats: int | None = None) -> Fact:
-    """One list's result in the row's election `e`: its name as the row spells it, vote share, seats won."""
-    def write(c: Ctx) -> None:
-        result = part()
-        c.f.add(result, RDF.type, IKG.ElectionResult)
-        c.f.add(_election_node(e, c), IKG.hasResult, result)
-        c.f.add(result, IKG.listName, Literal(name))
-        c.f.add(result, IKG.voteSharePercent, Literal(share, datatype=XSD.decimal) if share is not None else None)
-        c.f.add(result, IKG.seatsWon, integer(seats) if seats is not None else None)
-    return _checked(write, ("text", name), ("decimal", share), ("count", seats))
 
 
 def at_election(e: Election, row_no: int, **stated) -> Fact:
