@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: run test install system-deps load clean bench bench-quick
+.PHONY: run test install assets system-deps load clean bench bench-quick
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,15 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-load: install
+# The web pages' browser packages (editor, charts; axe-core for the browser tests) come from npm,
+# pinned by web/package-lock.json, and are bundled into kg/web/static/vendor/ (web/build.mjs).
+ASSETS := kg/web/static/vendor/.built
+$(ASSETS): web/package.json web/package-lock.json web/build.mjs $(wildcard web/src/*.js)
+	cd web && npm ci --no-audit --no-fund --loglevel=error && node build.mjs
+
+assets: $(ASSETS)
+
+load: install assets
 	$(BIN)/kg load
 
 run: load
@@ -29,7 +37,7 @@ run: load
 system-deps:
 	@sh scripts/system-deps
 
-test: system-deps install
+test: system-deps install assets
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 $(BENCH_STAMP): pyproject.toml | $(STAMP)
@@ -45,4 +53,4 @@ bench-quick: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py --quick $(ARGS)
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var web/node_modules kg/web/static/vendor
