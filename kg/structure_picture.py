@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
+from kg import iris
 from kg.catalog_runner import Iri, Select
+from kg.errors import BadRequest
 from kg.i18n import best_text
-from kg.municipality_record import short_name
+from kg.municipality_record import AGS, short_name
 
 # The order of the picture's regions; a thing that qualifies for several sits in the first.
 SECTORS = ("administration", "politics", "migrant-organisations", "welfare", "research",
@@ -70,6 +72,34 @@ class SourcePicture:
     stated: str | None
     sources: tuple[str, ...]
     shows: tuple[Labelled, ...]
+
+
+def picture_date(text: str | None) -> date:
+    """The date a picture is drawn for: the one asked for (YYYY-MM-DD), today where none is."""
+    if text is None or text == "":
+        return date.today()
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise BadRequest(messages={
+        "en": f"The date {text[:40]!r} is not a day written as YYYY-MM-DD, such as 2025-12-11. Give "
+              "the day the picture should show (date=YYYY-MM-DD), or leave date out for today.",
+        "de": f"Das Datum {text[:40]!r} ist kein Tag in der Form JJJJ-MM-TT, etwa 2025-12-11. Geben "
+              "Sie den Tag an, den das Bild zeigen soll (date=JJJJ-MM-TT), oder lassen Sie date weg "
+              "für heute."}, detail={"date": text[:40]})
+
+
+def municipality_landscape(select: Select, ags: str, on: date, lang: str) -> Landscape | None:
+    """None when `ags` is no AGS or names no municipality of the published graph."""
+    if not AGS.fullmatch(ags):
+        return None
+    iri = iris.municipality_iri(ags)
+    rows = select("site-municipalities", {"municipality": iri}).rows
+    if not rows:
+        return None
+    return landscape(select, iri, str(rows[0]["name"]), on, lang)
 
 
 def landscape(select: Select, municipality: str, name: str, on: date, lang: str) -> Landscape:
