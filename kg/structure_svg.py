@@ -125,6 +125,9 @@ def draw(landscape: Landscape, lang: str, href: Callable[[str], str | None], *,
     out.append(f'<title id="{ID}-title">{escape(title)}</title>\n')
     out.append(f'<desc id="{ID}-desc">{escape(caption)}</desc>\n')
     out.append(_markers())
+    # where the keyboard is: the focused box's frame (kept in the picture, so the file has it too)
+    out.append(f'<style>#{ID} a.thing:focus rect, #{ID} a.thing:hover rect '
+               '{ stroke: #111111; stroke-width: 3px; }</style>\n')
     out.append(f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>\n')
     out.append(f'<text x="{MARGIN}" y="30" font-size="19" font-weight="bold" fill="#111111">{escape(title)}</text>\n')
     out.append(f'<text id="{ID}-caption" class="caption" x="{MARGIN}" y="54" font-size="13" '
