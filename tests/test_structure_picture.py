@@ -208,3 +208,29 @@ def test_no_date_means_today_and_an_unknown_municipality_none(select):
     assert picture_date(None) == date.today() and picture_date("") == date.today()
     assert municipality_landscape(select, "99999999", DAY, "en") is None
     assert municipality_landscape(select, "dresden", DAY, "en") is None
+
+
+def test_dortmund_draws_the_funding_of_its_units_but_not_the_members_seated_elsewhere(select, data):
+    dortmund = URIRef(iris.municipality_iri("05913000"))
+    administration = next(a for a in data.subjects(IKG.municipality, dortmund)
+                          if (a, RDF.type, IKG.MunicipalAdministration) in data)
+    units = set(data.transitive_subjects(ORG.unitOf, administration)) - {administration}
+    fundings = [f for f in data.subjects(RDF.type, IKG.Funding)
+                if data.value(f, IKG.recipient) in units and (f, IKG.fundedProject, None) not in data
+                and (f, IKG.period, None) not in data]
+    assert fundings
+    drawn = municipality_landscape(select, "05913000", DAY, "en")
+    for funding in fundings:
+        assert any(e.kind == "funding" and str(funding) in e.relations and e.source == str(data.value(funding, IKG.funder))
+                   and e.target == str(data.value(funding, IKG.recipient)) for e in drawn.edges)
+    # an association seated here draws none of its members that are seated in other municipalities
+    drawn_things = {node.iri for node in drawn.nodes}
+    elsewhere = 0
+    for association in data.subjects(IKG.seatIn, dortmund):
+        for membership in data.subjects(ORG.organization, association):
+            member = data.value(membership, ORG.member)
+            seats = set(data.objects(member, IKG.seatIn))
+            if seats and dortmund not in seats:
+                elsewhere += 1
+                assert str(member) not in drawn_things
+    assert elsewhere  # BV NeMO, seated in Dortmund, has members across the country
