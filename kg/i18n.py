@@ -285,6 +285,58 @@ UI: dict[str, dict[str, str]] = {
                         "en": "Download the whole dataset (N-Quads, TriG)"},
     "yes": {"de": "ja", "en": "yes"},
     "no": {"de": "nein", "en": "no"},
+    # The structure picture of a municipality (kg/structure_picture.py, kg/structure_svg.py,
+    # kg/web/templates/_structure_picture.html)
+    "structure_heading": {"de": "Strukturbild aus dem Graphen", "en": "Structure picture from the graph"},
+    "structure_svg_title": {"de": "Integrationslandschaft {name} am {date}",
+                            "en": "Integration landscape of {name} on {date}"},
+    "structure_caption": {"de": "Aus dem Graphen abgeleitet, Stand {date} – kein Strukturbild einer Quelle",
+                          "en": "Derived from the graph as of {date} – not a source's Strukturbild"},
+    "structure_intro": {"de": "Gezeichnet aus den erfassten Aussagen: was am Stichtag bestand (ohne "
+                              "erfasstes Datum zählt es als bestehend). Was fehlt, ist nicht erfasst – "
+                              "das heißt nicht, dass es das nicht gibt. Jeder Kasten führt zu seiner Seite.",
+                        "en": "Drawn from the recorded statements: what existed on the date (a thing "
+                              "without a recorded date counts as existing). What is missing is not "
+                              "recorded, which does not mean it is not there. Each box leads to its page."},
+    "structure_date": {"de": "Stichtag", "en": "Date"},
+    "structure_show": {"de": "Zeichnen", "en": "Draw"},
+    "structure_download": {"de": "Als SVG herunterladen", "en": "Download as SVG"},
+    "structure_sector_administration": {"de": "Verwaltung", "en": "Administration"},
+    "structure_sector_politics": {"de": "Politik und Gremien", "en": "Politics and advisory bodies"},
+    "structure_sector_migrant-organisations": {"de": "Migrant*innenorganisationen und Verbünde",
+                                               "en": "Migrant organisations and networks"},
+    "structure_sector_welfare": {"de": "Wohlfahrtsverbände", "en": "Welfare associations"},
+    "structure_sector_research": {"de": "Wissenschaft", "en": "Research"},
+    "structure_sector_civil-society": {"de": "Weitere Zivilgesellschaft", "en": "Other civil society"},
+    "structure_sector_projects": {"de": "Projekte", "en": "Projects"},
+    "structure_sector_funders": {"de": "Fördergeber", "en": "Funders"},
+    "structure_sector_empty": {"de": "nichts erfasst", "en": "nothing recorded"},
+    "structure_relation_membership": {"de": "Mitgliedschaft", "en": "Membership"},
+    "structure_relation_cooperation": {"de": "Kooperation", "en": "Cooperation"},
+    "structure_relation_funding": {"de": "Förderung", "en": "Funding"},
+    "structure_relation_participation": {"de": "Teilnahme", "en": "Participation"},
+    "structure_relation_carrier": {"de": "Trägerschaft", "en": "Carrier"},
+    "structure_relation_part-of": {"de": "Teil von", "en": "Part of"},
+    "structure_legend": {"de": "Legende", "en": "Legend"},
+    "structure_legend_node": {"de": "Kasten: ein Akteur oder Projekt (führt zu seiner Seite)",
+                              "en": "Box: an actor or project (leads to its page)"},
+    "structure_legend_stub": {"de": "offenes Ende: weitere Beteiligte nicht erfasst",
+                              "en": "open end: further parties not recorded"},
+    "structure_no_second_party": {"de": "weitere Beteiligte nicht erfasst", "en": "further parties not recorded"},
+    "structure_sources_heading": {"de": "Strukturbilder laut Quellen", "en": "Strukturbilder according to sources"},
+    "structure_sources_intro": {"de": "Was eine Quelle über ein von Menschen gezeichnetes Strukturbild sagt – "
+                                      "so, wie die Quelle es sagt, nicht aus dem Graphen abgeleitet.",
+                                "en": "What a source says about a Strukturbild drawn by people – as the "
+                                      "source says it, not derived from the graph."},
+    "structure_sources_none": {"de": "Der Graph hält für diese Kommune kein Strukturbild aus einer Quelle fest.",
+                               "en": "The graph holds no Strukturbild from a source for this municipality."},
+    "structure_source_made_by": {"de": "Erstellt von", "en": "Made by"},
+    "structure_source_made_for": {"de": "Erstellt für", "en": "Made for"},
+    "structure_source_date": {"de": "Datum laut Quelle", "en": "Date as the source states it"},
+    "structure_source_source": {"de": "Quelle", "en": "Source"},
+    "structure_source_shows": {"de": "Zeigt laut Quelle", "en": "Shows, according to the source"},
+    "structure_source_shows_none": {"de": "Die Quelle nennt nicht, was es zeigt.",
+                                    "en": "The source does not say what it shows."},
 }
 
 

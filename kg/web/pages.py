@@ -9,11 +9,14 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from flask import Blueprint, Response, jsonify, render_template, request
+from markupsafe import Markup
 
 from kg import iris
 from kg.coverage import FACT_KINDS, NOT_RECORDED, SUMMARY_KINDS, kreisfreie_staedte_coverage, summary
 from kg.errors import NotFound
 from kg.municipality_record import AGS, municipality_record
+from kg.structure_picture import landscape, municipality_landscape, picture_date, source_pictures
+from kg.structure_svg import draw
 from kg.thing_description import describe
 from kg.web.conneg import negotiate
 from kg.web.context import get_catalog, get_query_runner, get_select, request_language
@@ -65,12 +68,45 @@ def municipality(ags: str) -> Response:
             raise _no_municipality(ags)
         return _varied(rdf_response(description.rdf_triples(), fmt))
     lang = request_language()
+    on = picture_date(request.args.get("date"))
     record = municipality_record(get_select(), ags, lang)
     if record is None:
         raise _no_municipality(ags)
     return _varied(html_response(render_template(
         "municipality.html", lang=lang, record=record, coverage=record.coverage,
-        fact_kinds=FACT_KINDS, not_recorded=NOT_RECORDED[lang])))
+        fact_kinds=FACT_KINDS, not_recorded=NOT_RECORDED[lang],
+        structure=_structure(ags, record.iri, record.municipality["name"], on, lang))))
+
+
+def _structure(ags: str, iri: str, name: str, on, lang: str) -> dict:
+    """The page's structure picture: inlined, its boxes linking to this server's pages."""
+    select = get_select()
+    drawn = landscape(select, iri, name, on, lang)
+    return {"svg": Markup(draw(drawn, lang, lambda thing: _page(thing, lang))), "on": on,
+            "landscape": drawn, "pictures": source_pictures(select, iri, lang), "ags": ags,
+            "link": lambda thing: _page(thing, lang)}
+
+
+def _page(iri: str, lang: str) -> str | None:
+    path = iris.local_path(iri)
+    return f"{path}?lang={lang}" if path else None
+
+
+@bp.get("/id/municipality/<ags>/structure.svg")
+def structure_svg(ags: str) -> Response:
+    """The structure picture as a file of its own; its boxes link to the things' IRIs."""
+    lang = request_language()
+    on = picture_date(request.args.get("date"))
+    drawn = municipality_landscape(get_select(), ags, on, lang)
+    if drawn is None:
+        raise _no_municipality(ags)
+    response = Response(draw(drawn, lang, lambda thing: thing, standalone=True),
+                        content_type="image/svg+xml; charset=utf-8")
+    if request.args.get("download"):
+        response.headers["Content-Disposition"] = (
+            f'attachment; filename="structure-picture-{ags}-{on.isoformat()}-{lang}.svg"')
+    response.vary.add("Accept-Language")
+    return response
 
 
 def _no_municipality(ags: str) -> NotFound:
