@@ -300,7 +300,7 @@ UI: dict[str, dict[str, str]] = {
               "nur dass der Datenbestand nicht genug dazu enthält. Erfasst sind:",
         "en": "What is recorded meets no type's rule. That does not mean that the municipality lacks "
               "anything, only that the record holds too little to decide. Recorded are:"},
-    "devtype_none_recorded": {"de": "keine erfasst", "en": "none recorded"},
+    "devtype_none_recorded": {"de": "am Stichtag keine erfasst", "en": "none recorded on the date"},
     "devtype_commissionerPosts": {"de": "Beauftragtenstellen", "en": "Commissioner's posts"},
     "devtype_advisoryBodies": {"de": "Migrationsgremien", "en": "Advisory bodies"},
     "devtype_plansInForce": {"de": "Geltende Pläne", "en": "Plans in force"},
