@@ -337,6 +337,28 @@ UI: dict[str, dict[str, str]] = {
     "structure_source_shows": {"de": "Zeigt laut Quelle", "en": "Shows, according to the source"},
     "structure_source_shows_none": {"de": "Die Quelle nennt nicht, was es zeigt.",
                                     "en": "The source does not say what it shows."},
+    # The development type on a municipality's page (kg/web/templates/_development_type.html)
+    "devtype_heading": {"de": "Entwicklungstyp am {date}", "en": "Development type on {date}"},
+    "devtype_own_classification": {
+        "de": "Klassifikation dieses Projekts, keine Aussage einer Quelle.",
+        "en": "This project's classification, not a statement of a source."},
+    "devtype_intro": {"de": "Nach festen Regeln aus dem Erfassten abgeleitet (Abfrage cq18); die Regel des Typs "
+                            "steht in seiner Definition. Entschieden haben diese Sachverhalte:",
+                      "en": "Derived by fixed rules from what is recorded (query cq18); the type's rule is "
+                            "in its definition. These facts decided it:"},
+    "devtype_not_enough": {"de": "nicht genug erfasst", "en": "not enough recorded"},
+    "devtype_not_enough_intro": {
+        "de": "Das Erfasste erfüllt die Regel keines Typs. Das heißt nicht, dass der Kommune etwas fehlt, "
+              "nur dass der Datenbestand nicht genug dazu enthält. Erfasst sind:",
+        "en": "What is recorded meets no type's rule. That does not mean that the municipality lacks "
+              "anything, only that the record holds too little to decide. Recorded are:"},
+    "devtype_none_recorded": {"de": "am Stichtag keine erfasst", "en": "none recorded on the date"},
+    "devtype_commissionerPosts": {"de": "Beauftragtenstellen", "en": "Commissioner's posts"},
+    "devtype_advisoryBodies": {"de": "Migrationsgremien", "en": "Advisory bodies"},
+    "devtype_plansInForce": {"de": "Geltende Pläne", "en": "Plans in force"},
+    "devtype_cooperations": {"de": "Kooperation der Verwaltung mit MO", "en": "Cooperation of the administration with MOs"},
+    "devtype_longTermFunding": {"de": "Dauerhafte Förderung", "en": "Long-term funding"},
+    "devtype_projects": {"de": "Befristete Projekte (Projektstandorte)", "en": "Time-limited projects (site participations)"},
 }
 
 

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from kg import iris
 from kg.coverage import FACT_KINDS, NOT_RECORDED, SUMMARY_KINDS, kreisfreie_staedte_coverage, summary
+from kg.development_types import development_types
 from kg.errors import NotFound
 from kg.municipality_record import AGS, municipality_record
 from kg.structure_picture import landscape, municipality_landscape, picture_date, source_pictures
@@ -72,9 +73,12 @@ def municipality(ags: str) -> Response:
     record = municipality_record(get_select(), ags, lang)
     if record is None:
         raise _no_municipality(ags)
+    # on the date the structural elements are shown for, so that the two sections agree
+    found = development_types(get_select(), [record.iri], record.elements_date, lang)
     return _varied(html_response(render_template(
         "municipality.html", lang=lang, record=record, coverage=record.coverage,
         fact_kinds=FACT_KINDS, not_recorded=NOT_RECORDED[lang],
+        development_type=found[0] if found else None,
         structure=_structure(ags, record.iri, record.municipality["name"], on, lang))))
 
 
