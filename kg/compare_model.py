@@ -13,6 +13,7 @@ from kg import iris
 AGS = re.compile(r"\d{8}")
 MIN_CITIES, MAX_CITIES = 2, 6
 RECORDED, NOT_RECORDED, CONFLICT = "recorded", "not-recorded", "conflict"
+NOT_RECORDED_TEXT = {"en": "not recorded", "de": "nicht erfasst"}
 SAMOFA = iris.ID + "project/samo-fa"
 GLEICH = iris.ID + "project/gleich-teilhaben"
 
@@ -66,6 +67,10 @@ WORDS: dict[str, dict[str, str]] = {
     "eur_per_inhabitant": {"en": "EUR per inhabitant and year", "de": "EUR je Einwohner*in und Jahr"},
     "without_amount": {"en": "fundings without a stated amount are not counted",
                        "de": "Förderungen ohne angegebenen Betrag sind nicht mitgezählt"},
+    "plans_undated": {"en": "plans are recorded, but not whether one is in force on the date (no stated "
+                            "validity or adoption)",
+                      "de": "Pläne sind erfasst, aber nicht, ob einer am Stichtag gilt (weder Geltung noch "
+                            "Beschluss angegeben)"},
     "development_type_pending": {"en": "not recorded (development types are not yet part of this comparison)",
                                  "de": "nicht erfasst (Entwicklungstypen sind noch nicht Teil dieses Vergleichs)"},
 }
@@ -73,7 +78,7 @@ QUALIFIERS = {"exact": {"en": "", "de": ""}, "at-least": {"en": "at least ", "de
               "more-than": {"en": "more than ", "de": "mehr als "}, "approximately": {"en": "about ", "de": "etwa "}}
 UNITS = {"member-organisations": {"en": "member organisations", "de": "Mitgliedsorganisationen"},
          "founding-members": {"en": "founding members", "de": "Gründungsmitglieder"},
-         "persons": {"en": "persons", "de": "Personen"}}
+         "persons": {"en": "persons", "de": "Personen"}, "staff": {"en": "staff", "de": "Beschäftigte"}}
 ELEMENTS = (("commissioner", {"en": "Commissioner", "de": "Beauftragte*r"}),
             ("advisoryBody", {"en": "Advisory body", "de": "Migrationsgremium"}),
             ("planInForce", {"en": "Plan in force", "de": "Geltender Plan"}),

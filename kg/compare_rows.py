@@ -8,8 +8,8 @@ from datetime import date
 from decimal import Decimal
 
 from kg.catalog_runner import Iri, Plain
-from kg.compare_model import (ASPECTS, CONFLICT, ELEMENTS, GLEICH, NOT_RECORDED, QUALIFIERS, RECORDED,
-                              SAMOFA, UNITS, WORDS, Cell, City, Item, Row, Source, number)
+from kg.compare_model import (ASPECTS, CONFLICT, ELEMENTS, GLEICH, NOT_RECORDED, NOT_RECORDED_TEXT,
+                              QUALIFIERS, RECORDED, SAMOFA, UNITS, WORDS, Cell, City, Item, Row, Source, number)
 
 # cq21's status on the date, in the order a cell lists things (what holds on the date first)
 STATUS_ORDER = {"in-force": 0, "uncertain": 1, "not-yet": 2, "ended": 3}
@@ -94,7 +94,7 @@ class Builder:
         for key, names in ELEMENTS:
             value = row.get(key)
             word = self.w("yes") if value is True else (
-                self.w("not_in_force") if value is False else ASPECT_NOT_RECORDED[self.lang])
+                self.w("not_in_force") if value is False else NOT_RECORDED_TEXT[self.lang])
             sources = detail[ELEMENT_ROWS[key]].sources if value is not None else []
             items.append(Item(f"{names[self.lang]}: {word}", None, sources))
         return self.cell(items)
@@ -157,8 +157,10 @@ class Builder:
         if items:
             return self.cell(items)
         # cq08: false = plans are recorded and none is in force on the date; empty = not recorded
-        return self.cell([], self.w("none_in_force") if in_force is False else "",
-                         RECORDED if in_force is False else NOT_RECORDED)
+        # (also where recorded plans state neither validity nor adoption: said so)
+        if in_force is False:
+            return self.cell([], self.w("none_in_force"), RECORDED)
+        return self.cell([], self.w("plans_undated") if periods else "", NOT_RECORDED)
 
     def networks(self, rows: list[Mapping[str, Plain]]) -> Cell:
         by_network: dict[str, list] = {}
@@ -280,7 +282,6 @@ class Builder:
         return found
 
 
-ASPECT_NOT_RECORDED = {"en": "not recorded", "de": "nicht erfasst"}
 WORDS_LOWER_BOUND = {"en": "A lower bound: organisations outside the networks and networks without a count "
                            "are missing (cq10).",
                      "de": "Eine Untergrenze: Organisationen außerhalb der Verbünde und Verbünde ohne Zählung "
