@@ -28,6 +28,9 @@
   function timeline() {
     var rows = data.timeline;
     var element = canvas("timeline");
+    // the axis spans the recorded years (a bar chart's value axis would otherwise start at 0)
+    var first = Math.min.apply(null, rows.map(function (t) { return t.begin; }).concat([texts.today]));
+    var last = Math.max.apply(null, rows.map(function (t) { return t.end === null ? t.begin : t.end; }).concat([texts.today]));
     element.parentNode.style.height = Math.max(200, 40 + rows.length * 16) + "px";
     new Chart(element, {
       type: "bar",
@@ -46,7 +49,7 @@
       options: {
         animation: false, indexAxis: "y", maintainAspectRatio: false,
         plugins: {legend: {display: false}},
-        scales: {x: {type: "linear", ticks: {precision: 0, callback: function (v) { return Math.floor(v); }}},
+        scales: {x: {type: "linear", min: Math.floor(first) - 1, max: Math.ceil(last) + 1, ticks: {precision: 0, callback: function (v) { return Math.floor(v); }}},
                  y: {ticks: {autoSkip: false, font: {size: 10}}}}
       }
     });
