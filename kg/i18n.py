@@ -359,6 +359,69 @@ UI: dict[str, dict[str, str]] = {
     "devtype_cooperations": {"de": "Kooperation der Verwaltung mit MO", "en": "Cooperation of the administration with MOs"},
     "devtype_longTermFunding": {"de": "Dauerhafte Förderung", "en": "Long-term funding"},
     "devtype_projects": {"de": "Befristete Projekte (Projektstandorte)", "en": "Time-limited projects (site participations)"},
+    # The comparison page /compare (kg/web/templates/compare.html)
+    "nav_compare": {"de": "Vergleich", "en": "Compare"},
+    "compare_title": {"de": "Kommunen vergleichen", "en": "Compare municipalities"},
+    "compare_intro": {"de": "Zwei bis sechs Kommunen nebeneinander: ihre Strukturelemente an einem Stichtag, "
+                            "jede Zelle mit ihren Quellen und dem Tag, an dem sie gelesen wurden. \"nicht "
+                            "erfasst\" heißt: Die Quellen fanden nichts, nicht, dass es nichts gibt. Wo Quellen "
+                            "einander widersprechen, stehen beide da.",
+                      "en": "Two to six municipalities side by side: their structural elements on a reference "
+                            "date, each cell with its sources and the day they were read. \"not recorded\" "
+                            "means the sources found nothing, not that there is nothing. Where sources "
+                            "contradict each other, both are shown."},
+    "compare_pick": {"de": "Kommunen (Name oder AGS)", "en": "Municipalities (name or AGS)"},
+    "compare_pick_one": {"de": "Kommune", "en": "Municipality"},
+    "compare_date": {"de": "Stichtag", "en": "Reference date"},
+    "compare_date_help": {"de": "leer = heute", "en": "empty = today"},
+    "compare_submit": {"de": "Vergleichen", "en": "Compare"},
+    "compare_download": {"de": "Herunterladen:", "en": "Download:"},
+    "compare_table": {"de": "Tabelle am Stichtag {date}", "en": "Table on {date}"},
+    "compare_aspect": {"de": "Merkmal", "en": "Aspect"},
+    "compare_sources": {"de": "Quellen", "en": "Sources"},
+    "compare_read": {"de": "gelesen am", "en": "read on"},
+    "compare_conflict": {"de": "Quellen widersprechen einander", "en": "sources contradict each other"},
+    "compare_charts": {"de": "Diagramme", "en": "Charts"},
+    "compare_chart_counts": {"de": "Anzahlen je Stadt", "en": "Counts per city"},
+    "compare_chart_counts_desc": {"de": "Balkendiagramm: am Stichtag geltende Gremien, MO-Verbünde, "
+                                        "Projektstandorte und Veranstaltungen je Stadt; die Zahlen stehen in "
+                                        "der Tabelle darunter.",
+                                  "en": "Bar chart: advisory bodies in force on the date, MO networks, project "
+                                        "sites and events per city; the figures are in the table below it."},
+    "compare_chart_members": {"de": "Mitgliedsorganisationen der MO-Verbünde", "en": "Member organisations of the MO networks"},
+    "compare_chart_members_desc": {"de": "Balkendiagramm: Mitgliedsorganisationen der MO-Verbünde je Stadt "
+                                         "(Untergrenze, cq10); die Zahlen stehen in der Tabelle darunter.",
+                                   "en": "Bar chart: member organisations of the MO networks per city (a lower "
+                                         "bound, cq10); the figures are in the table below it."},
+    "compare_chart_per_capita": {"de": "Je 100.000 Einwohner*innen", "en": "Per 100,000 inhabitants"},
+    "compare_chart_per_capita_desc": {"de": "Balkendiagramm: Mitgliedsorganisationen und Veranstaltungen je "
+                                            "100.000 Einwohner*innen (Einwohnerzahl und Stand in der Tabelle "
+                                            "oben); die Zahlen stehen in der Tabelle darunter.",
+                                      "en": "Bar chart: member organisations and events per 100,000 inhabitants "
+                                            "(population and its date in the table above); the figures are in "
+                                            "the table below it."},
+    "compare_chart_timeline": {"de": "Zeitleiste: Gremien, Pläne, Projekte, Veranstaltungen",
+                               "en": "Timeline: councils, plans, projects, events"},
+    "compare_chart_timeline_desc": {"de": "Zeitleiste je Stadt: Gremien, Pläne, Projektbeteiligungen und "
+                                          "Veranstaltungen von Beginn bis Ende (offen: bis heute); Liste darunter.",
+                                    "en": "Timeline per city: councils, plans, project participations and events "
+                                          "from beginning to end (open: until today); list below it."},
+    "compare_bar_advisory_bodies": {"de": "Gremien am Stichtag", "en": "Advisory bodies on the date"},
+    "compare_bar_mo_networks": {"de": "MO-Verbünde", "en": "MO networks"},
+    "compare_bar_member_organisations": {"de": "Mitgliedsorganisationen", "en": "Member organisations"},
+    "compare_bar_project_sites": {"de": "Projektstandorte", "en": "Project sites"},
+    "compare_bar_events": {"de": "Veranstaltungen", "en": "Events"},
+    "compare_bar_mo_per_100k": {"de": "Mitgliedsorganisationen je 100.000", "en": "Member organisations per 100,000"},
+    "compare_bar_events_per_100k": {"de": "Veranstaltungen je 100.000", "en": "Events per 100,000"},
+    "compare_kind_advisory-body": {"de": "Gremium", "en": "Advisory body"},
+    "compare_kind_plan": {"de": "Plan", "en": "Plan"},
+    "compare_kind_project": {"de": "Projekt", "en": "Project"},
+    "compare_kind_event": {"de": "Veranstaltung", "en": "Event"},
+    "compare_timeline_from": {"de": "von", "en": "from"},
+    "compare_timeline_to": {"de": "bis", "en": "to"},
+    "compare_city": {"de": "Stadt", "en": "City"},
+    "compare_choose": {"de": "Wählen Sie zwei bis sechs Kommunen und einen Stichtag.",
+                       "en": "Choose two to six municipalities and a reference date."},
 }
 
 

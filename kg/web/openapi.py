@@ -45,6 +45,7 @@ def build(query_ids: list[str], server: str) -> dict:
                                                            "items": {"$ref": "#/components/schemas/Query"}})}}},
             "/api/queries/{query_id}": {"get": _run_query(query_ids)},
             "/api/search": {"get": _search()},
+            "/api/compare": {"get": _compare()},
             "/api/validate": {"post": _validate()},
             "/api/admin/load": {"post": _admin("Load files into the store, as `kg load` does while a server runs",
                                                "adminLoad", body=True)},
@@ -113,6 +114,32 @@ def _search() -> dict:
     }
 
 
+def _compare() -> dict:
+    return {
+        "summary": "2 to 6 municipalities side by side on a date: each cell with its sources",
+        "description": "Rows are aspects (commissioner, advisory body, plan in force, MO networks with "
+                       "dated counts, cooperation, projects, funding, per-capita figures), cells per "
+                       "municipality with a status (recorded, not-recorded, conflict), values and sources "
+                       "(address, day read); also the charts' figures. A malformed AGS or date, or fewer "
+                       "than 2 or more than 6 municipalities, is a 400; an unknown AGS a 404 naming it.",
+        "operationId": "compare",
+        "parameters": [
+            {"name": "ags", "in": "query", "required": True, "explode": True,
+             "schema": {"type": "array", "minItems": 2, "maxItems": 6,
+                        "items": {"type": "string", "pattern": "^[0-9]{8}$"}}},
+            {"name": "date", "in": "query", "required": False, "schema": {"type": "string", "format": "date"}},
+            {"name": "format", "in": "query", "required": False, "schema": {"type": "string", "enum": ["json", "csv"]}},
+            {"name": "lang", "in": "query", "required": False, "schema": {"type": "string", "enum": ["de", "en"]}},
+        ],
+        "responses": {"200": {"description": "The comparison",
+                              "content": {JSON: {"schema": {"$ref": "#/components/schemas/Comparison"}},
+                                          "text/csv": {"schema": {"type": "string"}}}},
+                      "400": {"$ref": "#/components/responses/BadRequest"},
+                      "404": {"$ref": "#/components/responses/NotFound"},
+                      "503": {"$ref": "#/components/responses/Unavailable"}},
+    }
+
+
 def _validate() -> dict:
     return {
         "summary": "Check data against the shapes; nothing is stored",
@@ -159,7 +186,7 @@ def _error_responses() -> dict:
     return {name: _json(text, error) for name, text in (
         ("BadRequest", "A malformed request or parameter; the message names it and what is expected"),
         ("Forbidden", "Not allowed (a missing or wrong token)"),
-        ("NotFound", "No such query"),
+        ("NotFound", "No such query, or no such municipality (the message names it)"),
         ("NotAcceptable", "No offered format fits Accept or format="),
         ("TooLarge", "The request is larger than this server accepts"),
         ("Unsupported", "A body of a format not read here"),
@@ -188,6 +215,14 @@ SCHEMAS = {
                              "columns": {"type": "object"},
                              "links": {"type": "object", "required": ["run", "page"],
                                        "properties": {"run": {"type": "string"}, "page": {"type": "string"}}}}},
+    "Comparison": {"type": "object", "required": ["date", "lang", "municipalities", "rows", "charts"],
+                   "properties": {"date": {"type": "string", "format": "date"}, "lang": {"type": "string"},
+                                  "municipalities": {"type": "array", "items": {"type": "object"}},
+                                  "rows": {"type": "array", "items": {
+                                      "type": "object", "required": ["aspect", "label", "cells"],
+                                      "properties": {"aspect": {"type": "string"}, "label": {"type": "string"},
+                                                     "cells": {"type": "array", "items": {"type": "object"}}}}},
+                                  "charts": {"type": "object"}}},
     "Answer": {"type": "object", "required": ["query", "title", "parameters", "variables", "columns", "rows",
                                               "truncated"],
                "properties": {"query": {"type": "string"}, "title": {"type": "string"},

@@ -29,7 +29,7 @@ def public(loaded_store_path) -> Iterator[PublicPath]:
 
 
 def test_there_are_twelve_competency_queries():
-    assert [query_id(q) for q in QUERIES] == [f"cq{n:02d}" for n in range(1, 19)]
+    assert [query_id(q) for q in QUERIES] == [f"cq{n:02d}" for n in range(1, 23)]
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=lambda q: q.stem)

@@ -90,7 +90,7 @@ def date(text: str) -> ox.Literal:
 
 
 def test_there_are_twelve_queries() -> None:
-    assert [query_id(p) for p in QUERIES] == [f"cq{n:02d}" for n in range(1, 19)]
+    assert [query_id(p) for p in QUERIES] == [f"cq{n:02d}" for n in range(1, 23)]
 
 
 @pytest.mark.parametrize("query_path", QUERIES, ids=lambda p: p.stem)

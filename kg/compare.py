@@ -1,0 +1,151 @@
+"""Municipalities side by side: the structural elements of 2 to 6 municipalities on a date, each
+cell with its sources, built from the catalogue's queries (the same runner /sparql uses).
+
+A cell says what the graph holds and nothing more: "not recorded" where the sources found
+nothing (never "no"), "recorded" with its values, or "conflict" where sources contradict each
+other (both are shown). The rules researchers otherwise have to know live in the queries: cq08
+tells "recorded, not in force" from "not recorded", cq19 finds networks of every subclass, cq21
+ends a replaced council with its replacement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+
+from kg import iris
+from kg.catalog_runner import Iri, Rows, Select
+from kg.compare_model import AGS, MAX_CITIES, MIN_CITIES, City, Comparison, Source
+from kg.compare_rows import Builder
+from kg.development_types import development_types
+from kg.errors import BadRequest, NotFound
+from kg.i18n import best_text
+
+# Questions asked at the same time: the query workers (2 by default) take them as they come free.
+PARALLEL = 4
+
+
+def parse_request(ags_list: Iterable[str], on: str | None) -> tuple[list[str], date]:
+    """The AGS and date a request gives, checked; a bad one is a BadRequest naming it."""
+    chosen = list(dict.fromkeys(a.strip() for a in ags_list if a.strip()))
+    for ags in chosen:
+        if not AGS.fullmatch(ags):
+            raise BadRequest(messages={
+                "en": f"{ags!r} is no AGS: an AGS (Amtlicher Gemeindeschlüssel) has 8 digits, such as "
+                      "14612000 for Dresden. Correct it, or pick the municipality from the list.",
+                "de": f"{ags!r} ist kein AGS: Ein AGS (Amtlicher Gemeindeschlüssel) hat 8 Ziffern, etwa "
+                      "14612000 für Dresden. Korrigieren Sie ihn oder wählen Sie die Kommune aus der Liste."},
+                detail={"ags": ags})
+    if not MIN_CITIES <= len(chosen) <= MAX_CITIES:
+        raise BadRequest(messages={
+            "en": f"Compare {MIN_CITIES} to {MAX_CITIES} municipalities; {len(chosen)} given. Add or remove "
+                  "ags= parameters (one per municipality), or pick them in the form.",
+            "de": f"Vergleichen Sie {MIN_CITIES} bis {MAX_CITIES} Kommunen; angegeben: {len(chosen)}. "
+                  "Ergänzen oder entfernen Sie ags=-Parameter (einen je Kommune) oder wählen Sie sie im "
+                  "Formular."}, detail={"count": len(chosen)})
+    return chosen, _day(on)
+
+
+def _day(on: str | None) -> date:
+    if not on:
+        return date.today()
+    try:
+        return date.fromisoformat(on)
+    except ValueError:
+        raise BadRequest(messages={
+            "en": f"{on!r} is no date: give the reference date as YYYY-MM-DD, such as 2024-06-30.",
+            "de": f"{on!r} ist kein Datum: Geben Sie den Stichtag als JJJJ-MM-TT an, etwa 2024-06-30."},
+            detail={"date": on}) from None
+
+
+def compare(select: Select, ags_list: list[str], on: date, lang: str) -> Comparison:
+    """The comparison of the municipalities `ags_list` (checked by parse_request) on `on`."""
+    found = _together(select, {ags: ("site-municipalities", {"municipality": iris.municipality_iri(ags)})
+                               for ags in ags_list})
+    cities = [_city(ags, found[ags].rows) for ags in ags_list]
+    municipalities = [c.iri for c in cities]
+    day = on.isoformat()
+    # the questions a catalogue query answers per municipality, those with a list of them, and cq10,
+    # which counts every network whatever it is asked (its counts are grouped for the whole graph):
+    # asked once, its rows for these municipalities are kept
+    tasks = {(qid, c.iri): (qid, {"municipality": c.iri, **extra}) for c in cities
+             for qid, extra in (("cq01", {}), ("cq02", {}), ("cq03", {"date": day}), ("cq07", {}))}
+    tasks |= {(qid, None): (qid, {"municipality": municipalities, **extra})
+              for qid, extra in (("cq08", {"date": day}), ("cq19", {}), ("cq20", {}), ("cq21", {"date": day}))}
+    tasks[("cq10", None)] = ("cq10", {})
+    with ThreadPoolExecutor(1) as beside:  # the rules of cq18 run while the other answers come in
+        typed = beside.submit(development_types, select, municipalities, on, lang)
+        answers = _together(select, tasks)
+    types = {t.municipality: t for t in typed.result()}
+    per_city = {qid: {c.iri: answers[(qid, c.iri)].rows for c in cities} for qid in ("cq01", "cq02", "cq03", "cq07")}
+    per_city["cq10"] = {c.iri: [r for r in answers[("cq10", None)] if r["municipality"] == c.iri] for c in cities}
+    together = {qid: answers[(qid, None)].rows for qid in ("cq08", "cq19", "cq20", "cq21")}
+    # (an empty list would leave site-labels unbound: every label of the graph)
+    named = sorted(_to_label(together))
+    last = _together(select, {"cq22": ("cq22", {"subject": _subjects(per_city, together, municipalities)}),
+                              **({"labels": ("site-labels", {"subject": named})} if named else {})})
+    build = Builder(cities, lang, _sources(last["cq22"]), _labels(last.get("labels", ()), lang))
+    rows = build.rows(per_city, together, types)
+    return Comparison(on, lang, cities, rows, build.bars(per_city, together, rows),
+                      build.timeline(together["cq21"]))
+
+
+def _together(select: Select, tasks: dict) -> dict:
+    """Each task's answer, asked at the same time: the query workers answer them side by side."""
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        futures = {key: pool.submit(select, qid, values) for key, (qid, values) in tasks.items()}
+        return {key: future.result() for key, future in futures.items()}
+
+
+def _city(ags: str, found) -> City:
+    iri = iris.municipality_iri(ags)
+    if not found:
+        raise NotFound(messages={
+            "en": f"There is no municipality with the AGS {ags} in the published graph. Check the AGS, "
+                  "or pick the municipality from the list.",
+            "de": f"Im veröffentlichten Graphen gibt es keine Kommune mit dem AGS {ags}. Prüfen Sie den "
+                  "AGS oder wählen Sie die Kommune aus der Liste."}, detail={"ags": ags})
+    row = found[0]
+    population = row["population"]
+    return City(ags, iri, str(row["name"]), str(row["landName"] or ""),
+                population if isinstance(population, int) else None,
+                row["populationDate"] if isinstance(row["populationDate"], date) else None)
+
+
+def _subjects(per_city, together, municipalities) -> list[str]:
+    """Every thing a cell names: its sources are asked for at once (cq22)."""
+    things = set(municipalities)
+    for column, qid in (("post", "cq01"), ("body", "cq02"), ("plan", "cq03"), ("cooperation", "cq07")):
+        things |= {r[column] for rows in per_city[qid].values() for r in rows if isinstance(r[column], Iri)}
+    for column, qid in (("network", "cq19"), ("funding", "cq20"), ("thing", "cq21")):
+        things |= {r[column] for r in together[qid] if isinstance(r[column], Iri)}
+    return sorted(things)
+
+
+def _sources(rows: Rows) -> dict[str, list[tuple[str, Source, str | None]]]:
+    """subject -> (record, source, conflicting record) for each citation of it or its records."""
+    found: dict[str, list[tuple[str, Source, str | None]]] = {}
+    for row in rows:
+        accessed = row["accessed"] if isinstance(row["accessed"], date) else None
+        found.setdefault(row["subject"], []).append(
+            (str(row["record"]), Source(str(row["source"]), accessed),
+             str(row["conflictsWith"]) if row["conflictsWith"] else None))
+    return found
+
+
+def _to_label(together) -> set[str]:
+    """Things shown by name that the queries give as IRIs (funders, recipients, kinds, projects)."""
+    things = set()
+    for row in together["cq20"]:
+        things |= {row[c] for c in ("funder", "recipient", "project", "kind") if isinstance(row[c], Iri)}
+    for row in together["cq21"]:
+        things |= {row[c] for c in ("group", "endedBy") if isinstance(row[c], Iri)}
+    return things
+
+
+def _labels(rows: Iterable, lang: str) -> dict[str, str]:
+    texts: dict[str, dict[str, str]] = {}
+    for row in rows:
+        texts.setdefault(row["subject"], {}).setdefault(row["lang"] or "", row["label"])
+    return {thing: best_text(by_lang, lang) or "" for thing, by_lang in texts.items()}
