@@ -285,6 +285,25 @@ UI: dict[str, dict[str, str]] = {
                         "en": "Download the whole dataset (N-Quads, TriG)"},
     "yes": {"de": "ja", "en": "yes"},
     "no": {"de": "nein", "en": "no"},
+    # The navigation on every page (kg/web/templates/base.html, _nav.html)
+    "nav_label": {"de": "Hauptnavigation", "en": "Main navigation"},
+    "nav_skip": {"de": "Zum Inhalt springen", "en": "Skip to the content"},
+    "nav_search": {"de": "Suche", "en": "Search"},
+    "nav_compare": {"de": "Städte vergleichen", "en": "Compare cities"},
+    # The SPARQL editor /query (kg/web/templates/query_editor.html, web/src/query-page.js)
+    "editor_example": {"de": "Beispiel aus dem Fragenkatalog", "en": "Example from the query catalogue"},
+    "editor_load_example": {"de": "Beispiel laden", "en": "Load example"},
+    "editor_hint": {"de": "Strg+Eingabe (⌘+Eingabe) führt die Abfrage aus; Strg+Leertaste schlägt "
+                          "Präfixe, Klassen und Eigenschaften vor.",
+                    "en": "Ctrl+Enter (⌘+Enter) runs the query; Ctrl+Space suggests prefixes, "
+                          "classes and properties."},
+    "queries_open_in_editor": {"de": "Im SPARQL-Editor öffnen und ändern", "en": "Open and change it in the SPARQL editor"},
+    "editor_permalink": {"de": "Dauerhafter Link zu dieser Abfrage", "en": "Permalink to this query"},
+    "editor_graph_result": {"de": "Ein Graph (Turtle)", "en": "A graph (Turtle)"},
+    "editor_no_editor": {"de": "Der Editor fehlt (führen Sie `make assets` aus); das Textfeld "
+                               "funktioniert trotzdem.",
+                         "en": "The editor is missing (run `make assets`); the text box works all "
+                               "the same."},
 }
 
 
