@@ -12,10 +12,10 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 
 from kg import iris
 from kg.catalog import Query
-from kg.catalog_runner import Iri
 from kg.dumps.state import publication_state
 from kg.i18n import best_text
 from kg.results import RESULT_FORMATS
+from kg.vocabulary import Term, declared_terms
 from kg.web.context import get_select, get_store, request_language
 from kg.web.queries import public_catalog
 from kg.web.sparql import GRAPH_FORMATS, TRUNCATED_HEADER, endpoint_url
@@ -80,44 +80,17 @@ def completions(lang: str) -> list[dict[str, str]]:
     """Prefix declarations, then the terms, each as the editor's completion option."""
     options = [{"label": f"PREFIX {prefix}: <{namespace}>", "detail": "PREFIX", "type": "keyword"}
                for prefix, namespace in iris.PREFIXES.items()]
-    for term in declared_terms():
-        options.append({"label": term["name"], "type": term["type"],
-                        "detail": best_text(term["labels"], lang) or "",
-                        "info": "\n".join(filter(None, (term["iri"],
-                                                        best_text(term["definitions"], lang))))})
+    for term in terms():
+        options.append({"label": term.name, "type": term.kind,
+                        "detail": best_text(term.labels, lang) or "",
+                        "info": "\n".join(filter(None, (term.iri, best_text(term.definitions, lang))))})
     return options
 
 
-def declared_terms() -> list[dict]:
-    """The classes and properties of the published graphs that our prefixes can name, gathered
-    once per publication state (the ontology changes only when data are loaded)."""
+def terms() -> list[Term]:
+    """The declared terms, gathered once per publication state (they change only with a load)."""
     state = publication_state(get_store()).fingerprint
     cached = current_app.extensions.get(TERMS_KEY)
-    if cached is not None and cached[0] == state:
-        return cached[1]
-    terms: dict[str, dict] = {}
-    for row in get_select()("site-editor-terms"):
-        iri = row["term"]
-        name = compact(iri) if isinstance(iri, Iri) else None
-        if name is None:
-            continue
-        term = terms.setdefault(iri, {"iri": str(iri), "name": name, "labels": {},
-                                      "definitions": {}, "type": "property"})
-        if str(row["type"]).endswith("Class"):
-            term["type"] = "class"
-        for key, text, lang in (("labels", row["label"], row["labelLang"]),
-                                ("definitions", row["definition"], row["definitionLang"])):
-            if text is not None:
-                term[key].setdefault(str(lang or ""), str(text))
-    listed = sorted(terms.values(), key=lambda t: t["name"])
-    current_app.extensions[TERMS_KEY] = (state, listed)
-    return listed
-
-
-def compact(iri: str) -> str | None:
-    """`ikg:Municipality` for the ontology's IRI; None where no prefix of ours fits."""
-    for prefix, namespace in iris.PREFIXES.items():
-        local = iri[len(namespace):]
-        if iri.startswith(namespace) and local and all(c.isalnum() or c in "_-" for c in local):
-            return f"{prefix}:{local}"
-    return None
+    if cached is None or cached[0] != state:
+        cached = current_app.extensions[TERMS_KEY] = (state, declared_terms(get_select()))
+    return cached[1]
