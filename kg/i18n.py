@@ -360,7 +360,6 @@ UI: dict[str, dict[str, str]] = {
     "devtype_longTermFunding": {"de": "Dauerhafte Förderung", "en": "Long-term funding"},
     "devtype_projects": {"de": "Befristete Projekte (Projektstandorte)", "en": "Time-limited projects (site participations)"},
     # The comparison page /compare (kg/web/templates/compare.html)
-    "nav_compare": {"de": "Vergleich", "en": "Compare"},
     "compare_title": {"de": "Kommunen vergleichen", "en": "Compare municipalities"},
     "compare_intro": {"de": "Zwei bis sechs Kommunen nebeneinander: ihre Strukturelemente an einem Stichtag, "
                             "jede Zelle mit ihren Quellen und dem Tag, an dem sie gelesen wurden. \"nicht "
@@ -422,6 +421,25 @@ UI: dict[str, dict[str, str]] = {
     "compare_city": {"de": "Stadt", "en": "City"},
     "compare_choose": {"de": "Wählen Sie zwei bis sechs Kommunen und einen Stichtag.",
                        "en": "Choose two to six municipalities and a reference date."},
+    # The navigation on every page (kg/web/templates/base.html, _nav.html)
+    "nav_label": {"de": "Hauptnavigation", "en": "Main navigation"},
+    "nav_skip": {"de": "Zum Inhalt springen", "en": "Skip to the content"},
+    "nav_search": {"de": "Suche", "en": "Search"},
+    "nav_compare": {"de": "Städte vergleichen", "en": "Compare cities"},
+    # The SPARQL editor /query (kg/web/templates/query_editor.html, web/src/query-page.js)
+    "editor_example": {"de": "Beispiel aus dem Fragenkatalog", "en": "Example from the query catalogue"},
+    "editor_load_example": {"de": "Beispiel laden", "en": "Load example"},
+    "editor_hint": {"de": "Strg+Eingabe (⌘+Eingabe) führt die Abfrage aus; Strg+Leertaste schlägt "
+                          "Präfixe, Klassen und Eigenschaften vor.",
+                    "en": "Ctrl+Enter (⌘+Enter) runs the query; Ctrl+Space suggests prefixes, "
+                          "classes and properties."},
+    "queries_open_in_editor": {"de": "Im SPARQL-Editor öffnen und ändern", "en": "Open and change it in the SPARQL editor"},
+    "editor_permalink": {"de": "Dauerhafter Link zu dieser Abfrage", "en": "Permalink to this query"},
+    "editor_graph_result": {"de": "Ein Graph (Turtle)", "en": "A graph (Turtle)"},
+    "editor_no_editor": {"de": "Der Editor fehlt (führen Sie `make assets` aus); das Textfeld "
+                               "funktioniert trotzdem.",
+                         "en": "The editor is missing (run `make assets`); the text box works all "
+                               "the same."},
 }
 
 

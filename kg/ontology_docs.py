@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+import markupsafe
 import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
@@ -121,18 +122,24 @@ def _environment() -> jinja2.Environment:
                               undefined=jinja2.StrictUndefined)
 
 
-def render_store_html(store: Store, graphs: Sequence[str], lang: str = "en") -> str:
+def render_store_html(store: Store, graphs: Sequence[str], lang: str = "en", site_header: str = "",
+                      stylesheet: str = "") -> str:
     """The page for the ontology graphs as the store publishes them."""
     graph = rdflib.Graph()
     graph.parse(data=store.dump(ox.RdfFormat.N_TRIPLES, graphs), format="nt")
-    return render_html(graph, lang)
+    return render_html(graph, lang, site_header, stylesheet)
 
 
-def render_html(graph: rdflib.Graph, lang: str = "en") -> str:
-    """The ontology (and any concept schemes in the graph) as one HTML page in German or English."""
+def render_html(graph: rdflib.Graph, lang: str = "en", site_header: str = "",
+                stylesheet: str = "") -> str:
+    """The ontology (and any concept schemes in the graph) as one HTML page in German or English.
+
+    The web app hands over its own header (navigation) and stylesheet, so that the page is one of
+    the site's; rendered alone (a file), it links the site's main pages itself."""
     lang = lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
     return _environment().get_template("ontology.html").render(
-        lang=lang, words=_words(lang),
+        lang=lang, words=_words(lang), site_header=markupsafe.Markup(site_header),
+        stylesheet=stylesheet,
         title=_text(graph, ONTOLOGY_IRI, DCTERMS.title, lang),
         description=_text(graph, ONTOLOGY_IRI, DCTERMS.description, lang),
         iri=str(ONTOLOGY_IRI),

@@ -1,6 +1,8 @@
 """What every page must show in a real browser: no console error, nothing loaded from anywhere
 but this server, and the language asked for."""
 
+from pathlib import Path
+
 from selenium.webdriver.common.by import By
 
 
@@ -20,3 +22,36 @@ def check_page(browser, server, lang: str) -> None:
     outside = [url for url in loaded if not url.startswith(server.url)]
     assert loaded and outside == [], outside
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
+
+
+AXE = Path(__file__).resolve().parents[1] / "web" / "node_modules" / "axe-core" / "axe.min.js"
+# What a page must not have: axe-core's two highest impacts (it also reports moderate and minor).
+AXE_BLOCKING = ("serious", "critical")
+
+
+def axe_problems(browser) -> list[str]:
+    """axe-core's serious and critical findings on the page open in `browser`, one line each
+    (rule, impact, the elements' selectors and what to fix). axe-core comes from npm through
+    `make assets`; it is put into the page by the test, never served to users."""
+    if not AXE.is_file():
+        raise AssertionError(f"{AXE} is missing: run `make assets` (it runs `npm ci` in web/), "
+                             "which `make test` does first.")
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    browser.set_script_timeout(60)
+    result = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']})"
+        ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        "  nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}))))"
+        ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));")
+    return [f"{v['id']} ({v['impact']}): {v['help']} — " + " | ".join(v["nodes"][:5])
+            for v in result if v["impact"] in AXE_BLOCKING]
+
+
+def other_language_texts(lang: str, keys) -> list[str]:
+    """The other language's texts for `keys` of kg.i18n.UI that differ from this language's:
+    a page in `lang` must show none of them."""
+    from kg.i18n import UI
+    other = "en" if lang == "de" else "de"
+    own = {UI[key][lang] for key in UI}
+    return [UI[key][other] for key in keys if UI[key][other] not in own]

@@ -1,12 +1,12 @@
 """/sparql in-process: the protocol's three ways in, formats, dataset choice, every error kind,
-the row cap, the Service Description, the query page, CORS."""
+the row cap, the Service Description, browsers led to the editor page (/query), CORS."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pyoxigraph as ox
 import pytest
@@ -293,17 +293,35 @@ def test_service_description_names_the_url_the_request_came_on(client):
     assert {str(o) for o in graph.objects(None, SD.endpoint)} == {"https://kg.example.org:8443/sparql"}
 
 
-@pytest.mark.parametrize("lang,words", [("de", ["Abfrage", "Beispiele", "Ausführen"]),
-                                        ("en", ["Query", "Examples", "Run"])])
-def test_browser_gets_the_query_page(client, lang, words):
-    accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
-    response = client.get(f"/sparql?lang={lang}", headers={"Accept": accept})
-    assert response.status_code == 200 and response.mimetype == "text/html"
-    page = response.get_data(as_text=True)
-    assert f'<html lang="{lang}">' in page and "<textarea" in page
-    assert all(w in page for w in words)
-    assert "http://" not in page.split("<script>")[0].split("<main>")[0]  # no external resources
-    assert "src=" not in page
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_browser_is_led_to_the_editor_page(client, lang):
+    response = client.get(f"/sparql?lang={lang}", headers={"Accept": BROWSER})
+    assert response.status_code == 303 and response.location == f"/query?lang={lang}"
+    assert "Accept" in response.vary
+    page = client.get(response.location, headers={"Accept": BROWSER})
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    assert f'<html lang="{lang}">' in page.get_data(as_text=True)
+
+
+def test_a_browser_following_a_query_link_gets_the_editor_running_it(client):
+    response = client.get("/sparql?" + urlencode({"query": COUNT}), headers={"Accept": BROWSER})
+    target = urlsplit(response.location)
+    assert response.status_code == 303 and target.path == "/query"
+    assert parse_qs(target.query) == {"query": [COUNT], "run": ["1"]}
+
+
+@pytest.mark.parametrize("params, accept", [
+    ({"query": COUNT, "format": "csv"}, BROWSER),  # the editor's downloads
+    ({"query": COUNT, "default-graph-uri": ONE}, BROWSER),
+    ({"query": COUNT}, None), ({"query": COUNT}, "*/*"),
+    ({"query": COUNT}, "application/json, text/html;q=0.9"),
+])
+def test_programs_and_downloads_get_results_not_the_page(client, params, accept):
+    response = client.get("/sparql?" + urlencode(params), headers={"Accept": accept} if accept else {})
+    assert response.status_code == 200 and response.mimetype != "text/html"
 
 
 # -- CORS ----------------------------------------------------------------------------------------

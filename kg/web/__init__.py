@@ -11,6 +11,7 @@ from kg.store import Store, open_store
 from kg.web import admin, cors, errors, health, linked_data, ontology, pages, search, sparql, validate, void
 from kg.web import dumps, openapi, queries
 from kg.web import compare
+from kg.web import editor, navigation
 from kg.web.context import QUERY_RUNNER_KEY, SETTINGS_KEY, STORE_KEY
 
 __all__ = ["QUERY_RUNNER_KEY", "create_app"]
@@ -43,6 +44,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.register_blueprint(dumps.bp)
     app.register_blueprint(search.bp)
     app.register_blueprint(compare.bp)
+    app.register_blueprint(editor.bp)
+    app.register_blueprint(navigation.bp)
     cors.register(app)
     return app
 

@@ -3,7 +3,7 @@ Turtle, JSON-LD, RDF/XML or N-Triples for machines (by Accept or `format=`)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, render_template, request, url_for
 
 from kg import iris
 from kg.errors import NotFound
@@ -32,8 +32,12 @@ def document() -> Response:
     fmt = html_or_rdf(request.args.get("format"), request.headers.get("Accept"))
     graphs = ontology_graphs()
     if fmt is None:
-        response = Response(render_store_html(get_store(), graphs, request_language()),
-                            content_type="text/html; charset=utf-8")
+        lang = request_language()
+        # The site's navigation and stylesheet around the documentation's own template.
+        page = render_store_html(get_store(), graphs, lang,
+                                 site_header=render_template("_nav.html", lang=lang),
+                                 stylesheet=url_for("static", filename="site.css"))
+        response = Response(page, content_type="text/html; charset=utf-8")
     else:
         response = Response(get_store().dump(fmt.oxigraph, graphs),
                             content_type=content_type_header(fmt.media_type))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, redirect, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from kg import iris, rdfio, service_description
@@ -22,7 +22,7 @@ from kg.results import RESULT_FORMATS, ResultFormatInfo, serialize
 from kg.sparql_dataset import choose_dataset, read_query_head
 from kg.store.base import QueryResult
 from kg.web.conneg import negotiate, negotiate_format
-from kg.web.context import get_query_runner, get_settings, get_store, request_language
+from kg.web.context import get_query_runner, get_settings, get_store
 
 bp = Blueprint("sparql", __name__)
 
@@ -65,6 +65,8 @@ def endpoint() -> Response:
                 "de": f"Keine Abfrage: senden Sie sie als Parameter `query` (Formular) oder als "
                       f"{QUERY_BODY}-Körper."})
         return describe_service()
+    if request.method == "GET" and browser_wants_page(operation):
+        return to_editor(operation.query, run=True)
     return answer(operation)
 
 
@@ -291,7 +293,7 @@ def describe_service() -> Response:
                *[f.media_type for f in GRAPH_FORMATS if f.name not in ("turtle", "jsonld")]]
     chosen = negotiate(request.headers.get("Accept"), offered)
     if chosen == HTML:
-        response = Response(query_page())
+        response = to_editor()
     else:
         triples = service_description.build(
             endpoint_url(), published_graphs=get_store().published_graphs(),
@@ -304,25 +306,25 @@ def describe_service() -> Response:
     return response
 
 
-# Example queries on the page: a title in each language and the query text.
-EXAMPLES: tuple[dict[str, str], ...] = (
-    {"de": "Klassen und wie viele Dinge sie haben", "en": "Classes and how many things they have",
-     "query": "SELECT ?class (COUNT(DISTINCT ?s) AS ?things)\nWHERE { ?s a ?class }\n"
-              "GROUP BY ?class\nORDER BY DESC(?things)\nLIMIT 25"},
-    {"de": "Kommunen mit Namen", "en": "Municipalities with their names",
-     "query": "PREFIX ikg: <https://w3id.org/integration-kg/ontology#>\n"
-              "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-              "SELECT ?municipality ?name\nWHERE {\n  ?municipality a ikg:Municipality ;\n"
-              "                rdfs:label ?name .\n}\nORDER BY ?name\nLIMIT 100"},
-    {"de": "Veröffentlichte Graphen und ihre Größe", "en": "Published graphs and their size",
-     "query": "SELECT ?graph (COUNT(*) AS ?triples)\nWHERE { GRAPH ?graph { ?s ?p ?o } }\n"
-              "GROUP BY ?graph\nORDER BY ?graph"},
-    {"de": "Alle Tripel zählen", "en": "Count all triples",
-     "query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"},
-)
+# -- people with a browser -----------------------------------------------------------------------
+
+def browser_wants_page(operation: Operation) -> bool:
+    """A browser that followed a link to /sparql?query=…: it prefers HTML to every result format.
+    A link that names a format (the editor's downloads) or a dataset is answered as asked."""
+    if operation.format or operation.default_graphs or operation.named_graphs:
+        return False
+    offered = [m for f in (*TABLE_FORMATS, *GRAPH_FORMATS) for m in f.media_types] + [HTML]
+    try:
+        return negotiate(request.headers.get("Accept"), offered) == HTML
+    except NotAcceptable:
+        return False
 
 
-def query_page() -> str:
-    lang = request_language()
-    return render_template("sparql.html", lang=lang, examples=EXAMPLES,
-                           endpoint=endpoint_url(), initial=request.args.get("example", ""))
+def to_editor(query: str | None = None, run: bool = False) -> Response:
+    """303 to the editor page (/query), keeping the language asked for and the query."""
+    args = {"lang": request.args["lang"]} if request.args.get("lang") else {}
+    if query is not None:
+        args.update(query=query, run="1" if run else None)
+    response = redirect(url_for("editor.page", **{k: v for k, v in args.items() if v}), 303)
+    response.vary.add("Accept")
+    return response
