@@ -199,8 +199,10 @@ def _box(box: Box, lang: str, link: str | None) -> str:
              f'<rect x="{box.x}" y="{box.y}" width="{BOX_WIDTH}" height="{box.height}" rx="4" '
              f'fill="#ffffff" stroke="{stroke}" stroke-width="1.2"/>',
              f'<text x="{box.x + 8}" y="{box.y + 6}" font-size="12" fill="#111111">']
-    for number, line in enumerate(box.lines):
-        inner.append(f'<tspan x="{box.x + 8}" dy="{LINE if number else LINE - 2}">{escape(line)}</tspan>')
+    # a space between the lines: without it a screen reader (and axe) reads "StadtDresden", which
+    # no longer matches the box's accessible name; each line starts at its own x, so it is not seen
+    inner.append(" ".join(f'<tspan x="{box.x + 8}" dy="{LINE if number else LINE - 2}">{escape(line)}</tspan>'
+                          for number, line in enumerate(box.lines)))
     inner.append('</text>')
     body = "".join(inner)
     data = f'class="thing" data-iri="{escape(box.node.iri)}" data-sector="{box.node.sector}"'
