@@ -36,6 +36,7 @@ class PackageFile:
     name: str  # as uploaded (a zip member's path inside the zip)
     data: bytes
     fmt: str | None = None  # a format name or media type; None: told by the name's ending
+    template: str | None = None  # for a CSV: the template; None: by its name, else its header
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,7 @@ def read_package(files: Sequence[PackageFile], settings: Settings
                       "eigenen Namen."})
         seen.add(file.name)
         fmt = detect_format(explicit=file.fmt, filename=file.name)
-        template = template_for(file.name) if fmt == CSV else None
+        template = (file.template or template_for(file.name)) if fmt == CSV else None
         submission = read_input(file.data, fmt, source=file.name,
                                 max_bytes=settings.max_upload_bytes, template=template)
         triples, renamed = _apart(submission.triples, number) if len(files) > 1 else \
