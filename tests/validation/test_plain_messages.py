@@ -100,7 +100,7 @@ def test_an_impossible_date_says_it_does_not_exist(validator, lang, says):
 
 def test_the_engine_terms_stay_in_the_details(validator):
     report = _report(validator, IMPOSSIBLE_DATES.encode(), "plan.ttl", "de")
-    [result] = [r for r in report.results if r.path and r.path.endswith("#earliest")]
-    assert result.component == "http://www.w3.org/ns/shacl#DatatypeConstraintComponent"
+    [result] = [r for r in report.results if r.path and r.path.endswith("#earliest")
+                and r.component == "http://www.w3.org/ns/shacl#DatatypeConstraintComponent"]
     assert result.value_term == '"2024-02-30"^^<http://www.w3.org/2001/XMLSchema#date>'
     assert result.path_label == "frühestens"
