@@ -440,6 +440,8 @@ UI: dict[str, dict[str, str]] = {
                                "funktioniert trotzdem.",
                          "en": "The editor is missing (run `make assets`); the text box works all "
                                "the same."},
+    "report_details": {"de": "Details: die Begriffe der Prüfregeln (für Fachleute)",
+                       "en": "Details: the rules' own terms (for specialists)"},
 }
 
 

@@ -67,3 +67,17 @@ def context_store(loaded_store_path: Path) -> Iterator[EmbeddedStore]:
     store = EmbeddedStore(loaded_store_path)
     yield store
     store.close()
+
+
+@pytest.fixture
+def client_on_loaded(loaded_store_path: Path):
+    """The app on a store built by `kg load`, with its worker pool (as `kg serve` has it)."""
+    from kg.config import Settings
+    from kg.web import create_app
+
+    store = EmbeddedStore(loaded_store_path)
+    app = create_app(Settings(store=str(loaded_store_path), root=str(ROOT), query_workers=1),
+                     store=store)
+    app.config["TESTING"] = True
+    yield app.test_client()
+    store.close()
