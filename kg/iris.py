@@ -57,6 +57,12 @@ def submission_version_graph(submission_id: str, upload: int) -> str:
     return f"{SUBMISSIONS}{submission_id}/v{upload}"
 
 
+def submission_activity(submission_id: str, upload: int) -> str:
+    """The act of submitting one version (prov:Activity): what the query catalogue (cq12) names
+    as the submission that brought a statement in."""
+    return f"{ID}submission/{submission_id}/v{upload}"
+
+
 def submission_record_graph(submission_id: str) -> str:
     """The unpublished record of a submission: status, versions, files, who and when."""
     return f"{SUBMISSIONS}{submission_id}/record"

@@ -10,6 +10,7 @@ from kg.querying import QueryRunner, make_query_runner
 from kg.store import Store, open_store
 from kg.web import admin, cors, errors, health, linked_data, ontology, pages, search, sparql, validate, void
 from kg.web import dumps, openapi, queries
+from kg.web import submissions
 from kg.web.context import QUERY_RUNNER_KEY, SETTINGS_KEY, STORE_KEY
 
 __all__ = ["QUERY_RUNNER_KEY", "create_app"]
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.register_blueprint(linked_data.bp)
     app.register_blueprint(dumps.bp)
     app.register_blueprint(search.bp)
+    app.register_blueprint(submissions.bp)
     cors.register(app)
     return app
 
