@@ -160,7 +160,7 @@ def provenance(record: SubmissionRecord, upload: Upload, subject: str) -> list[o
 
     add(s, str(RDF_TYPE.value), ox.NamedNode(PROV + "Entity"))
     add(s, RDFS + "label", ox.Literal(
-        f"Submission {record.id}, version {upload.n} ({upload.by}, {upload.at[:10]})"))
+        f"Data of submission {record.id}, version {upload.n} ({upload.by}, {upload.at[:10]})"))
     add(s, DCT + "identifier", ox.Literal(record.id))
     add(s, PROV + "generatedAtTime", when(upload.at))
     agent = ox.BlankNode()
