@@ -73,6 +73,8 @@ UI: dict[str, dict[str, str]] = {
     "report_severity": {"de": "Schwere", "en": "severity"},
     "report_expected": {"de": "erwartet", "en": "expected"},
     "report_engine": {"de": "Prüfregel", "en": "engine"},
+    "report_details": {"de": "Details: die Begriffe der Prüfregeln (für Fachleute)",
+                       "en": "Details: the rules' own terms (for specialists)"},
     "report_shape": {"de": "Form", "en": "shape"},
     "report_focus": {"de": "Knoten", "en": "node"},
     "report_whole_record": {"de": "(der Datensatz als Ganzes)", "en": "(the record as a whole)"},

@@ -28,7 +28,7 @@ from kg.errors import KGError, QueryCrashed, QueryTimeout, Unavailable
 from kg.querying import messages
 from kg.querying.guard import MAX_NESTING_DEPTH, check_nesting
 from kg.querying.runner import effective_row_cap, effective_timeout
-from kg.querying.worker import Reply, Task
+from kg.querying.worker import Reply, Task, ValidateTask
 from kg.store.base import QueryResult
 from kg.store.checkpoints import Checkpoints
 from kg.store.embedded import EmbeddedStore
@@ -102,6 +102,18 @@ class WorkerPool:
                     effective_row_cap(row_cap, self.row_cap))
         return _unpack(self._ask(worker, task, deadline, seconds))
 
+    def validate(self, submission, lang: str, *, root: str, engine: str = "pyshacl",
+                 timeout: float | None = None):
+        """A kg.validation Report for `submission`, judged in a worker in the context of the
+        newest checkpoint, under the same deadline as queries (QueryTimeout past it)."""
+        self.start()
+        seconds = effective_timeout(timeout, self.timeout)
+        deadline = None if seconds is None else time.monotonic() + seconds
+        worker = self._take(deadline, seconds)
+        reply = self._ask(worker, ValidateTask("", submission, lang, root, engine), deadline,
+                          seconds)
+        return _unpack(reply)
+
     def _take(self, deadline: float | None, seconds: float | None) -> _Worker:
         """An idle, living worker; one that died while idle (say, the OOM killer) is replaced
         without failing this request, which it never saw."""
@@ -115,7 +127,7 @@ class WorkerPool:
                 return worker
             self._replace(worker)
 
-    def _ask(self, worker: _Worker, task: Task, deadline: float | None,
+    def _ask(self, worker: _Worker, task: Task | ValidateTask, deadline: float | None,
              seconds: float | None) -> Reply:
         assert self._checkpoints is not None
         checkpoint = str(self._checkpoints.acquire())
@@ -228,7 +240,7 @@ def _describe_exit(code: int | None) -> str:
     return f"the worker process ended with exit code {code}"
 
 
-def _unpack(reply: Reply) -> QueryResult:
+def _unpack(reply: Reply):
     if not reply.error:
         assert reply.result is not None
         return reply.result

@@ -30,6 +30,17 @@ class Task:
     row_cap: int | None = None
 
 
+@dataclass(frozen=True)
+class ValidateTask:
+    """Validate a parsed submission in the context of the checkpoint's published graph."""
+
+    checkpoint: str
+    submission: object  # kg.parsed_input.Submission (typed loosely: imported only when used)
+    lang: str
+    root: str  # the project folder whose shapes/ and ontology/ judge it
+    engine: str = "pyshacl"
+
+
 @dataclass
 class Reply:
     result: QueryResult | None = None
@@ -86,6 +97,8 @@ class _Reader:
     def answer(self, task: Task) -> Reply:
         try:
             store = self._open(task.checkpoint)
+            if isinstance(task, ValidateTask):
+                return Reply(result=_validate(store, task))
             result = store.query(task.sparql, default_graphs=task.default_graphs,
                                  named_graphs=task.named_graphs, row_cap=task.row_cap)
             return Reply(result=result)
@@ -103,6 +116,16 @@ class _Reader:
             self.store = _open_read_only(path)
             self.path = path
         return self.store
+
+
+def _validate(store: EmbeddedStore, task: ValidateTask):
+    # Imported here: pyshacl and rdflib cost a second to import, and most workers only query.
+    from pathlib import Path
+
+    from kg.validation import Validator, load_bundle
+
+    validator = Validator(load_bundle(Path(task.root)), store, task.engine)
+    return validator.validate(task.submission, task.lang)
 
 
 def _open_read_only(path: str) -> EmbeddedStore:

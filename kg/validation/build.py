@@ -14,7 +14,8 @@ from kg.i18n import best_text
 from kg.validation.bundle import Bundle
 from kg.validation.expected import expected
 from kg.validation.model import SEVERITIES, Record, Result
-from kg.validation.terms import compact, display, from_node_id, node_id
+from kg.validation.terms import display, from_node_id, node_id
+from kg.validation.words import humanize, impossible_date, term_words
 
 SH = "http://www.w3.org/ns/shacl#"
 _SH = {name: URIRef(SH + name) for name in (
@@ -38,11 +39,11 @@ def read_results(results: Graph, data: Graph, bundle: Bundle, lang: str,
         focus = results.value(node, _SH["focusNode"])
         if focus not in keep:
             continue  # about the context (referenced records, the ontology), not the input
-        out.append(_result(results, node, focus, bundle, lang, line_of))
+        out.append(_result(results, node, focus, data, bundle, lang, line_of))
     return out
 
 
-def _result(results: Graph, node: Node, focus: Node, bundle: Bundle, lang: str,
+def _result(results: Graph, node: Node, focus: Node, data: Graph, bundle: Bundle, lang: str,
             line_of: LineOf) -> Result:
     get = lambda name: results.value(node, _SH[name])  # noqa: E731
     path, value, shape = get("resultPath"), get("value"), get("sourceShape")
@@ -51,17 +52,55 @@ def _result(results: Graph, node: Node, focus: Node, bundle: Bundle, lang: str,
     message = _message(list(results.objects(node, _SH["resultMessage"])), bundle.shapes,
                        constraint or shape, lang)
     expect = expected(bundle.shapes, shape, str(component), lang, bundle.label)
+    label = _labeller(bundle, data)
+    message = _plain(message or expect or _GENERIC[lang if lang in _GENERIC else "en"], lang, label)
+    if str(component) == SH + "DatatypeConstraintComponent" and isinstance(value, Literal):
+        wrong_day = impossible_date(str(value), str(value.datatype or ""), lang)
+        if wrong_day:
+            message = f"{wrong_day} {message}"
     path_iri = str(path) if isinstance(path, URIRef) else None
     return Result(
-        severity=severity, message=message or expect or compact(str(component)),
+        severity=severity, message=message,
         focus=node_id(focus), path=path_iri,
-        path_label=(bundle.label(path_iri, lang) or compact(path_iri)) if path_iri else None,
-        value=display(value) if value is not None else None,
+        path_label=term_words(path_iri, lang, bundle.label) if path_iri else None,
+        value=_value(value, lang, label) if value is not None else None,
         value_term=value.n3() if value is not None else None,
         expected=expect, component=str(component),
         shape=str(shape) if isinstance(shape, URIRef) else None,
         constraint=str(constraint) if isinstance(constraint, URIRef) else None,
         line=line_of(node_id(focus)))
+
+
+_GENERIC = {"en": "This value does not meet the rules; see the details.",
+            "de": "Dieser Wert erfüllt die Regeln nicht; siehe die Details."}
+_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`()]+[^\s<>\"{}|\\^`().,;:]")
+
+
+def _labeller(bundle: Bundle, data: Graph) -> Callable[[str, str], str | None]:
+    """Labels from the ontology, else from the data (the input and its context)."""
+    def label(iri: str, lang: str) -> str | None:
+        found = bundle.label(iri, lang)
+        if found:
+            return found
+        texts = {value.language or "": str(value)
+                 for predicate in (SKOS.prefLabel, RDFS.label)
+                 for value in data.objects(URIRef(iri), predicate) if isinstance(value, Literal)}
+        return best_text(texts, lang)
+    return label
+
+
+def _plain(message: str, lang: str, label: Callable[[str, str], str | None]) -> str:
+    """Prefixed names and datatype IRIs in words; an IRI a SPARQL message filled in ({?o}) by
+    its label, where it has one (scheme IRIs the message gives to look things up stay)."""
+    message = humanize(message, lang, label)
+    return _IRI.sub(lambda m: label(m.group(0), lang) if "/id/scheme/" not in m.group(0)
+                    and label(m.group(0), lang) else m.group(0), message)
+
+
+def _value(value: Node, lang: str, label: Callable[[str, str], str | None]) -> str:
+    if isinstance(value, URIRef):
+        return label(str(value), lang) or str(value)
+    return display(value)
 
 
 def _severity(shapes: Graph, constraint: Node | None) -> str | None:

@@ -35,6 +35,7 @@ class Timings:
 
 
 ENGINES = ("pyshacl", "pyshacl-turbo")
+DEFAULT_ENGINE = "pyshacl"
 
 
 class Validator:

@@ -7,6 +7,7 @@ the engine applied even where a message is general.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from rdflib import Graph, Literal, URIRef
@@ -14,7 +15,7 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from kg.i18n import text
-from kg.validation.terms import display
+from kg.validation.words import datatype_words, term_words
 
 SH = "http://www.w3.org/ns/shacl#"
 
@@ -22,9 +23,9 @@ SH = "http://www.w3.org/ns/shacl#"
 _PHRASES: dict[str, tuple[str, dict[str, str]]] = {
     "MinCountConstraintComponent": ("minCount", {"de": "mindestens {v} Wert(e)", "en": "at least {v} value(s)"}),
     "MaxCountConstraintComponent": ("maxCount", {"de": "höchstens {v} Wert(e)", "en": "at most {v} value(s)"}),
-    "DatatypeConstraintComponent": ("datatype", {"de": "ein Wert vom Datentyp {v}", "en": "a value of datatype {v}"}),
-    "ClassConstraintComponent": ("class", {"de": "ein Verweis auf ein(e) {v}", "en": "a reference to a {v}"}),
-    "NodeKindConstraintComponent": ("nodeKind", {"de": "ein Knoten der Art {v}", "en": "a node of kind {v}"}),
+    "DatatypeConstraintComponent": ("datatype", {"de": "{v}", "en": "{v}"}),
+    "ClassConstraintComponent": ("class", {"de": "ein Verweis auf einen Datensatz der Art „{v}“", "en": "a reference to a record of the kind “{v}”"}),
+    "NodeKindConstraintComponent": ("nodeKind", {"de": "{v}", "en": "{v}"}),
     "PatternConstraintComponent": ("pattern", {"de": "Text nach dem Muster {v}", "en": "text matching the pattern {v}"}),
     "InConstraintComponent": ("in", {"de": "einer von: {v}", "en": "one of: {v}"}),
     "HasValueConstraintComponent": ("hasValue", {"de": "der Wert {v}", "en": "the value {v}"}),
@@ -36,14 +37,14 @@ _PHRASES: dict[str, tuple[str, dict[str, str]]] = {
     "MaxLengthConstraintComponent": ("maxLength", {"de": "höchstens {v} Zeichen", "en": "at most {v} characters"}),
     "LanguageInConstraintComponent": ("languageIn", {"de": "Sprachangabe aus: {v}", "en": "a language tag of: {v}"}),
     "UniqueLangConstraintComponent": ("uniqueLang", {"de": "je Sprache höchstens ein Wert", "en": "at most one value per language"}),
-    "NodeConstraintComponent": ("node", {"de": "erfüllt: {v}", "en": "conforming to: {v}"}),
+    "NodeConstraintComponent": ("node", {"de": "ein Wert, der die Regeln für „{v}“ erfüllt", "en": "a value that meets the rules for “{v}”"}),
     "QualifiedMinCountConstraintComponent": ("qualifiedMinCount", {"de": "mindestens {v} passende(r) Wert(e)", "en": "at least {v} matching value(s)"}),
     "QualifiedMaxCountConstraintComponent": ("qualifiedMaxCount", {"de": "höchstens {v} passende(r) Wert(e)", "en": "at most {v} matching value(s)"}),
     "LessThanConstraintComponent": ("lessThan", {"de": "kleiner als der Wert von {v}", "en": "less than the value of {v}"}),
     "LessThanOrEqualsConstraintComponent": ("lessThanOrEquals", {"de": "höchstens der Wert von {v}", "en": "at most the value of {v}"}),
     "EqualsConstraintComponent": ("equals", {"de": "gleich dem Wert von {v}", "en": "equal to the value of {v}"}),
     "DisjointConstraintComponent": ("disjoint", {"de": "verschieden von den Werten von {v}", "en": "different from the values of {v}"}),
-    "ClosedConstraintComponent": ("closed", {"de": "nur die in der Form genannten Eigenschaften", "en": "only the properties the shape names"}),
+    "ClosedConstraintComponent": ("closed", {"de": "nur die in den Regeln genannten Eigenschaften", "en": "only the properties the rules name"}),
 }
 
 
@@ -55,17 +56,41 @@ def expected(shapes: Graph, shape: Node | None, component: str, lang: str,
         return None
     parameter, phrases = _PHRASES[local]
     values = list(shapes.objects(shape, URIRef(SH + parameter)))
+    if local == "NodeConstraintComponent":
+        # An unnamed node shape has no words but its message's (which says what is wrong).
+        values = [v for v in values if isinstance(v, URIRef) and _shape_name(shapes, v, lang)]
     if not values:
         return None
+    if local == "PatternConstraintComponent":
+        digits = _DIGITS.match(str(values[0]))
+        if digits:
+            return text(_DIGITS_WORDS, lang).format(n=digits.group(1))
     shown = ", ".join(_show(shapes, v, lang, label) for v in values)
     return text(phrases, lang).format(v=shown)
+
+
+# The one kind of pattern our shapes use (AGS, Land code), in words; others show as written.
+_DIGITS = re.compile(r"^\^\[0-9\]\{(\d+)\}\$$")
+_DIGITS_WORDS = {"de": "genau {n} Ziffern (0–9), ohne Leerzeichen",
+                 "en": "exactly {n} digits (0–9), without spaces"}
 
 
 def _show(shapes: Graph, value: Node, lang: str, label: Callable[[str, str], str | None]) -> str:
     if isinstance(value, Literal):
         return str(value)
     if isinstance(value, URIRef):
-        return label(str(value), lang) or display(value)
+        return datatype_words(str(value), lang) or _shape_name(shapes, value, lang) or \
+            term_words(str(value), lang, label)
     # sh:in and sh:languageIn take RDF lists
     members = list(Collection(shapes, value))
-    return ", ".join(_show(shapes, m, lang, label) for m in members) if members else display(value)
+    return ", ".join(_show(shapes, m, lang, label) for m in members) if members else "[ … ]"
+
+
+def _shape_name(shapes: Graph, shape: URIRef, lang: str) -> str | None:
+    # A node shape (sh:node) reads by its name, where it has one.
+    names = {}
+    for predicate in ("http://www.w3.org/2000/01/rdf-schema#label", SH + "name"):
+        for value in shapes.objects(shape, URIRef(predicate)):
+            if isinstance(value, Literal):
+                names[value.language or ""] = str(value)
+    return (names.get(lang) or names.get("en") or names.get("")) if names else None

@@ -3,28 +3,19 @@ templates for download. Parsing and judging happen in kg.validation; this only r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask import Blueprint, Response, render_template, request
-from werkzeug.datastructures import FileStorage
 
 from kg.csv_templates import TEMPLATES, template_by_name
 from kg.errors import BadRequest, KGError, NotAcceptable
-from kg.validation import Report, Validator, load_bundle
-from kg.validation.inputs import detect_format, known_formats, read_input
+from kg.validation import Report
+from kg.validation.inputs import detect_format, known_formats
+from kg.validation.package import PackageFile, files_from_zip, validate_package
 from kg.validation.render import FORMATS, render, summary
 from kg.validation.terms import compact
 from kg.web.conneg import negotiate
-from kg.web.context import get_settings, get_store, request_language
+from kg.web.context import get_query_runner, get_settings, get_store, request_language
 
 bp = Blueprint("validate", __name__)
-
-
-@dataclass
-class Upload:
-    data: bytes
-    source: str  # a name for messages: the file name, or "request body" / "pasted text"
-    fmt: str
 
 
 @bp.route("/validate", methods=["GET", "POST"])
@@ -38,7 +29,7 @@ def page():
     if request.method == "POST":
         context["text"] = request.form.get("text")
         try:
-            context["report"] = validate_upload(_form_upload(), lang)
+            context["report"] = validate_upload(_form_files(), lang)
         except KGError as exc:
             context["error"], status = exc.text(lang), exc.status
     return render_template("validate.html", **context), status
@@ -46,12 +37,15 @@ def page():
 
 @bp.post("/api/validate")
 def api():
-    """200 with the report whether or not the data conform; 400/413/415 for unusable input."""
+    """200 with the report whether or not the data conform; 400/413/415 for unusable input.
+
+    A package: several files in the multipart field 'file', or a zip (uploaded, or as the body),
+    validated together; the report names each record's file and line (or CSV row)."""
     lang = request_language()
     form = request.mimetype == "multipart/form-data" or (
         request.mimetype == "application/x-www-form-urlencoded" and "text" in request.form)
-    upload = _form_upload() if form else _body_upload()
-    report = validate_upload(upload, lang)
+    files = _form_files() if form else _body_files()
+    report = validate_upload(files, lang)
     fmt = _report_format()
     return Response(render(report, fmt), content_type=FORMATS[fmt])
 
@@ -67,32 +61,39 @@ def template_metadata(name: str):
     return Response(template_by_name(name).metadata_text(), content_type="application/csvm+json")
 
 
-def validate_upload(upload: Upload, lang: str) -> Report:
-    settings = get_settings()
-    submission = read_input(upload.data, upload.fmt, source=upload.source,
-                            max_bytes=settings.max_upload_bytes,
-                            template=request.values.get("template") or None)
-    validator = Validator(load_bundle(settings.root_path), get_store())
-    return validator.validate(submission, lang)
+def validate_upload(files: list[PackageFile], lang: str) -> Report:
+    """The package judged in a query worker (stoppable at the deadline) in the context of the
+    published graph."""
+    return validate_package(files, lang, store=get_store(), settings=get_settings(),
+                            runner=get_query_runner()).report
 
 
-def _form_upload() -> Upload:
+def _form_files() -> list[PackageFile]:
     explicit = request.values.get("format") or None
-    file: FileStorage | None = request.files.get("file")
-    if file is not None and file.filename:
+    template = request.values.get("template") or None
+    files: list[PackageFile] = []
+    for file in request.files.getlist("file"):
+        if not file.filename:
+            continue  # a file field left empty
+        data = file.read()
+        if _is_zip(file.mimetype, file.filename):
+            files.extend(_unzip(data, file.filename))
+            continue
         fmt = detect_format(explicit=explicit, content_type=file.mimetype, filename=file.filename)
-        return Upload(file.read(), file.filename, fmt)
+        files.append(PackageFile(file.filename, data, fmt, template))
     text = request.form.get("text") or ""
-    if not text.strip():
+    if text.strip():
+        # Pasted text has no name to tell its format by; Turtle is what stewards write by hand.
+        fmt = explicit and detect_format(explicit=explicit) or "turtle"
+        files.append(PackageFile("pasted text", text.encode("utf-8"), fmt, template))
+    if not files:
         raise BadRequest(messages={"en": "Nothing to validate: choose a file or paste text.",
                                    "de": "Nichts zu prüfen: wählen Sie eine Datei oder fügen Sie "
                                          "Text ein."})
-    # Pasted text has no name to tell its format by; Turtle is what stewards write by hand.
-    return Upload(text.encode("utf-8"), "pasted text", explicit and detect_format(explicit=explicit)
-                  or "turtle")
+    return files
 
 
-def _body_upload() -> Upload:
+def _body_files() -> list[PackageFile]:
     data = request.get_data(cache=False)
     if not data:
         raise BadRequest(messages={
@@ -100,10 +101,24 @@ def _body_upload() -> Upload:
                   "or as a multipart upload in the field 'file'.",
             "de": "Die Anfrage hat keinen Körper: senden Sie die Daten als Körper (mit ihrem "
                   "Content-Type) oder als Multipart-Upload im Feld 'file'."})
-    name = request.values.get("filename") or "request body"
+    filename = request.values.get("filename")
+    name = filename or "request body"
+    if _is_zip(request.mimetype, filename):
+        return _unzip(data, name)
     fmt = detect_format(explicit=request.args.get("format"), content_type=request.content_type,
-                        filename=request.values.get("filename"))
-    return Upload(data, name, fmt)
+                        filename=filename)
+    return [PackageFile(name, data, fmt, request.values.get("template") or None)]
+
+
+_ZIP_TYPES = ("application/zip", "application/x-zip-compressed")
+
+
+def _is_zip(mimetype: str | None, filename: str | None) -> bool:
+    return (mimetype or "").lower() in _ZIP_TYPES or (filename or "").lower().endswith(".zip")
+
+
+def _unzip(data: bytes, name: str) -> list[PackageFile]:
+    return files_from_zip(data, max_bytes=get_settings().max_upload_bytes, source=name)
 
 
 def _report_format() -> str:
