@@ -431,7 +431,7 @@ def submit(settings, files, token, replaces, lang) -> None:
     """Submit FILEs as one package (a .zip is unpacked): exit 0 published, 1 not conforming,
     2 refused."""
     from kg.submissions.client import call, multipart
-    from kg.submissions.package import PackageFile, files_from_zip
+    from kg.validation.package import PackageFile, files_from_zip
 
     try:
         contents = [(Path(f).name, Path(f).read_bytes()) for f in files]

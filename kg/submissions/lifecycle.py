@@ -27,7 +27,7 @@ from kg.submissions import scope
 from kg.submissions.audit import AuditLog
 from kg.submissions.files import KeptFiles, workspace_dir
 from kg.submissions.journal import Journal, crash_point
-from kg.submissions.package import PackageFile, validate_package
+from kg.validation.package import PackageFile, validate_package
 from kg.submissions.records import (ACCEPTED, ERASED, REJECTED, WITHDRAWN, FileNote,
                                     SubmissionRecord, Upload, now, provenance, read_record,
                                     read_records, record_load)

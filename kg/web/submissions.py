@@ -13,7 +13,7 @@ from flask import Blueprint, Flask, Response, current_app, jsonify, render_templ
 
 from kg.errors import BadRequest, KGError, Unauthorized
 from kg.submissions import OPERATOR, Outcome, Principal, Submissions
-from kg.submissions.package import PackageFile, files_from_zip
+from kg.validation.package import PackageFile, files_from_zip
 from kg.validation.inputs import GENERIC_MEDIA_TYPES
 from kg.validation.render import summary
 from kg.validation.terms import compact
