@@ -20,10 +20,13 @@ from kg.i18n import LANGUAGES
 from kg.running import ServerRecord, read_record
 from kg.sparql_client import run_remote_query
 from kg.store import open_store
+from kg.submissions import OPERATOR, Submissions, TokenBook, parse_scope
+from kg.submissions.client import call, multipart
 from kg.validation import Validator, load_bundle
 from kg.validation.engine import ENGINES
 from kg.validation.files import validate_files
 from kg.validation.inputs import known_formats
+from kg.validation.package import PackageFile, files_from_zip
 from kg.validation.model import Report
 from kg.validation.published import revalidate
 from kg.validation.render import render_reports
@@ -355,8 +358,6 @@ def token() -> None:
 @handle_errors
 def token_add(settings, name: str, scope_text: str) -> None:
     """Make a token for NAME and print it once (only its hash is kept)."""
-    from kg.submissions import TokenBook, parse_scope
-
     secret = TokenBook(settings.tokens_path).add(name, parse_scope(scope_text))
     click.echo(f"Token for {name} (shown once, keep it safe; only its hash is kept in "
                f"{settings.tokens_path}):", err=True)
@@ -368,8 +369,6 @@ def token_add(settings, name: str, scope_text: str) -> None:
 @handle_errors
 def token_list(settings) -> None:
     """List the tokens: name, scope, made, revoked (never the token)."""
-    from kg.submissions import TokenBook
-
     for entry in TokenBook(settings.tokens_path).entries():
         state = f"revoked {entry.revoked}" if entry.revoked else "valid"
         click.echo(f"{entry.name}\t{','.join(entry.scope)}\tmade {entry.created}\t{state}")
@@ -381,8 +380,6 @@ def token_list(settings) -> None:
 @handle_errors
 def token_revoke(settings, name: str) -> None:
     """Revoke the token of NAME at once (a running server reads the file on every request)."""
-    from kg.submissions import TokenBook
-
     TokenBook(settings.tokens_path).revoke(name)
     click.echo(f"Revoked the token of {name}.")
 
@@ -395,8 +392,6 @@ _TOKEN_OPTION = click.option(
 
 def _submissions_here(settings):
     """(Submissions on the store opened here, after reconciling, None) or (None, server)."""
-    from kg.submissions import Submissions
-
     store, server = open_store_or_server(settings)
     if server is not None:
         return None, server
@@ -407,8 +402,6 @@ def _submissions_here(settings):
 
 
 def _principal(service, given: str | None):
-    from kg.submissions import OPERATOR
-
     return OPERATOR if not given else service.authenticate(given)
 
 
@@ -430,9 +423,6 @@ def _print_outcome(answer: dict, lang: str) -> int:
 def submit(settings, files, token, replaces, lang) -> None:
     """Submit FILEs as one package (a .zip is unpacked): exit 0 published, 1 not conforming,
     2 refused."""
-    from kg.submissions.client import call, multipart
-    from kg.validation.package import PackageFile, files_from_zip
-
     try:
         contents = [(Path(f).name, Path(f).read_bytes()) for f in files]
         service, server = _submissions_here(settings)
@@ -469,8 +459,6 @@ def submit(settings, files, token, replaces, lang) -> None:
 @handle_errors
 def submissions_list(settings, submission_id, token, as_json) -> None:
     """List the submissions (or show one): status, versions, files."""
-    from kg.submissions.client import call
-
     service, server = _submissions_here(settings)
     if server is not None:
         path = f"/api/submissions/{submission_id}" if submission_id else "/api/submissions"
@@ -500,8 +488,6 @@ def submissions_list(settings, submission_id, token, as_json) -> None:
 @handle_errors
 def withdraw(settings, submission_id, token) -> None:
     """Withdraw a submission: its data leave the published graph; record and history stay."""
-    from kg.submissions.client import call
-
     service, server = _submissions_here(settings)
     if server is not None:
         call(server.url, "DELETE", f"/api/submissions/{submission_id}", token or server.token)
@@ -521,8 +507,6 @@ def withdraw(settings, submission_id, token) -> None:
 def erase(settings, submission_id, reason) -> None:
     """Erase a submission for good (a person's right to erasure): its data, history and kept
     files leave every graph, checkpoint and dump; an audit record of when and why stays."""
-    from kg.submissions.client import call
-
     service, server = _submissions_here(settings)
     if server is not None:
         call(server.url, "POST", f"/api/admin/submissions/{submission_id}/erase", server.token,
