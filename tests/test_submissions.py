@@ -250,14 +250,21 @@ def test_other_tokens_do_not_see_or_change_leipzigs_submissions(site):
     assert sid in {r["id"] for r in json.loads(listing)["submissions"]}
 
 
-def test_the_command_line_goes_through_the_running_server(site):
+def test_the_command_line_goes_through_the_running_server(site, tmp_path):
     def kg(*args):
         return subprocess.run([sys.executable, "-m", "kg", *args, "--store", str(site.store),
                                "--root", str(ROOT)], cwd=ROOT, capture_output=True, text=True,
                               timeout=300, env={**__import__("os").environ,
                                                 "KG_TOKEN": site.tokens["leipzig"]})
 
-    submitted = kg("submit", *(str(p) for p in sorted((FIXTURES / "leipzig").iterdir())))
+    # A file name no other submission has: it is in the provenance, so it shows where the
+    # submission's traces are.
+    marker = f"erase-me-{secrets.token_hex(6)}"
+    files = []
+    for path in sorted((FIXTURES / "leipzig").iterdir()):
+        files.append(tmp_path / f"{marker}-{path.name}")
+        files[-1].write_bytes(path.read_bytes())
+    submitted = kg("submit", *(str(p) for p in files))
     assert submitted.returncode == 0, submitted.stderr
     sid = re.search(r"submission (\d{8}-[0-9a-f]{8})", submitted.stdout).group(1)
     listed = kg("submissions")
@@ -266,17 +273,38 @@ def test_the_command_line_goes_through_the_running_server(site):
     assert withdrawn.returncode == 0, withdrawn.stderr
     shown = json.loads(kg("submissions", sid).stdout)
     assert shown["status"] == "withdrawn"
-    # the operator erases it: data, history and files go; the audit log says why
-    erased = subprocess.run([sys.executable, "-m", "kg", "erase", sid, "--reason",
-                             "test of the right to erasure", "--store", str(site.store)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert erased.returncode == 0, erased.stderr
-    assert not (site.workspace / sid).exists()
+    assert [v["state"] for v in shown["history"]] == ["withdrawn"]
+
+    # published again (a new submission of the same files), and in the public dumps
+    again = kg("submit", *(str(p) for p in files))
+    assert again.returncode == 0, again.stderr
+    second = re.search(r"submission (\d{8}-[0-9a-f]{8})", again.stdout).group(1)
+    assert call(site, "GET", "dumps/dataset.trig", accept="*/*")[0] == 200
+    places = [Path(str(site.store) + suffix) for suffix in ("", ".checkpoints", ".dumps",
+                                                            ".submissions")]
+
+    def traces() -> list[str]:
+        return [str(p) for place in places for p in place.rglob("*")
+                if p.is_file() and marker.encode() in p.read_bytes()]
+
+    assert any(".dumps" in t for t in traces()) and any(".submissions" in t for t in traces())
+    # the operator erases both: data, history, files, dumps and checkpoints let go of them
+    for target in (sid, second):
+        erased = subprocess.run([sys.executable, "-m", "kg", "erase", target, "--reason",
+                                 "test of the right to erasure", "--store", str(site.store)],
+                                cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert erased.returncode == 0, erased.stderr
+        assert not (site.workspace / target).exists()
+    assert traces() == []
+    assert call(site, "GET", f"graph/submission/{second}", accept="text/turtle")[0] == 404
     _, _, body = call(site, "GET", f"api/submissions/{sid}", site.tokens["admin"])
     record = json.loads(body)
     assert record["status"] == "erased" and record["reason"] == "test of the right to erasure"
     assert "history" not in record
     assert [e["op"] for e in audit(site) if e["submission"] == sid] == ["accept", "withdraw", "erase"]
+    assert marker not in (site.workspace / "audit.jsonl").read_text()
+    # the server goes on answering from the rewritten store
+    assert call(site, "GET", "id/municipality/14713000?lang=en", accept="text/html")[0] == 200
 
 
 def test_the_page_for_stewards(site):

@@ -11,7 +11,6 @@ the operation's record has done the operation. Erasure is finished in any case o
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import secrets
 import shutil
 import threading
@@ -276,7 +275,8 @@ class Submissions:
             graphs = [g for g in self.store.graphs()
                       if g == prefix or (g.startswith(prefix + "/") and not g.endswith("/record"))]
             self.store.replace_graphs([record_load(tombstone)], drop=graphs)
-            _compact(self.store)
+        # Every time, also when reconciling: the erased terms may still be on disk.
+        getattr(self.store, "rewrite", lambda: None)()
         crash_point("erase", "after-store")
         self.kept.remove_submission(submission_id)
         crash_point("erase", "after-files")
@@ -361,16 +361,6 @@ class Submissions:
         for submission_id in set(on_disk) - set(records):
             problems.append(f"{submission_id}: files without a record")
         return problems
-
-
-def _compact(store: Store) -> None:
-    """Rewrite the embedded store's files so that deleted triples are gone from disk too, not
-    only marked deleted (RocksDB keeps old values until a compaction)."""
-    engine = getattr(store, "_ox", None)
-    if engine is not None and not getattr(store, "read_only", True):
-        engine.flush()
-        engine.optimize()
-        gc.collect()
 
 
 def _new_id() -> str:
