@@ -20,10 +20,13 @@ from kg.i18n import LANGUAGES
 from kg.running import ServerRecord, read_record
 from kg.sparql_client import run_remote_query
 from kg.store import open_store
+from kg.submissions import OPERATOR, Submissions, TokenBook, parse_scope
+from kg.submissions.client import call, multipart
 from kg.validation import Validator, load_bundle
 from kg.validation.engine import ENGINES
 from kg.validation.files import validate_files
 from kg.validation.inputs import known_formats
+from kg.validation.package import PackageFile, files_from_zip
 from kg.validation.model import Report
 from kg.validation.published import revalidate
 from kg.validation.render import render_reports
@@ -338,6 +341,182 @@ def format_result(result, output: str) -> str:
     out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''}"
                + (", cut at the row cap" if result.truncated else "") + ")")
     return "\n".join(out) + "\n"
+
+
+# -- tokens and submissions ---------------------------------------------------------------
+
+@main.group()
+def token() -> None:
+    """Submitters' tokens: each scoped to municipalities (AGS), kept only as a hash."""
+
+
+@token.command("add")
+@settings_options
+@click.argument("name")
+@click.option("--scope", "scope_text", required=True,
+              help="AGS the token may submit for, comma-separated (e.g. 14713000), or '*'.")
+@handle_errors
+def token_add(settings, name: str, scope_text: str) -> None:
+    """Make a token for NAME and print it once (only its hash is kept)."""
+    secret = TokenBook(settings.tokens_path).add(name, parse_scope(scope_text))
+    click.echo(f"Token for {name} (shown once, keep it safe; only its hash is kept in "
+               f"{settings.tokens_path}):", err=True)
+    click.echo(secret)
+
+
+@token.command("list")
+@settings_options
+@handle_errors
+def token_list(settings) -> None:
+    """List the tokens: name, scope, made, revoked (never the token)."""
+    for entry in TokenBook(settings.tokens_path).entries():
+        state = f"revoked {entry.revoked}" if entry.revoked else "valid"
+        click.echo(f"{entry.name}\t{','.join(entry.scope)}\tmade {entry.created}\t{state}")
+
+
+@token.command("revoke")
+@settings_options
+@click.argument("name")
+@handle_errors
+def token_revoke(settings, name: str) -> None:
+    """Revoke the token of NAME at once (a running server reads the file on every request)."""
+    TokenBook(settings.tokens_path).revoke(name)
+    click.echo(f"Revoked the token of {name}.")
+
+
+_TOKEN_OPTION = click.option(
+    "--token", envvar="KG_TOKEN", default=None,
+    help="The submitter's token [env KG_TOKEN]. Without it the command acts as the operator "
+         "(every municipality).")
+
+
+def _submissions_here(settings):
+    """(Submissions on the store opened here, after reconciling, None) or (None, server)."""
+    store, server = open_store_or_server(settings)
+    if server is not None:
+        return None, server
+    service = Submissions(store, settings)
+    for done in service.reconcile():
+        click.echo(f"Note: after an earlier crash, {done}.", err=True)
+    return service, None
+
+
+def _principal(service, given: str | None):
+    return OPERATOR if not given else service.authenticate(given)
+
+
+def _print_outcome(answer: dict, lang: str) -> int:
+    report = Report.from_dict(answer["report"])
+    accepted = answer["status"] == "accepted" and report.conforms
+    click.echo(render_reports([report], "text"), nl=False, err=True)
+    verb = "Accepted and published" if accepted else "Not accepted (nothing published)"
+    click.echo(f"{verb}: submission {answer['id']}, version {answer['version']}.")
+    return EXIT_CONFORMS if accepted else EXIT_VIOLATIONS
+
+
+@main.command("submit")
+@settings_options
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
+@_TOKEN_OPTION
+@click.option("--replace", "replaces", metavar="ID", help="Replace this submission.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
+def submit(settings, files, token, replaces, lang) -> None:
+    """Submit FILEs as one package (a .zip is unpacked): exit 0 published, 1 not conforming,
+    2 refused."""
+    try:
+        contents = [(Path(f).name, Path(f).read_bytes()) for f in files]
+        service, server = _submissions_here(settings)
+        if server is not None:
+            body, content_type = multipart(contents)
+            path = f"/api/submissions/{replaces}" if replaces else "/api/submissions"
+            _, answer = call(server.url, "PUT" if replaces else "POST", path,
+                             token or server.token, body=body, content_type=content_type,
+                             lang=lang)
+        else:
+            try:
+                package = []
+                for name, data in contents:
+                    package += (files_from_zip(data, max_bytes=settings.max_upload_bytes,
+                                               source=name) if name.lower().endswith(".zip")
+                                else [PackageFile(name, data)])
+                who = _principal(service, token)
+                outcome = (service.replace(replaces, package, who, lang) if replaces
+                           else service.submit(package, who, lang))
+            finally:
+                service.store.close()
+            answer = {**outcome.record.summary(), "version": outcome.upload.n,
+                      "report": outcome.report.to_dict()}
+    except KGError as exc:
+        fail(exc.text(lang))
+    sys.exit(_print_outcome(answer, lang))
+
+
+@main.command("submissions")
+@settings_options
+@click.argument("submission_id", required=False)
+@_TOKEN_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the records as JSON.")
+@handle_errors
+def submissions_list(settings, submission_id, token, as_json) -> None:
+    """List the submissions (or show one): status, versions, files."""
+    service, server = _submissions_here(settings)
+    if server is not None:
+        path = f"/api/submissions/{submission_id}" if submission_id else "/api/submissions"
+        _, answer = call(server.url, "GET", path, token or server.token)
+        records = [answer] if submission_id else answer["submissions"]
+    else:
+        try:
+            who = _principal(service, token)
+            found = [service.get(submission_id, who)] if submission_id else service.list(who)
+            records = [r.summary() for r in found]
+        finally:
+            service.store.close()
+    if as_json or submission_id:
+        click.echo(json.dumps(records[0] if submission_id else records, indent=1,
+                              ensure_ascii=False))
+        return
+    for r in records:
+        versions = ", ".join(f"v{v['version']} {v['state']}" for v in r.get("history", []))
+        click.echo(f"{r['id']}\t{r['status']}\t{r['by']}\t{','.join(r['municipalities'])}\t"
+                   f"{versions}")
+
+
+@main.command("withdraw")
+@settings_options
+@click.argument("submission_id")
+@_TOKEN_OPTION
+@handle_errors
+def withdraw(settings, submission_id, token) -> None:
+    """Withdraw a submission: its data leave the published graph; record and history stay."""
+    service, server = _submissions_here(settings)
+    if server is not None:
+        call(server.url, "DELETE", f"/api/submissions/{submission_id}", token or server.token)
+    else:
+        try:
+            service.withdraw(submission_id, _principal(service, token))
+        finally:
+            service.store.close()
+    click.echo(f"Withdrew submission {submission_id}.")
+
+
+@main.command("erase")
+@settings_options
+@click.argument("submission_id")
+@click.option("--reason", required=True, help="Why (kept in the audit log).")
+@handle_errors
+def erase(settings, submission_id, reason) -> None:
+    """Erase a submission for good (a person's right to erasure): its data, history and kept
+    files leave every graph, checkpoint and dump; an audit record of when and why stays."""
+    service, server = _submissions_here(settings)
+    if server is not None:
+        call(server.url, "POST", f"/api/admin/submissions/{submission_id}/erase", server.token,
+             body=json.dumps({"reason": reason}).encode(), content_type="application/json")
+    else:
+        try:
+            service.erase(submission_id, reason)
+        finally:
+            service.store.close()
+    click.echo(f"Erased submission {submission_id}; the audit log records why.")
 
 
 @main.command("settings")

@@ -56,6 +56,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Token for the write API (`Authorization: Bearer …`). Empty: `kg serve` makes one "
             "and leaves it, readable only by its user, beside the store for local `kg` commands.",
             secret=True),
+    Setting("tokens_file", str, "",
+            "The submitters' tokens (`kg token add`): only their hashes are kept there. Empty: "
+            "<store>.tokens.json beside the store."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -74,6 +77,10 @@ class _SettingsMethods:
     @property
     def root_path(self) -> Path:
         return Path(self.root)
+
+    @property
+    def tokens_path(self) -> Path:
+        return Path(self.tokens_file or self.store.rstrip("/") + ".tokens.json")
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **changes)  # type: ignore[type-var]

@@ -104,6 +104,13 @@ def _where(source: str, line: int | None, column: int | None, lang: str) -> str:
     return f"{where}: " if where else ""
 
 
+class Unauthorized(KGError):
+    """No credentials, or ones this server does not know (answered with WWW-Authenticate)."""
+
+    status = 401
+    kind = "unauthorized"
+
+
 class Forbidden(KGError):
     status = 403
     kind = "forbidden"

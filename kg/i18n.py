@@ -442,6 +442,55 @@ UI: dict[str, dict[str, str]] = {
                                "the same."},
     "report_details": {"de": "Details: die Begriffe der Prüfregeln (für Fachleute)",
                        "en": "Details: the rules' own terms (for specialists)"},
+    "submit_title": {"de": "Daten einreichen", "en": "Submit data"},
+    "submit_intro": {"de": "Für Datenverantwortliche mit einem Token ihrer Gemeinde: senden Sie ein "
+                           "Paket (Dateien in RDF oder CSV nach den Vorlagen unter /validate, oder ein "
+                           "Zip davon). Entspricht es den Formen, wird es mit seiner Herkunft "
+                           "veröffentlicht; sonst zeigt der Bericht, was zu ändern ist. Mit der Nummer "
+                           "einer Einreichung ersetzen Sie sie oder ziehen sie zurück.",
+                     "en": "For data stewards with a token of their municipality: send a package "
+                           "(files in RDF or CSV by the templates at /validate, or a zip of them). If "
+                           "it conforms to the shapes it is published with its provenance; otherwise "
+                           "the report says what to change. With a submission's number you replace "
+                           "or withdraw it."},
+    "submit_token": {"de": "Token", "en": "Token"},
+    "submit_files": {"de": "Dateien (eine oder mehrere, oder ein Zip)",
+                     "en": "Files (one or more, or a zip)"},
+    "submit_id": {"de": "Nummer der Einreichung (nur zum Ersetzen oder Zurückziehen)",
+                  "en": "Submission number (only to replace or withdraw)"},
+    "submit_send": {"de": "Einreichen", "en": "Submit"},
+    "submit_withdraw": {"de": "Zurückziehen", "en": "Withdraw"},
+    "submit_list": {"de": "Meine Einreichungen zeigen", "en": "Show my submissions"},
+    "submit_error": {"de": "Nicht ausgeführt", "en": "Not done"},
+    "submit_accepted": {"de": "Angenommen und veröffentlicht: Einreichung {id}, Version {version}.",
+                        "en": "Accepted and published: submission {id}, version {version}."},
+    "submit_rejected": {"de": "Nicht angenommen: Einreichung {id}, Version {version} entspricht nicht "
+                              "den Formen; nichts wurde veröffentlicht. Der Bericht unten sagt, was zu "
+                              "ändern ist.",
+                        "en": "Not accepted: submission {id}, version {version} does not conform to "
+                              "the shapes; nothing was published. The report below says what to "
+                              "change."},
+    "submit_withdrawn": {"de": "Einreichung {id} ist zurückgezogen; ihr Verlauf bleibt erhalten.",
+                         "en": "Submission {id} is withdrawn; its history is kept."},
+    "submit_history": {"de": "Einreichungen und ihr Verlauf", "en": "Submissions and their history"},
+    "submit_none": {"de": "Dieses Token hat noch keine Einreichungen.",
+                    "en": "This token has no submissions yet."},
+    "submit_graph": {"de": "Veröffentlichter Graph", "en": "Published graph"},
+    "submit_reason": {"de": "Grund", "en": "Reason"},
+    "submit_version": {"de": "Version", "en": "Version"},
+    "submit_state": {"de": "Stand", "en": "State"},
+    "submit_when": {"de": "Zeitpunkt", "en": "When"},
+    "submit_by": {"de": "Von", "en": "By"},
+    "submit_files_col": {"de": "Dateien (SHA-256)", "en": "Files (SHA-256)"},
+    "submit_triples": {"de": "Tripel", "en": "Triples"},
+    "submit_status_accepted": {"de": "veröffentlicht", "en": "published"},
+    "submit_status_rejected": {"de": "abgelehnt", "en": "rejected"},
+    "submit_status_withdrawn": {"de": "zurückgezogen", "en": "withdrawn"},
+    "submit_status_erased": {"de": "gelöscht", "en": "erased"},
+    "submit_state_published": {"de": "veröffentlicht", "en": "published"},
+    "submit_state_superseded": {"de": "ersetzt", "en": "superseded"},
+    "submit_state_withdrawn": {"de": "zurückgezogen", "en": "withdrawn"},
+    "submit_state_rejected": {"de": "abgelehnt", "en": "rejected"},
 }
 
 

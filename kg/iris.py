@@ -43,8 +43,29 @@ def graph_for_file(relative_path: str) -> str:
     return GRAPH + str(path.with_suffix(""))
 
 
-def submission_graph(submission_id: str, version: int) -> str:
-    return f"{GRAPH}submission/{submission_id}/v{version}"
+SUBMISSIONS = GRAPH + "submission/"
+
+
+def submission_graph(submission_id: str) -> str:
+    """The published graph of a submission's current version."""
+    return f"{SUBMISSIONS}{submission_id}"
+
+
+def submission_version_graph(submission_id: str, upload: int) -> str:
+    """An unpublished copy of one accepted version (its history), kept after replacement and
+    withdrawal until the submission is erased."""
+    return f"{SUBMISSIONS}{submission_id}/v{upload}"
+
+
+def submission_activity(submission_id: str, upload: int) -> str:
+    """The act of submitting one version (prov:Activity): what the query catalogue (cq12) names
+    as the submission that brought a statement in."""
+    return f"{ID}submission/{submission_id}/v{upload}"
+
+
+def submission_record_graph(submission_id: str) -> str:
+    """The unpublished record of a submission: status, versions, files, who and when."""
+    return f"{SUBMISSIONS}{submission_id}/record"
 
 
 MUNICIPALITY = ID + "municipality/"

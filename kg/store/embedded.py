@@ -302,6 +302,31 @@ class EmbeddedStore:
         return (f"INSERT DATA {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ <{load.graph}> "
                 f"{' ; '.join(pairs)} . }} }}")
 
+    def rewrite(self) -> None:
+        """Copy exactly the current quads into a fresh store and put it in place of this one,
+        so that nothing deleted survives on disk: Oxigraph never removes a string from its
+        dictionary, and RocksDB keeps deleted values until a compaction (an erasure needs them
+        gone). Crash-safe through the rollback copy: once the fresh store is complete it is the
+        rollback copy, which the next open puts in place if this process dies first."""
+        if self.path is None:
+            return
+        making, copy = _rollback_path(self.path, making=True), _rollback_path(self.path)
+        with self._writing():
+            shutil.rmtree(making, ignore_errors=True)
+            shutil.rmtree(copy, ignore_errors=True)
+            fresh = ox.Store(str(making))
+            fresh.bulk_extend(self._ox.quads_for_pattern(None, None, None, None))
+            fresh.optimize()
+            fresh.flush()
+            del fresh
+            gc.collect()  # the RocksDB lock goes with the last reference to the store
+            making.rename(copy)
+            self._ox = None  # type: ignore[assignment]
+            gc.collect()
+            _put_back(self.path, copy)
+            self._ox = _open_or_busy(self.path)
+            self._committed()
+
     def set_published(self, graph: str, published: bool) -> None:
         flag = f"GRAPH <{iris.SYSTEM_GRAPH}> {{ <{graph}> <{_PUBLISHED.value}> true }}"
         with self._writing():

@@ -12,6 +12,7 @@ from kg.web import admin, cors, errors, health, linked_data, ontology, pages, se
 from kg.web import dumps, openapi, queries
 from kg.web import compare
 from kg.web import editor, navigation
+from kg.web import submissions
 from kg.web.context import QUERY_RUNNER_KEY, SETTINGS_KEY, STORE_KEY
 
 __all__ = ["QUERY_RUNNER_KEY", "create_app"]
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.register_blueprint(compare.bp)
     app.register_blueprint(editor.bp)
     app.register_blueprint(navigation.bp)
+    app.register_blueprint(submissions.bp)
     cors.register(app)
     return app
 

@@ -53,9 +53,11 @@ def build(query_ids: list[str], server: str) -> dict:
                                               media="application/n-quads")},
             "/api/admin/revalidate": {"get": _admin("The published data judged against the shapes",
                                                     "adminRevalidate")},
+            **_submission_paths(),
         },
         "components": {"schemas": SCHEMAS, "responses": _error_responses(),
-                       "securitySchemes": {"adminToken": {"type": "http", "scheme": "bearer"}}},
+                       "securitySchemes": {"adminToken": {"type": "http", "scheme": "bearer"},
+                                           "submitterToken": {"type": "http", "scheme": "bearer"}}},
     }
 
 
@@ -177,6 +179,72 @@ def _admin(summary: str, operation: str, body: bool = False, media: str = JSON) 
     return described
 
 
+def _submission_paths() -> dict:
+    """/api/submissions and the operators' erasure (kg.web.submissions)."""
+    security = [{"submitterToken": []}, {"adminToken": []}]
+    ident = {"name": "submission_id", "in": "path", "required": True,
+             "schema": {"type": "string", "pattern": "^[0-9]{8}-[0-9a-f]{8}$"}}
+    lang = {"name": "lang", "in": "query", "required": False,
+            "schema": {"type": "string", "enum": ["de", "en"]}}
+    package = {"required": True, "content": {
+        "multipart/form-data": {"schema": {"type": "object", "properties": {"file": {
+            "type": "array", "items": {"type": "string", "format": "binary"}}}}},
+        "application/zip": {"schema": {"type": "string", "format": "binary"}},
+        "text/turtle": {"schema": {"type": "string"}},
+        "text/csv": {"schema": {"type": "string"}}}}
+    body_params = [lang, {"name": "filename", "in": "query", "required": False,
+                          "schema": {"type": "string"}},
+                   {"name": "format", "in": "query", "required": False, "schema": {"type": "string"}}]
+    refused = {"400": {"$ref": "#/components/responses/BadRequest"},
+               "401": {"$ref": "#/components/responses/Unauthorized"},
+               "403": {"$ref": "#/components/responses/Forbidden"},
+               "404": {"$ref": "#/components/responses/NotFound"},
+               "409": {"$ref": "#/components/responses/Conflict"}}
+    upload_refused = {**refused, "413": {"$ref": "#/components/responses/TooLarge"},
+                      "415": {"$ref": "#/components/responses/Unsupported"},
+                      "422": _json("Not conforming: the report, the submission's id; nothing published",
+                                   {"$ref": "#/components/schemas/Rejected"})}
+    one = {"$ref": "#/components/schemas/Submission"}
+    outcome = {"$ref": "#/components/schemas/Outcome"}
+    created = {**_json("Accepted and published in graph/submission/{id}", outcome),
+               "headers": {"Location": {"description": "The submission", "schema": {"type": "string"}}}}
+    return {
+        "/api/submissions": {
+            "post": {"summary": "Submit a package (files, or a zip of them): published if it conforms",
+                     "operationId": "submit", "security": security, "parameters": body_params,
+                     "requestBody": package, "responses": {"201": created, **upload_refused}},
+            "get": {"summary": "The submissions this token may see, with status, history and report links",
+                    "operationId": "listSubmissions", "security": security, "parameters": [lang],
+                    "responses": {"200": _json("The submissions", {
+                        "type": "object", "required": ["submissions"],
+                        "properties": {"submissions": {"type": "array", "items": one}}}), **refused}}},
+        "/api/submissions/{submission_id}": {
+            "get": {"summary": "One submission: status, versions, files and checksums",
+                    "operationId": "getSubmission", "security": security, "parameters": [ident, lang],
+                    "responses": {"200": _json("The submission", one), **refused}},
+            "put": {"summary": "Replace a submission: the new version is published, the old one kept "
+                               "in an unpublished history graph", "operationId": "replaceSubmission",
+                    "security": security, "parameters": [ident, *body_params], "requestBody": package,
+                    "responses": {"200": _json("Replaced", outcome), **upload_refused}},
+            "delete": {"summary": "Withdraw a submission: its data leave the published graph, its "
+                                  "record and history stay", "operationId": "withdrawSubmission",
+                       "security": security, "parameters": [ident, lang],
+                       "responses": {"200": _json("Withdrawn", one), **refused}}},
+        "/api/submissions/{submission_id}/versions/{version}/report": {"get": {
+            "summary": "The validation report of one version of a submission",
+            "operationId": "submissionReport", "security": security,
+            "parameters": [ident, {"name": "version", "in": "path", "required": True,
+                                   "schema": {"type": "integer", "minimum": 1}}, lang],
+            "responses": {"200": _json("The report", {"type": "object"}), **refused}}},
+        "/api/admin/submissions/{submission_id}/erase": {"post": {
+            **_admin("Erase a submission for good (data, history, files); an audit record stays",
+                     "adminErase"),
+            "parameters": [ident],
+            "requestBody": {"required": True, "content": {JSON: {"schema": {
+                "type": "object", "required": ["reason"], "properties": {"reason": {"type": "string"}}}}}}}},
+    }
+
+
 def _json(description: str, schema: dict) -> dict:
     return {"description": description, "content": {JSON: {"schema": schema}}}
 
@@ -185,8 +253,10 @@ def _error_responses() -> dict:
     error = {"$ref": "#/components/schemas/Error"}
     return {name: _json(text, error) for name, text in (
         ("BadRequest", "A malformed request or parameter; the message names it and what is expected"),
-        ("Forbidden", "Not allowed (a missing or wrong token)"),
-        ("NotFound", "No such query, or no such municipality (the message names it)"),
+        ("Unauthorized", "No token, or one that is unknown or revoked"),
+        ("Forbidden", "Not allowed (a missing or wrong token, or data outside the token's scope)"),
+        ("Conflict", "Not possible in the submission's state (withdrawn, erased)"),
+        ("NotFound", "No such query, submission or municipality (the message names it)"),
         ("NotAcceptable", "No offered format fits Accept or format="),
         ("TooLarge", "The request is larger than this server accepts"),
         ("Unsupported", "A body of a format not read here"),
@@ -195,6 +265,17 @@ def _error_responses() -> dict:
 
 _TEXTS = {"type": "object", "required": ["en", "de"],
           "properties": {"en": {"type": "string"}, "de": {"type": "string"}}}
+_SUBMISSION = {"type": "object", "required": ["id", "status", "created", "by", "link"],
+               "properties": {"id": {"type": "string"},
+                              "status": {"type": "string",
+                                         "enum": ["accepted", "rejected", "withdrawn", "erased"]},
+                              "created": {"type": "string"}, "by": {"type": "string"},
+                              "updated": {"type": "string"},
+                              "municipalities": {"type": "array", "items": {"type": "string"}},
+                              "current_version": {"type": ["integer", "null"]},
+                              "graph": {"type": ["string", "null"]}, "link": {"type": "string"},
+                              "withdrawn": {"type": ["string", "null"]},
+                              "history": {"type": "array", "items": {"type": "object"}}}}
 SCHEMAS = {
     "Texts": _TEXTS,
     "Error": {"type": "object", "required": ["error", "message", "lang", "messages"],
@@ -223,6 +304,16 @@ SCHEMAS = {
                                       "properties": {"aspect": {"type": "string"}, "label": {"type": "string"},
                                                      "cells": {"type": "array", "items": {"type": "object"}}}}},
                                   "charts": {"type": "object"}}},
+    "Submission": _SUBMISSION,
+    "Outcome": {"type": "object", "required": [*_SUBMISSION["required"], "version", "report"],
+                "properties": {**_SUBMISSION["properties"], "version": {"type": "integer"},
+                               "report": {"type": "object"}}},
+    "Rejected": {"type": "object",
+                 "required": ["error", "message", "lang", "messages", "id", "version", "report"],
+                 "properties": {**_SUBMISSION["properties"], "error": {"type": "string"},
+                                "message": {"type": "string"}, "lang": {"type": "string"},
+                                "messages": {"type": "object"}, "version": {"type": "integer"},
+                                "report": {"type": "object"}}},
     "Answer": {"type": "object", "required": ["query", "title", "parameters", "variables", "columns", "rows",
                                               "truncated"],
                "properties": {"query": {"type": "string"}, "title": {"type": "string"},

@@ -1,0 +1,185 @@
+"""Atomic and durable: a real `kg serve` ends itself at each named step of accept, reject,
+replace, withdraw and erase (KG_CRASH_AT=op:step); after reconciliation (what the next start
+does; for one step of each operation by actually starting `kg serve` again) the store, the kept
+files and the journal agree, the operation happened entirely or not at all, and the submission
+accepted before is intact: same status, same quads, same file checksums.
+
+One store is built by `kg load` and gets one accepted submission (through the command line);
+each case works on a copy of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kg import iris
+from kg.config import Settings
+from kg.running import read_record
+from kg.store import EmbeddedStore
+from kg.submissions import OPERATOR, Submissions
+from kg.submissions.journal import CRASH_EXIT_CODE, STEPS
+from support import ROOT, start_server, stop_server
+
+FIXTURES = ROOT / "tests" / "fixtures" / "submissions"
+CASES = [(op, step) for op, steps in STEPS.items() for step in steps]
+# One step of each operation restarts a real `kg serve`, which reconciles as it starts.
+SERVED = {("accept", "after-files"), ("reject", "after-store"), ("replace", "after-files"),
+          ("withdraw", "after-journal"), ("erase", "after-store")}
+
+
+def kg(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300, env={**__import__("os").environ, **(env or {})})
+
+
+def settings_for(store: Path) -> Settings:
+    return Settings(store=str(store), root=str(ROOT), tokens_file=str(store.parent / "tokens.json"))
+
+
+def snapshot(store: Path) -> dict:
+    """Every submission's record, its graphs' quad counts and its kept files' checksums."""
+    opened = EmbeddedStore(store)
+    try:
+        service = Submissions(opened, settings_for(store))
+        records = {r.id: r for r in service.list(OPERATOR)}
+        graphs = {g: opened.quad_count([g]) for g in opened.graphs()
+                  if g.startswith(iris.SUBMISSIONS)}
+        published = {g for g in opened.published_graphs() if g.startswith(iris.SUBMISSIONS)}
+        triples = opened.stats().triples
+    finally:
+        opened.close()
+    files = {str(p.relative_to(service.root)): hashlib.sha256(p.read_bytes()).hexdigest()
+             for p in service.root.rglob("*") if p.is_file() and p.parent.name == "files"}
+    return {"records": {k: (r.status, r.current, [u.n for u in r.uploads])
+                        for k, r in records.items()},
+            "graphs": graphs, "published": published, "files": files, "triples": triples}
+
+
+def reconcile_and_check(store: Path) -> list[str]:
+    opened = EmbeddedStore(store)
+    try:
+        service = Submissions(opened, settings_for(store))
+        service.reconcile()
+        return service.check()
+    finally:
+        opened.close()
+
+
+@pytest.fixture(scope="module")
+def base(loaded_store_path, tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("crash-base")
+    store = folder / "store"
+    shutil.copytree(loaded_store_path, store)
+    made = kg("token", "add", "leipzig", "--scope", "14713000", "--tokens-file",
+              str(folder / "tokens.json"))
+    token = made.stdout.strip()
+    files = [str(p) for p in sorted((FIXTURES / "leipzig").iterdir())]
+    submitted = kg("submit", *files, "--store", str(store), "--root", str(ROOT),
+                   "--tokens-file", str(folder / "tokens.json"), "--token", token)
+    assert submitted.returncode == 0, submitted.stderr
+    before = snapshot(store)
+    (earlier,) = before["records"]
+    return {"folder": folder, "token": token, "earlier": earlier, "before": before}
+
+
+def _send(url: str, op: str, earlier: str, token: str, admin: str) -> None:
+    def files(folder: str, bad: bool = False) -> tuple[bytes, str]:
+        parts = []
+        for path in sorted((FIXTURES / folder).iterdir()):
+            data = path.read_bytes().replace(b"integration-concept", b"no-such-kind") if bad \
+                else path.read_bytes()
+            parts.append(f'--b\r\nContent-Disposition: form-data; name="file"; '
+                         f'filename="{path.name}"\r\n\r\n'.encode() + data + b"\r\n")
+        return b"".join(parts) + b"--b--\r\n", "multipart/form-data; boundary=b"
+
+    requests = {
+        "accept": ("POST", "api/submissions", *files("leipzig-v2"), token),
+        "reject": ("POST", "api/submissions", *files("leipzig-v2", bad=True), token),
+        "replace": ("PUT", f"api/submissions/{earlier}", *files("leipzig-v2"), token),
+        "withdraw": ("DELETE", f"api/submissions/{earlier}", None, None, token),
+        "erase": ("POST", f"api/admin/submissions/{earlier}/erase",
+                  json.dumps({"reason": "crash test"}).encode(), "application/json", admin),
+    }
+    method, path, body, content_type, secret = requests[op]
+    headers = {"Authorization": f"Bearer {secret}"}
+    if content_type:
+        headers["Content-Type"] = content_type
+    request = urllib.request.Request(url + path, data=body, headers=headers, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=300) as response:
+            raise AssertionError(f"the server answered {response.status} instead of ending")
+    except (urllib.error.URLError, ConnectionError, OSError) as exc:
+        if isinstance(exc, urllib.error.HTTPError):
+            raise AssertionError(f"the server answered {exc.code}: {exc.read()[:500]!r}") from None
+
+
+@pytest.mark.parametrize("op, step", CASES, ids=[f"{o}:{s}" for o, s in CASES])
+def test_a_crash_at_each_step_leaves_everything_consistent(base, tmp_path, op, step):
+    folder = tmp_path / "case"
+    shutil.copytree(base["folder"], folder)
+    store = folder / "store"
+    tokens = ["--tokens-file", str(folder / "tokens.json"), "--query-workers", "1"]
+    server = start_server(store, *tokens, env={"KG_CRASH_AT": f"{op}:{step}"}, timeout=120)
+    try:
+        _send(server.url, op, base["earlier"], base["token"], read_record(str(store)).token)
+        assert server.process.wait(timeout=120) == CRASH_EXIT_CODE
+    finally:
+        if server.process.poll() is None:
+            stop_server(server)
+
+    if (op, step) in SERVED:
+        restarted = start_server(store, *tokens, timeout=120)
+        stop_server(restarted)
+        opened = EmbeddedStore(store)
+        try:
+            assert Submissions(opened, settings_for(store)).check() == []
+        finally:
+            opened.close()
+    else:
+        assert reconcile_and_check(store) == []
+
+    after = snapshot(store)
+    before, earlier = base["before"], base["earlier"]
+    # Once journaled an erasure is finished; anything else counts from its store step on.
+    committed = op == "erase" or step not in ("after-journal", "after-files")
+    new = set(after["records"]) - set(before["records"])
+    if op in ("accept", "reject"):
+        # the earlier submission is untouched, whatever happened to the new one
+        assert after["records"][earlier] == before["records"][earlier]
+        for graph, count in before["graphs"].items():
+            assert after["graphs"][graph] == count
+        assert {k: v for k, v in after["files"].items() if k.startswith(earlier)} == before["files"]
+        if committed:
+            (sid,) = new
+            status = after["records"][sid][0]
+            assert status == ("accepted" if op == "accept" else "rejected")
+            assert (iris.submission_graph(sid) in after["published"]) == (op == "accept")
+        else:
+            assert not new and after["graphs"] == before["graphs"]
+            assert after["files"] == before["files"] and after["triples"] == before["triples"]
+        return
+    assert not new
+    status = after["records"][earlier][0]
+    if not committed:
+        assert after == before
+    elif op == "replace":
+        assert after["records"][earlier] == ("accepted", 2, [1, 2])
+        assert after["graphs"][iris.submission_version_graph(earlier, 1)] == \
+            before["graphs"][iris.submission_version_graph(earlier, 1)]
+    elif op == "withdraw":
+        assert status == "withdrawn" and iris.submission_graph(earlier) not in after["published"]
+        assert after["files"] == before["files"]
+    else:  # erase: finished by the reconciliation, whatever step it stopped at
+        assert status == "erased" and not after["files"]
+        assert not any(g.startswith(iris.submission_graph(earlier)) and not g.endswith("/record")
+                       for g in after["graphs"])
+        assert after["triples"] < before["triples"]
