@@ -57,16 +57,19 @@ def test_every_ui_text_is_used_somewhere():
 class _Text(HTMLParser):
     """The text a reader sees: no script, no style, whitespace collapsed."""
 
+    # not the page's words: code, and query texts shown as they are (with both languages' headers)
+    NOT_UI = ("script", "style", "pre", "code", "textarea")
+
     def __init__(self) -> None:
         super().__init__()
         self.parts: list[str] = []
         self._hidden = 0
 
     def handle_starttag(self, tag, attrs):
-        self._hidden += tag in ("script", "style")
+        self._hidden += tag in self.NOT_UI
 
     def handle_endtag(self, tag):
-        self._hidden -= tag in ("script", "style")
+        self._hidden -= tag in self.NOT_UI
 
     def handle_data(self, data):
         if not self._hidden:
