@@ -215,6 +215,8 @@ def test_two_subpackages_that_import_each_other_are_a_cycle_of_parts(tmp_path):
 DEFERRED_IMPORTS = {
     ("kg.cli", "kg.serving"): "only `kg serve` needs the web app; Flask, Jinja and waitress "
                               "would slow every other command's start",
+    ("kg.querying.worker", "kg.validation"): "pyshacl and rdflib take a second to import, and most "
+                                             "query workers never validate",
 }
 
 

@@ -25,6 +25,7 @@ from kg.parsed_input import Submission
 from kg.store.base import Store
 from kg.validation.inputs import CSV, detect_format, read_input
 from kg.validation.model import Report
+from kg.validation.running import run_validation
 
 # Enough for any real package (a municipality with a handful of tables and a Turtle file or
 # two); a limit at all, so that a zip of 100,000 empty entries costs nothing to refuse.
@@ -240,8 +241,6 @@ def validate_package(files: Sequence[PackageFile], lang: str, *, store: Store | 
     With `runner` a WorkerPool (what `kg serve` has), the judging runs in a worker process on a
     checkpoint, under the query deadline (503 past it); otherwise in this process on `store`
     (None: without context)."""
-    from kg.validation.running import run_validation
-
     submission, digests = read_package(files, settings)
     report = run_validation(submission, lang, store=store, settings=settings, runner=runner)
     lines: PackageLines = submission.lines  # type: ignore[assignment]
