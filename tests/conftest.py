@@ -52,17 +52,35 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-@pytest.fixture(scope="module")
-def loaded_store_path(tmp_path_factory) -> Path:
+def load_shipped(tmp_path_factory, name: str) -> Path:
     """A store with the project's real files loaded (through the CLI, as a user would)."""
-    path = tmp_path_factory.mktemp("loaded") / "store"
+    path = tmp_path_factory.mktemp(name) / "store"
     subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(path), "--root", str(ROOT)],
                    check=True, cwd=ROOT, capture_output=True)
     return path
 
 
 @pytest.fixture(scope="module")
-def server(loaded_store_path) -> Iterator[Server]:
-    srv = start_server(loaded_store_path)
+def loaded_store_path(tmp_path_factory) -> Path:
+    return load_shipped(tmp_path_factory, "loaded")
+
+
+@pytest.fixture(scope="session")
+def shared_server(tmp_path_factory) -> Iterator[Server]:
+    """One `kg serve` of the shipped files for every module that only reads through it: starting
+    one per module cost the suite minutes."""
+    srv = start_server(load_shipped(tmp_path_factory, "shared"))
+    yield srv
+    stop_server(srv)
+
+
+@pytest.fixture(scope="module")
+def server(request, tmp_path_factory) -> Iterator[Server]:
+    """The shared server; a module that writes through it (WRITES_THROUGH_SERVER = True) gets
+    one of its own, so that no other module sees its changes."""
+    if not getattr(request.module, "WRITES_THROUGH_SERVER", False):
+        yield request.getfixturevalue("shared_server")
+        return
+    srv = start_server(load_shipped(tmp_path_factory, "loaded-own"))
     yield srv
     stop_server(srv)

@@ -9,6 +9,7 @@ import functools
 import os
 import socket
 import subprocess
+import tempfile
 import sys
 import time
 import urllib.request
@@ -79,17 +80,21 @@ class Server:
 def start_server(store: Path, *extra: str, env: dict | None = None, timeout: float = 30) -> Server:
     """Run the real `kg serve` on a free port and wait until /health answers."""
     port = free_port()
+    # The output goes to a file, not a pipe: a server that lives through many modules would stop
+    # once nobody read a full pipe.
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(
         [sys.executable, "-m", "kg", "serve", "--store", str(store), "--root", str(ROOT),
          "--port", str(port), *extra],
         cwd=ROOT, env={**os.environ, **(env or {})},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError("kg serve exited: " + process.stdout.read().decode(errors="replace"))
+            log.seek(0)
+            raise RuntimeError("kg serve exited: " + log.read().decode(errors="replace"))
         try:
             with urllib.request.urlopen(url + "health", timeout=2):
                 return Server(url, process, store)

@@ -29,6 +29,9 @@ EX = "http://example.org/"
 G1, G2 = "https://w3id.org/integration-kg/graph/data/one", "https://w3id.org/integration-kg/graph/data/two"
 NQ, TRIG = DUMP_FORMATS
 
+# a test loads into the server's store: it gets a server of its own
+WRITES_THROUGH_SERVER = True
+
 
 def triple(s: str, o: str) -> ox.Triple:
     return ox.Triple(ox.NamedNode(EX + s), ox.NamedNode(EX + "p"), ox.Literal(o))
