@@ -101,3 +101,25 @@ def test_an_impossible_date_is_refused_naming_row_column_and_the_form_to_use(sit
     assert "Zeile 2" in message and "Spalte valid_from" in message
     assert "2023-02-30" in message and "JJJJ-MM-TT" in message
     assert not RDF_WORDS.search(message), message
+
+
+@pytest.mark.parametrize("lang, title", [("de", "401 Nicht angemeldet"), ("en", "401 Not signed in")])
+def test_a_browser_without_a_token_gets_a_401_page_with_its_title(site, lang, title):
+    body, content_type = multipart(leipzig_with_plan_row(with_period("2020", "2025")))
+    request = urllib.request.Request(site.url + f"api/submissions?lang={lang}", data=body,
+                                     method="POST", headers={"Content-Type": content_type,
+                                                             "Accept": "text/html"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=60)
+    assert refused.value.code == 401
+    page = refused.value.read().decode("utf-8")
+    assert f"<title>{title} – integration-kg</title>" in page
+    assert f"<h1>{title}</h1>" in page
+
+
+def test_kg_validate_uses_the_servers_engine_unless_told_otherwise():
+    from kg.validation.engine import DEFAULT_ENGINE
+
+    shown = subprocess.run([sys.executable, "-m", "kg", "validate", "--help"], cwd=ROOT,
+                           capture_output=True, text=True, timeout=120, check=True).stdout
+    assert f"[default: {DEFAULT_ENGINE}]" in " ".join(shown.split())
