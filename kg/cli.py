@@ -23,7 +23,7 @@ from kg.store import open_store
 from kg.submissions import OPERATOR, Submissions, TokenBook, parse_scope
 from kg.submissions.client import call, multipart
 from kg.validation import Validator, load_bundle
-from kg.validation.engine import ENGINES
+from kg.validation.engine import DEFAULT_ENGINE, ENGINES
 from kg.validation.files import validate_files
 from kg.validation.inputs import known_formats
 from kg.validation.package import PackageFile, files_from_zip
@@ -261,8 +261,8 @@ def dump(settings, fmt: str, output: str | None) -> None:
 @click.option("--template", help="The CSV template of CSV files (default: told by the header).")
 @click.option("--no-context", is_flag=True,
               help="Do not look up what the files reference in the store.")
-@click.option("--engine", type=click.Choice(ENGINES), default="pyshacl", show_default=True,
-              help="The SHACL engine (pyshacl-turbo must be installed separately).")
+@click.option("--engine", type=click.Choice(ENGINES), default=DEFAULT_ENGINE, show_default=True,
+              help="The SHACL engine; the default is the one the server uses.")
 def validate(settings, files, lang, output, input_format, template, no_context, engine) -> None:
     """Check FILEs against the shapes, in the context of the store (exit 0 conforms,
     1 violations, 2 unusable input). Without FILE: revalidate the data the store publishes."""

@@ -491,6 +491,7 @@ UI: dict[str, dict[str, str]] = {
     "submit_state_superseded": {"de": "ersetzt", "en": "superseded"},
     "submit_state_withdrawn": {"de": "zurückgezogen", "en": "withdrawn"},
     "submit_state_rejected": {"de": "abgelehnt", "en": "rejected"},
+    "nav_submit": {"de": "Daten einreichen", "en": "Submit data"},
 }
 
 

@@ -83,7 +83,7 @@ class _Text(HTMLParser):
 
 
 # Every kind of page (the thing and graph pages by one example each; a missing page for the error page).
-PAGES = ["", "search?q=Dresden", "queries", "queries/cq03", "query", "compare?ags=15002000&ags=14612000", "validate", "ontology",
+PAGES = ["", "search?q=Dresden", "queries", "queries/cq03", "query", "compare?ags=15002000&ags=14612000", "validate", "submit", "ontology",
          "id/municipality/14612000", "id/concept/plan-kind/action-plan", "dumps/",
          "graph/ontology/integration", "no/such/page"]
 
@@ -108,7 +108,7 @@ def test_pages_show_no_text_of_the_other_language(server, lang):
         assert f'<html lang="{lang}">' in page, path
         text = _Text.of(page)
         for key in ("nav_home", "nav_search", "nav_queries", "nav_compare", "nav_validate",
-                    "nav_sparql", "nav_ontology", "other_language", "nav_skip"):
+                    "nav_submit", "nav_sparql", "nav_ontology", "other_language", "nav_skip"):
             assert ui(key, lang) in text, (path, key)
         shown = [phrase for phrase in phrases
                  if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)]

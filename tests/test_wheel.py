@@ -161,7 +161,7 @@ def test_validate_page_from_the_wheel_offers_the_form_and_every_csv_template(ser
     status, content_type, body = served.get("validate", **{"Accept-Language": "en"})
     assert (status, content_type.split(";")[0]) == (200, "text/html")
     assert 'enctype="multipart/form-data"' in body and 'name="file"' in body
-    assert len(CSV_TEMPLATES) == 6
+    assert len(CSV_TEMPLATES) == 11
     for name in CSV_TEMPLATES:
         assert f"{name}.csv-metadata.json" in body
     status, content_type, csv_text = served.get(f"validate/templates/{CSV_TEMPLATES[0]}.csv")

@@ -50,11 +50,29 @@ class Template:
     def headers(self) -> list[str]:
         return [c["titles"] for c in self.columns if not c.get("virtual")]
 
+    def description(self, lang: str) -> str:
+        return best_text(self.metadata.get("dc:description", {}), lang) or ""
+
+    def column_description(self, title: str, lang: str) -> str:
+        for column in self.columns:
+            if column.get("titles") == title:
+                return best_text(column.get("dc:description", {}), lang) or ""
+        return ""
+
+    @cached_property
+    def examples(self) -> list[list[str]]:
+        """The example rows: a column's schema:example is one value, or a list of one per row
+        (a template whose example refers to a second record of its own kind needs two)."""
+        cells = [c.get("schema:example", "") for c in self.columns if not c.get("virtual")]
+        count = max((len(v) for v in cells if isinstance(v, list)), default=1)
+        return [[(v[i] if i < len(v) else "") if isinstance(v, list) else v for v in cells]
+                for i in range(count)]
+
     def csv_text(self) -> str:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(self.headers)
-        writer.writerow([c.get("schema:example", "") for c in self.columns if not c.get("virtual")])
+        writer.writerows(self.examples)
         return out.getvalue()
 
     def metadata_text(self) -> str:

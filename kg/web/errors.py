@@ -117,6 +117,7 @@ OTHER_HTTP_ERRORS = {
 }
 STATUS_TITLES = {
     400: {"en": "Bad request", "de": "Fehlerhafte Anfrage"},
+    401: {"en": "Not signed in", "de": "Nicht angemeldet"},
     403: {"en": "Forbidden", "de": "Nicht erlaubt"},
     404: {"en": "Not found", "de": "Nicht gefunden"},
     405: {"en": "Method not allowed", "de": "Methode nicht erlaubt"},

@@ -32,6 +32,7 @@ _ITEMS = (
     ("nav_queries", "queries", "queries.page_list", "/queries"),
     ("nav_compare", "compare", "compare.page", "/compare"),
     ("nav_validate", "validate", "validate.page", "/validate"),
+    ("nav_submit", "submissions", "submissions.page", "/submit"),
     ("nav_sparql", "editor", "editor.page", "/query"),
     ("nav_ontology", "ontology", "ontology.document", "/ontology"),
 )

@@ -46,6 +46,7 @@ PAGES = {
     "compare": "compare?ags=05116000&ags=05913000&ags=15002000&ags=09564000&ags=14612000",
     "editor": f"query?{RUN}",
     "validate": "validate",
+    "submit": "submit",
     "ontology": "ontology",
     "municipality": "id/municipality/14612000",
     "thing": None,  # an advisory body, found by first_advisory_body
@@ -56,7 +57,8 @@ PAGES = {
 CURRENT = {"home": ("/", "page"), "search": ("/search", "page"), "catalogue": ("/queries", "page"),
            "catalogue query": ("/queries", "true"), "editor": ("/query", "page"),
            "compare": ("/compare", "page"),
-           "validate": ("/validate", "page"), "ontology": ("/ontology", "page")}
+           "validate": ("/validate", "page"), "submit": ("/submit", "page"),
+           "ontology": ("/ontology", "page")}
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -94,7 +96,8 @@ def assert_navigation(browser, server, name: str, lang: str) -> None:
     nav = browser.find_element(By.CSS_SELECTOR, "header nav")
     labels = [a.text for a in nav.find_elements(By.CSS_SELECTOR, "ul a")]
     assert labels == [ui(key, lang) for key in ("nav_home", "nav_search", "nav_queries", "nav_compare",
-                                                 "nav_validate", "nav_sparql", "nav_ontology")]
+                                                 "nav_validate", "nav_submit", "nav_sparql",
+                                                 "nav_ontology")]
     shown = nav.text + " " + browser.find_element(By.CSS_SELECTOR, "a.skip").get_attribute("textContent")
     assert [t for t in other_language_texts(lang, NAV_KEYS) if t in shown] == []
     marked = [(urllib.parse.urlsplit(a.get_attribute("href")).path, a.get_attribute("aria-current"))
