@@ -239,3 +239,12 @@ def test_host_spellings_are_recognised(host, kind):
 def test_origins_are_read_strictly(url, origin):
     parsed = parse_origin(url)
     assert (str(parsed) if parsed else None) == origin
+
+
+def test_the_service_description_names_federation_only_when_it_is_on(fed_server):
+    request = urllib.request.Request(fed_server.url + "sparql", headers={"Accept": "text/turtle"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        graph = rdflib.Graph().parse(data=response.read(), format="turtle")
+    sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+    assert set(graph.objects(None, sd.feature)) == {sd.UnionDefaultGraph, sd.BasicFederatedQuery}
+    # without --service-allow it is not named: tests/test_sparql_endpoint.py (features exactly)
