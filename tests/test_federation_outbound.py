@@ -105,7 +105,7 @@ def near_misses(relay_port: int) -> list[str]:
             f"http://127.0.0.2:{relay_port}/query",
             f"https://127.0.0.1:{relay_port}/query",
             f"http://127.0.0.1:{relay_port + 1}/query",
-            f"http://127.0.0.1/query",
+            "http://127.0.0.1/query",
             f"http://user@127.0.0.1:{relay_port}/query",
             "http://10.0.0.1/sparql",
             "http://192.168.1.1:8080/sparql",
