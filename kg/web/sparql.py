@@ -200,10 +200,8 @@ def run_public_query(sparql: str, default_graphs: list[str] | None,
     base); a BASE in the query still wins, as later BASE declarations override earlier ones.
     """
     base = f"BASE <{_query_base()}> "
-    called: list[federation.Origin] = []
     # Checked on the very text the engine gets: Oxigraph would fetch a SERVICE's URL.
-    if read_query_head(base + sparql).uses_service:
-        called = federation.check(base + sparql, allowed_services())
+    called = federation.check(base + sparql, allowed_services())
     try:
         return get_query_runner().run(base + sparql, default_graphs=default_graphs,
                                       named_graphs=named_graphs,
