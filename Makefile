@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: run test install assets system-deps load clean bench bench-quick
+.PHONY: run test install assets system-deps load clean bench bench-quick test-peers
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,15 @@ run: load
 system-deps:
 	@sh scripts/system-deps
 
-test: system-deps install assets
+# SPARQL engines the federation tests run against our endpoint (Comunica, from npm), pinned by
+# tests/peers/package-lock.json; the Oxigraph server comes with the test extra.
+PEERS := tests/peers/node_modules/.installed
+$(PEERS): tests/peers/package.json tests/peers/package-lock.json
+	cd tests/peers && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed
+
+test-peers: $(PEERS)
+
+test: system-deps install assets test-peers
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 $(BENCH_STAMP): pyproject.toml | $(STAMP)
@@ -53,4 +61,4 @@ bench-quick: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py --quick $(ARGS)
 
 clean:
-	rm -rf $(VENV) var web/node_modules kg/web/static/vendor
+	rm -rf $(VENV) var web/node_modules kg/web/static/vendor tests/peers/node_modules

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kg.errors import BadRequest
+from kg.federation import allow_list
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,11 @@ class Setting:
     help: str
     # Settings that are secrets are never printed with their value.
     secret: bool = False
+    # A list (type tuple): the flag may be given more than once; the environment variable and a
+    # TOML string hold the entries separated by spaces or commas, a TOML array one per item.
+    multiple: bool = False
+    # Checks the converted value at start-up; raises BadRequest saying what is wrong.
+    check: Callable[[Any], Any] | None = None
 
     @property
     def env(self) -> str:
@@ -59,6 +66,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("tokens_file", str, "",
             "The submitters' tokens (`kg token add`): only their hashes are kept there. Empty: "
             "<store>.tokens.json beside the store."),
+    Setting("service_allow", tuple, (),
+            "The only endpoints SERVICE in a public query may call, as URLs (scheme, host and "
+            "port are compared exactly; give the flag once per endpoint). Empty: federated "
+            "queries are refused.", multiple=True, check=allow_list),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -97,6 +108,8 @@ Settings.__module__ = __name__  # so that pickling (worker processes) finds it
 
 
 def _convert(setting: Setting, raw: Any, origin: str) -> Any:
+    if setting.multiple:
+        return _convert_list(setting, raw, origin)
     try:
         if setting.type is bool and isinstance(raw, str):
             return raw.strip().lower() in {"1", "true", "yes", "on"}
@@ -108,6 +121,19 @@ def _convert(setting: Setting, raw: Any, origin: str) -> Any:
     if setting.type in (int, float) and value < 0:
         raise BadRequest(f"{origin}: {setting.name} must not be negative, got {raw!r}.")
     return value
+
+
+def _convert_list(setting: Setting, raw: Any, origin: str) -> tuple:
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, (list, tuple)) or not all(isinstance(i, str) for i in items):
+        raise BadRequest(f"{origin}: {setting.name} must be a list of strings, got {raw!r}.")
+    values = tuple(part for item in items for part in re.split(r"[\s,]+", item) if part)
+    if setting.check is not None:
+        try:
+            setting.check(values)
+        except BadRequest as exc:
+            raise BadRequest(f"{origin}: {exc.message}") from None
+    return values
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -151,7 +177,8 @@ def settings_table_markdown() -> str:
     lines = ["| flag | environment | TOML key | type | default | meaning |",
              "| --- | --- | --- | --- | --- | --- |"]
     for s in SETTINGS:
-        default = "" if s.secret else s.default
-        lines.append(f"| `{s.flag}` | `{s.env}` | `{s.name}` | {s.type.__name__} | "
+        default = "" if s.secret or s.multiple else s.default
+        kind = "list of str" if s.multiple else s.type.__name__
+        lines.append(f"| `{s.flag}` | `{s.env}` | `{s.name}` | {kind} | "
                      f"`{default}` | {s.help} |")
     return "\n".join(lines) + "\n"

@@ -18,9 +18,14 @@ from kg.store.base import QueryResult
 
 VOID = "http://rdfs.org/ns/void#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+WIKIDATA_ENDPOINT = "https://query.wikidata.org/sparql"
+# Wikidata's property "German municipality key": the AGS, by which our municipalities join.
+WIKIDATA_AGS = WIKIDATA_ENTITY + "P439"
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
-PREFIXES = {"void": VOID, "sd": SD, "dcterms": DCTERMS, "rdfs": RDFS}
+PREFIXES = {"void": VOID, "sd": SD, "dcterms": DCTERMS, "rdfs": RDFS, "owl": OWL}
 
 # Runs one query over the published dataset (default: union of published graphs).
 QueryFunction = Callable[[str], QueryResult]
@@ -39,6 +44,9 @@ SELECT DISTINCT ?licence ?dataset WHERE {
   ?dataset a ?type ; dcterms:license ?licence .
   FILTER(isIRI(?licence))
 } ORDER BY ?licence ?dataset"""
+_SAME_AS_WIKIDATA = f"""SELECT (COUNT(*) AS ?n) WHERE {{
+  ?s <{OWL}sameAs> ?o FILTER(STRSTARTS(STR(?o), "{WIKIDATA_ENTITY}")) }}"""
+_AGS = f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s <{iris.ONTOLOGY}ags> ?ags }}"
 
 
 def _int(value: int) -> ox.Literal:
@@ -75,6 +83,45 @@ def build(run: QueryFunction, *, document: str, endpoint: str,
     triples += _partitions(run, dataset)
     triples += _subsets(run, dataset, document, endpoint, dumps)
     triples += _data_dumps(dataset, dumps, None)
+    triples += _linksets(run, dataset, document)
+    return triples
+
+
+def _linksets(run: QueryFunction, dataset: ox.NamedNode, document: str) -> list[ox.Triple]:
+    """The links to Wikidata, as linksets: the sourced owl:sameAs links, and the AGS, which
+    joins by identifier (Wikidata holds it as P439). Each only when the data hold such links."""
+    wikidata = iri_node(document + "#wikidata")
+    linksets = [
+        (_number(run(_SAME_AS_WIKIDATA)), "sameAs", OWL + "sameAs",
+         {"en": "Sourced owl:sameAs links from our resources to Wikidata items.",
+          "de": "Belegte owl:sameAs-Verknüpfungen unserer Ressourcen mit Wikidata-Objekten."}),
+        (_number(run(_AGS)), "ags", iris.ONTOLOGY + "ags",
+         {"en": "Join by identifier: a municipality's ikg:ags equals the value of Wikidata's "
+                "P439 (German municipality key) of its item.",
+          "de": "Verknüpfung über die Kennung: ikg:ags einer Gemeinde ist gleich dem Wert von "
+                "Wikidatas P439 (Amtlicher Gemeindeschlüssel) ihres Objekts."}),
+    ]
+    triples: list[ox.Triple] = []
+    for count, name, predicate, description in linksets:
+        if not count:
+            continue
+        linkset = iri_node(f"{document}#linkset=wikidata-{name}")
+        triples += [ox.Triple(linkset, RDF_TYPE, iri_node(VOID + "Linkset")),
+                    ox.Triple(linkset, iri_node(VOID + "subjectsTarget"), dataset),
+                    ox.Triple(linkset, iri_node(VOID + "objectsTarget"), wikidata),
+                    ox.Triple(linkset, iri_node(VOID + "linkPredicate"), iri_node(predicate)),
+                    ox.Triple(linkset, iri_node(VOID + "triples"), _int(count))]
+        triples += [ox.Triple(linkset, iri_node(DCTERMS + "description"),
+                              ox.Literal(text, language=lang))
+                    for lang, text in description.items()]
+        if name == "ags":
+            triples.append(ox.Triple(linkset, iri_node(RDFS + "seeAlso"), iri_node(WIKIDATA_AGS)))
+    if triples:
+        triples += [ox.Triple(wikidata, RDF_TYPE, iri_node(VOID + "Dataset")),
+                    ox.Triple(wikidata, iri_node(DCTERMS + "title"), ox.Literal("Wikidata")),
+                    ox.Triple(wikidata, iri_node(VOID + "sparqlEndpoint"),
+                              iri_node(WIKIDATA_ENDPOINT)),
+                    ox.Triple(wikidata, iri_node(VOID + "uriSpace"), ox.Literal(WIKIDATA_ENTITY))]
     return triples
 
 

@@ -226,8 +226,10 @@ def test_updates_are_refused_and_change_nothing(client, store, method, kwargs):
 
 def test_service_is_refused_without_fetching(client):
     response = get(client, "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }")
-    assert response.status_code == 403
-    assert "SERVICE" in response.get_json()["message"]
+    assert response.status_code == 400  # no --service-allow: federation is off (test_federation_*)
+    body = response.get_json()
+    assert "SERVICE" in body["message"] and "--service-allow" in body["message"]
+    assert "nicht eingeschaltet" in body["messages"]["de"]
 
 
 def test_query_over_the_size_limit_is_413(settings, store):

@@ -191,7 +191,7 @@ GERMAN_ANSWERS = [
     ("POST", "/sparql", {"data": "ASK {}", "content_type": "image/png"}, 415),
     ("POST", "/sparql", {"data": "INSERT DATA { <a:b> <a:c> <a:d> }",
                          "content_type": "application/sparql-update"}, 403),
-    ("GET", "/sparql?query=SELECT*{SERVICE<https://example.org/s>{?s?p?o}}", {}, 403),
+    ("GET", "/sparql?query=SELECT*{SERVICE<https://example.org/s>{?s?p?o}}", {}, 400),
     ("GET", "/sparql?query=" + "A" * 200_000, {}, 413),
     ("GET", "/sparql?query=ASK{}&default-graph-uri=https://example.org/not-published", {}, 400),
     ("GET", "/sparql?query=SELECT*FROM%20ex:g{?s?p?o}", {}, 400),

@@ -14,8 +14,8 @@ from urllib.parse import parse_qsl
 from flask import Blueprint, Response, redirect, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from kg import iris, rdfio, service_description
-from kg.errors import (BadRequest, Forbidden, NotAcceptable, ParseError, PayloadTooLarge,
+from kg import federation, iris, rdfio, service_description
+from kg.errors import (BadRequest, Forbidden, KGError, NotAcceptable, ParseError, PayloadTooLarge,
                        UnsupportedMediaType)
 from kg.rdfio import RdfFormatInfo, match_format, rdf_format
 from kg.results import RESULT_FORMATS, ResultFormatInfo, serialize
@@ -37,8 +37,6 @@ FORM = "application/x-www-form-urlencoded"
 QUERY_BODY = "application/sparql-query"
 UPDATE_BODY = "application/sparql-update"
 TRUNCATED_HEADER = "X-KG-Result-Truncated"
-# Federation would let anyone make this server fetch URLs; it stays off until configured.
-FEDERATION_ENABLED = False
 
 _SAFE_IRI = re.compile(r"https?://[^<>\"{}|^`\\\x00-\x20]+")
 _SYNTAX_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
@@ -203,13 +201,7 @@ def run_public_query(sparql: str, default_graphs: list[str] | None,
     """
     base = f"BASE <{_query_base()}> "
     # Checked on the very text the engine gets: Oxigraph would fetch a SERVICE's URL.
-    if read_query_head(base + sparql).uses_service and not FEDERATION_ENABLED:
-        raise Forbidden(messages={
-            "en": "Federated queries (SERVICE) are not enabled on this endpoint; this server "
-                  "fetches nothing from the web. Run the SERVICE part elsewhere.",
-            "de": "Föderierte Abfragen (SERVICE) sind an diesem Endpunkt nicht eingeschaltet; "
-                  "dieser Server ruft nichts aus dem Web ab. Führen Sie den SERVICE-Teil "
-                  "anderswo aus."})
+    called = federation.check(base + sparql, allowed_services())
     try:
         return get_query_runner().run(base + sparql, default_graphs=default_graphs,
                                       named_graphs=named_graphs,
@@ -218,6 +210,15 @@ def run_public_query(sparql: str, default_graphs: list[str] | None,
         raise
     except BadRequest as exc:
         raise _with_position(exc, len(base)) from None
+    except (KGError, OSError) as exc:
+        # The worker reports a failed HTTP call of Oxigraph's as an error of its own (500).
+        if called and (not isinstance(exc, KGError) or type(exc) is KGError):
+            raise federation.service_failed(exc, called) from None
+        raise
+
+
+def allowed_services() -> tuple[federation.Origin, ...]:
+    return federation.allow_list(get_settings().service_allow)
 
 
 def _query_base() -> str:
@@ -298,7 +299,7 @@ def describe_service() -> Response:
         triples = service_description.build(
             endpoint_url(), published_graphs=get_store().published_graphs(),
             format_names=[f.name for f in (*TABLE_FORMATS, *GRAPH_FORMATS)],
-            federation=FEDERATION_ENABLED,
+            federation=bool(allowed_services()),
             title="integration-kg SPARQL endpoint")
         body = rdfio.serialize(triples, rdf_format(chosen), service_description.PREFIXES)
         response = Response(body, content_type=content_type_header(chosen))
