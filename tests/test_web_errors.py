@@ -225,3 +225,17 @@ def test_every_public_error_has_a_german_text(client, method, path, kwargs, stat
     body = response.json
     assert body["lang"] == "de" and body["message"] == body["messages"]["de"]
     assert body["messages"]["de"] != body["messages"]["en"]
+
+
+def test_every_status_the_project_answers_with_has_a_page_title_in_both_languages():
+    import kg.errors
+    from kg.web.errors import STATUS_TITLES
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    statuses = {cls.status for cls in subclasses(kg.errors.KGError)} | {502}  # 502: a failed SERVICE peer
+    for status in statuses:
+        assert set(STATUS_TITLES[status]) == {"de", "en"} and all(STATUS_TITLES[status].values()), status

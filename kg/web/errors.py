@@ -127,5 +127,6 @@ STATUS_TITLES = {
     415: {"en": "Unsupported format", "de": "Format nicht unterstützt"},
     422: {"en": "Cannot be processed", "de": "Nicht verarbeitbar"},
     500: {"en": "Internal error", "de": "Interner Fehler"},
+    502: {"en": "Another endpoint failed", "de": "Anderer Endpunkt fehlgeschlagen"},
     503: {"en": "Unavailable", "de": "Nicht verfügbar"},
 }
