@@ -14,11 +14,10 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
-from kg import iris
-from kg.catalog_runner import Iri, Rows, Select
+from kg import development_types, iris
+from kg.catalog_runner import Iri, Select
 from kg.compare_model import AGS, MAX_CITIES, MIN_CITIES, City, Comparison, Source
 from kg.compare_rows import Builder
-from kg.development_types import development_types
 from kg.errors import BadRequest, NotFound
 from kg.i18n import best_text
 
@@ -61,31 +60,40 @@ def _day(on: str | None) -> date:
 
 def compare(select: Select, ags_list: list[str], on: date, lang: str) -> Comparison:
     """The comparison of the municipalities `ags_list` (checked by parse_request) on `on`."""
-    found = _together(select, {ags: ("site-municipalities", {"municipality": iris.municipality_iri(ags)})
-                               for ags in ags_list})
-    cities = [_city(ags, found[ags].rows) for ags in ags_list]
-    municipalities = [c.iri for c in cities]
+    municipalities = [iris.municipality_iri(ags) for ags in ags_list]
     day = on.isoformat()
-    # the questions a catalogue query answers per municipality, those with a list of them, and cq10,
-    # which counts every network whatever it is asked (its counts are grouped for the whole graph):
-    # asked once, its rows for these municipalities are kept
-    tasks = {(qid, c.iri): (qid, {"municipality": c.iri, **extra}) for c in cities
-             for qid, extra in (("cq01", {}), ("cq02", {}), ("cq03", {"date": day}), ("cq07", {}))}
+    # Every question that needs only the municipalities is asked at once, the names of the cities
+    # among them (an unknown AGS is told after the answers, which are then not used): each with the
+    # list of the municipalities where the query takes one, per municipality where it does not
+    # (cq02), and the sources of the municipalities themselves (their population figures), which need
+    # nothing the other answers say. A request costs more than the query behind it at this size: the
+    # fewer, the sooner the page.
+    # (the longest first: the workers take them in this order)
+    tasks = {("cq18", None): (development_types.QUERY, development_types.query_values(municipalities, on))}
     tasks |= {(qid, None): (qid, {"municipality": municipalities, **extra})
-              for qid, extra in (("cq08", {"date": day}), ("cq19", {}), ("cq20", {}), ("cq21", {"date": day}))}
-    tasks[("cq10", None)] = ("cq10", {})
-    with ThreadPoolExecutor(1) as beside:  # the rules of cq18 run while the other answers come in
-        typed = beside.submit(development_types, select, municipalities, on, lang)
-        answers = _together(select, tasks)
-    types = {t.municipality: t for t in typed.result()}
-    per_city = {qid: {c.iri: answers[(qid, c.iri)].rows for c in cities} for qid in ("cq01", "cq02", "cq03", "cq07")}
-    per_city["cq10"] = {c.iri: [r for r in answers[("cq10", None)] if r["municipality"] == c.iri] for c in cities}
+              for qid, extra in (("cq21", {"date": day}), ("cq20", {}), ("cq10", {}), ("cq19", {}),
+                                 ("cq08", {"date": day}), ("cq01", {}), ("cq03", {"date": day}), ("cq07", {}),
+                                 ("site-municipalities", {}))}
+    tasks[("cq22", None)] = ("cq22", {"subject": municipalities})
+    tasks |= {("cq02", m): ("cq02", {"municipality": m}) for m in municipalities}
+    answers = _together(select, tasks)
+    found = answers[("site-municipalities", None)].rows
+    cities = [_city(ags, [r for r in found if r["municipality"] == m]) for ags, m in zip(ags_list, municipalities)]
+    per_city = {"cq02": {m: answers[("cq02", m)].rows for m in municipalities}}
+    per_city |= {qid: _by_city(answers[(qid, None)], municipalities) for qid in ("cq01", "cq03", "cq07", "cq10")}
     together = {qid: answers[(qid, None)].rows for qid in ("cq08", "cq19", "cq20", "cq21")}
-    # (an empty list would leave site-labels unbound: every label of the graph)
-    named = sorted(_to_label(together))
-    last = _together(select, {"cq22": ("cq22", {"subject": _subjects(per_city, together, municipalities)}),
+    # then the sources of everything else a cell names, and the names of things given as IRIs (of
+    # the comparison and of the facts that decided the development types), asked together
+    # (an empty list would leave site-labels or cq22 unbound: every label or source of the graph)
+    typed = answers[("cq18", None)].rows
+    named = sorted(_to_label(together) | development_types.things(typed))
+    things = sorted(_subjects(per_city, together) - set(municipalities))
+    last = _together(select, {**({"cq22": ("cq22", {"subject": things})} if things else {}),
                               **({"labels": ("site-labels", {"subject": named})} if named else {})})
-    build = Builder(cities, lang, _sources(last["cq22"]), _labels(last.get("labels", ()), lang))
+    sources = _sources([*answers[("cq22", None)], *last.get("cq22", ())])
+    labels = _labels(last.get("labels", ()), lang)
+    types = {t.municipality: t for t in development_types.from_rows(typed, on, labels, lang)}
+    build = Builder(cities, lang, sources, labels)
     rows = build.rows(per_city, together, types)
     return Comparison(on, lang, cities, rows, build.bars(per_city, together, rows),
                       build.timeline(together["cq21"]))
@@ -96,6 +104,11 @@ def _together(select: Select, tasks: dict) -> dict:
     with ThreadPoolExecutor(PARALLEL) as pool:
         futures = {key: pool.submit(select, qid, values) for key, (qid, values) in tasks.items()}
         return {key: future.result() for key, future in futures.items()}
+
+
+def _by_city(rows, municipalities: list[str]) -> dict[str, list]:
+    """Rows of a query asked for the list of municipalities, per municipality (in their order)."""
+    return {m: [r for r in rows if r["municipality"] == m] for m in municipalities}
 
 
 def _city(ags: str, found) -> City:
@@ -113,17 +126,17 @@ def _city(ags: str, found) -> City:
                 row["populationDate"] if isinstance(row["populationDate"], date) else None)
 
 
-def _subjects(per_city, together, municipalities) -> list[str]:
-    """Every thing a cell names: its sources are asked for at once (cq22)."""
-    things = set(municipalities)
+def _subjects(per_city, together) -> set[str]:
+    """Every thing a cell names but the municipalities: its sources are asked for at once (cq22)."""
+    things = set()
     for column, qid in (("post", "cq01"), ("body", "cq02"), ("plan", "cq03"), ("cooperation", "cq07")):
         things |= {r[column] for rows in per_city[qid].values() for r in rows if isinstance(r[column], Iri)}
     for column, qid in (("network", "cq19"), ("funding", "cq20"), ("thing", "cq21")):
         things |= {r[column] for r in together[qid] if isinstance(r[column], Iri)}
-    return sorted(things)
+    return things
 
 
-def _sources(rows: Rows) -> dict[str, list[tuple[str, Source, str | None]]]:
+def _sources(rows: Iterable) -> dict[str, list[tuple[str, Source, str | None]]]:
     """subject -> (record, source, conflicting record) for each citation of it or its records."""
     found: dict[str, list[tuple[str, Source, str | None]]] = {}
     for row in rows:

@@ -66,13 +66,25 @@ def development_types(select: Select, municipalities: Iterable[str] = (),
     (None = today), with the deciding facts labelled in `lang` ("de" or "en"), ordered by the
     municipality's German name. A municipality unknown to the graph gives no entry."""
     date = date or datetime.date.today()
+    rows = select(QUERY, query_values(municipalities, date)).rows
+    return from_rows(rows, date, _labels(select, things(rows), lang), lang)
+
+
+def query_values(municipalities: Iterable[str], date: datetime.date) -> dict[str, object]:
+    """cq18's parameters for `municipalities` (empty = every municipality) on `date`."""
     chosen = [str(m) for m in municipalities]
-    values: dict[str, object] = {"date": date.isoformat()}
-    if chosen:
-        values["municipality"] = chosen
-    rows = select(QUERY, values).rows
-    things = {Iri(iri) for row in rows for kind in FACT_KINDS for iri in _iris(row[kind])}
-    labels = _labels(select, things, lang)
+    return {"date": date.isoformat(), **({"municipality": chosen} if chosen else {})}
+
+
+def things(rows: Iterable[dict]) -> set[Iri]:
+    """The things that counted in cq18's `rows`: the ones a page names (labels are asked for them)."""
+    return {Iri(iri) for row in rows for kind in FACT_KINDS for iri in _iris(row[kind])}
+
+
+def from_rows(rows: Iterable[dict], date: datetime.date, labels: dict[str, str], lang: str) -> list[DevelopmentType]:
+    """The development types of cq18's `rows` (asked with query_values), with the facts named by
+    `labels` (thing -> label in `lang`; a thing without one is named by its IRI's last part).
+    For a caller that asks cq18 and the labels together with questions of its own."""
     return [DevelopmentType(
         municipality=row["municipality"], municipality_label=str(row["municipalityLabel"]), date=date,
         type=row["developmentType"] if isinstance(row["developmentType"], Iri) else None,

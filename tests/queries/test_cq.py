@@ -152,8 +152,13 @@ def test_a_bound_parameter_keeps_exactly_its_rows(public: PublicPath, query_path
         assert same_table(bound, rows_where(everything, name, {value}), text), value
 
 
-def test_municipalities_to_compare_keep_exactly_their_rows(public: PublicPath) -> None:
-    query = by_id("cq08")
+LIST_OF_MUNICIPALITIES = [p for p in QUERIES if params(p).get("municipality", ("",))[0] == "iri-list"]
+
+
+@pytest.mark.parametrize("query", LIST_OF_MUNICIPALITIES, ids=lambda p: p.stem)
+def test_municipalities_to_compare_keep_exactly_their_rows(public: PublicPath, query: Path) -> None:
+    """Bound to a list of municipalities (as /compare asks), a query answers the rows of the unbound
+    answer about them, in order."""
     everything = answer(public, query)
     towns = fixture_municipalities(public)
     assert len(towns) >= 3
