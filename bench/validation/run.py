@@ -30,6 +30,7 @@ Writes bench/results/validation.md. Usage:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import multiprocessing
 import os
 import platform
@@ -89,7 +90,8 @@ def measure(name: str, run, repeat: int) -> dict:
         started = time.perf_counter()
         report, timings = run()
         seconds.append(time.perf_counter() - started)
-        splits.append(timings)
+        # a copy: a validator keeps one Timings and overwrites it on each run
+        splits.append(dataclasses.replace(timings) if timings is not None else None)
     return {"name": name, "seconds": seconds, "keys": keys(report), "report": report,
             "splits": splits}
 
