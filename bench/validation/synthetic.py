@@ -4,6 +4,7 @@ of memberships between them. Every IRI says "synthetic"; nothing here is a fact 
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 
 import pyoxigraph as ox
 
@@ -58,9 +59,9 @@ def large_graph(organisations: int) -> list[ox.Triple]:
     return out
 
 
-def membership(k: int, organisations: int, rng: random.Random) -> list[ox.Triple]:
+def membership(k: int, organisations: Sequence[str], rng: random.Random) -> list[ox.Triple]:
     m = n(f"{ID}membership/synthetic-{k}")
-    member, joined = rng.randrange(organisations), rng.randrange(organisations)
+    member, joined = rng.choice(organisations), rng.choice(organisations)
     # Every 50th joins before the organisation was founded: a SPARQL-based Warning.
     year = 1985 if k % 50 == 0 else 2021
     begin, triples = instant(year)
@@ -68,14 +69,17 @@ def membership(k: int, organisations: int, rng: random.Random) -> list[ox.Triple
     return [ox.Triple(m, TYPE, n(ORG + "Membership")),
             ox.Triple(m, n(RDFS + "label"), ox.Literal(f"Synthetische Mitgliedschaft {k}", language="de")),
             ox.Triple(m, n(IKG + "statedIn"), n(f"{ID}citation/synthetic-{k % 100}")),
-            ox.Triple(m, n(ORG + "member"), n(f"{ID}organisation/synthetic-{member}")),
-            ox.Triple(m, n(ORG + "organization"), n(f"{ID}organisation/synthetic-{joined}")),
+            ox.Triple(m, n(ORG + "member"), n(member)),
+            ox.Triple(m, n(ORG + "organization"), n(joined)),
             ox.Triple(m, n(ORG + "memberDuring"), period),
             ox.Triple(period, TYPE, n(TIME + "Interval")),
             ox.Triple(period, n(TIME + "hasBeginning"), begin), *triples]
 
 
-def submission(triples: int, organisations: int, seed: int = 7) -> list[ox.Triple]:
+def submission(triples: int, organisations: int | Sequence[str], seed: int = 7) -> list[ox.Triple]:
+    """Memberships between `organisations` (IRIs; a number: the large_graph's first ones)."""
+    if isinstance(organisations, int):
+        organisations = [f"{ID}organisation/synthetic-{i}" for i in range(organisations)]
     rng = random.Random(seed)
     out: list[ox.Triple] = []
     k = 0

@@ -30,6 +30,10 @@ class Bundle:
     files: list[str] = field(default_factory=list)
     # iri -> {lang: label}, for properties, classes and concepts, from the ontology
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Forms of the shapes and ontology an engine derives once per bundle (compiled shapes, the
+    # ontology as N-Triples), not once per request: the bundle lives as long as the process.
+    # Not an init field, so that dataclasses.replace(bundle, ontology=…) starts without them.
+    derived: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @functools.cached_property
     def known_terms(self) -> frozenset[str]:

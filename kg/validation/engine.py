@@ -8,7 +8,8 @@ no SHACL-AF or JS; the graphs it gets are built here from parsed quads, never fr
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+import warnings
+from collections.abc import Sequence, Set as AbstractSet
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -24,7 +25,7 @@ from kg.validation.build import group, read_results
 from kg.validation.bundle import Bundle
 from kg.validation.context import fetch_context
 from kg.validation.model import Report, count_by_severity
-from kg.validation.terms import graph_of, to_rdflib
+from kg.validation.terms import TripleView, graph_of, to_oxigraph, to_rdflib
 
 
 @dataclass
@@ -63,16 +64,22 @@ class Validator:
         context = (fetch_context(self.store, submission.triples, self.bundle.known_terms)
                    if self.store is not None else [])
         self.timings.context = time.perf_counter() - started
-        data = graph_of(submission.triples)
-        graph_of(context, data)
-        keep = own_nodes(submission.triples)
-        return self._run(data, keep, submission, lang, len(context))
-
-    def _run(self, data: Graph, keep: set[Node], submission: Submission, lang: str,
-             context_triples: int) -> Report:
+        own = own_terms(submission.triples)
+        keep = {to_rdflib(term) for term in own}
         started = time.perf_counter()
-        results = run_pyshacl(data, self.bundle, self.engine)
+        if self.engine == "pyshacl-turbo":
+            triples = [*submission.triples, *context]
+            results = run_turbo(triples, self.bundle, own)
+            data: Graph | TripleView = TripleView(triples, self.bundle.ontology)
+        else:
+            data = graph_of(submission.triples)
+            graph_of(context, data)
+            results = run_pyshacl(data, self.bundle, self.engine)
         self.timings.shacl = time.perf_counter() - started
+        return self._report(results, data, keep, submission, lang, len(context))
+
+    def _report(self, results: Graph, data: Graph | TripleView, keep: set[Node],
+                submission: Submission, lang: str, context_triples: int) -> Report:
         started = time.perf_counter()
         found = read_results(results, data, self.bundle, lang, keep, submission.lines.line_of)
         records = group(found, data, self.bundle, lang, submission.lines.line_of)
@@ -81,6 +88,94 @@ class Validator:
         return Report(conforms=counts["Violation"] == 0, lang=lang, source=submission.source,
                       counts=counts, records=records, triples=len(submission.triples),
                       context_triples=context_triples, shapes_files=self.bundle.files)
+
+
+def run_turbo(triples: Sequence[ox.Triple], bundle: Bundle,
+              focus: AbstractSet[ox.NamedNode | ox.BlankNode] | None = None) -> Graph:
+    """pyshacl-turbo's results graph for `triples` plus the whole ontology; with `focus`, only
+    the results about those nodes (and what they point to), as read_results keeps anyway.
+
+    No rdflib Graph of the data is built: the triples go to the engine as N-Triples written by
+    Oxigraph, beside the ontology's N-Triples and the shapes compiled once per bundle.
+    pyshacl_turbo.validate(Graph) spent more time turning rdflib Graphs into its terms and back
+    (inplace) than validating, and decoding the report in Python took longer still when the
+    context's records had results of their own (1,700 of 1,734 on the benchmark submission):
+    bench/results/validation.md. Blank node labels are kept (preserve_ids), so the results'
+    focus nodes are the input's own blank nodes."""
+    _engine("pyshacl-turbo")  # a clear message if it is not installed
+    from pyshacl_turbo.rdf import Input, decode
+
+    shapes, ontology = _turbo_bundle(bundle)
+    text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") + ontology
+    options = dict(allow_warnings=True, allow_infos=True, abort_on_first=False)
+    native = getattr(shapes, "_native", None)
+    if focus is None or native is None:
+        return _turbo_public(shapes, Input(text, "nt", None, {}, preserve_ids=True), options)
+    try:
+        # CompiledShapes.validate's own call (pyshacl-turbo 0.6), to get the report as text
+        # before it is decoded: no rules, depth 15, no focus nodes or shapes chosen.
+        _conforms, report, _text, _expanded, recursion = native.validate(
+            text, "nt", None, False, 100, 15, False, options["allow_infos"],
+            options["allow_warnings"], options["abort_on_first"], [], [], [])
+    except TypeError:  # another version's signature: its public path, unfiltered
+        return _turbo_public(shapes, Input(text, "nt", None, {}, preserve_ids=True), options)
+    for message in recursion:
+        warnings.warn(message, stacklevel=2)
+    # as CompiledShapes.validate decodes it, with pyshacl_turbo.validate's literal setting
+    return decode(_about(report, focus), dict(shapes._blank_nodes), preserve_ids=True,
+                  report=True, normalize=True)
+
+
+def _turbo_public(shapes, data, options) -> Graph:
+    # as pyshacl_turbo.validate has it: literals in the report as pyshacl writes them
+    return shapes.validate(data, inplace=False, _normalize_report_literals=True, **options)[1]
+
+
+_SH_RESULT = ox.NamedNode("http://www.w3.org/ns/shacl#result")
+_SH_FOCUS = ox.NamedNode("http://www.w3.org/ns/shacl#focusNode")
+
+
+def _about(report: str, focus: AbstractSet[ox.NamedNode | ox.BlankNode]) -> str:
+    """The report (N-Triples) with only the results whose focus node is in `focus`, each with
+    everything it reaches through blank nodes (paths, details, copied descriptions)."""
+    triples = list(ox.parse(report, format=ox.RdfFormat.N_TRIPLES))
+    by_subject: dict = {}
+    for t in triples:
+        by_subject.setdefault(t.subject, []).append(t)
+    top = {t.object for t in triples if t.predicate == _SH_RESULT}  # not those in sh:detail
+    dropped = {t.subject for t in triples
+               if t.predicate == _SH_FOCUS and t.subject in top and t.object not in focus}
+    kept: list[ox.Triple] = []
+    seen: set = set()
+    pending = [t.subject for t in triples if t.predicate == _SH_RESULT]  # the report node
+    while pending:
+        node = pending.pop()
+        if node in seen or node in dropped:
+            continue
+        seen.add(node)
+        for t in by_subject.get(node, ()):
+            if t.predicate == _SH_RESULT and t.object in dropped:
+                continue
+            kept.append(t)
+            if isinstance(t.object, ox.BlankNode):
+                pending.append(t.object)
+    if not seen:  # no results at all: the report node and sh:conforms as they are
+        return report
+    return ox.serialize(kept, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+
+
+def _turbo_bundle(bundle: Bundle):
+    """(compiled shapes, the ontology as N-Triples), made once per bundle, and again only if
+    its shapes or ontology graph was swapped for another."""
+    derived = bundle.derived.get("pyshacl-turbo")
+    if derived is None or derived[0] is not bundle.shapes or derived[1] is not bundle.ontology:
+        import pyshacl_turbo
+
+        ontology = ox.serialize((ox.Triple(*(to_oxigraph(n) for n in t)) for t in bundle.ontology),
+                                format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        derived = bundle.derived["pyshacl-turbo"] = (
+            bundle.shapes, bundle.ontology, pyshacl_turbo.compile_shapes(bundle.shapes), ontology)
+    return derived[2], derived[3]
 
 
 def run_pyshacl(data: Graph, bundle: Bundle, engine: str = "pyshacl") -> Graph:
@@ -111,11 +206,16 @@ def _engine(name: str):
     return pyshacl.validate
 
 
+def own_terms(triples: Sequence[ox.Triple]) -> set[ox.NamedNode | ox.BlankNode]:
+    """own_nodes as Oxigraph terms."""
+    terms: set[ox.NamedNode | ox.BlankNode] = set()
+    for t in triples:
+        terms.add(t.subject)
+        if isinstance(t.object, ox.BlankNode):
+            terms.add(t.object)
+    return terms
+
+
 def own_nodes(triples: Sequence[ox.Triple]) -> set[Node]:
     """The input's subjects and blank nodes: the focus nodes whose results belong to the input."""
-    nodes: set[Node] = set()
-    for t in triples:
-        nodes.add(to_rdflib(t.subject))
-        if isinstance(t.object, ox.BlankNode):
-            nodes.add(to_rdflib(t.object))
-    return nodes
+    return {to_rdflib(term) for term in own_terms(triples)}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -40,6 +40,76 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
     if term.language:
         return Literal(term.value, lang=term.language)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    datatype = term.datatype
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(datatype)) if datatype else None)
+
+
+class TripleView:
+    """What the report builder reads of the validated data (objects, subjects), answered from
+    Oxigraph triples and the ontology graph, without building an rdflib Graph of the data.
+
+    Filling an rdflib Graph with a 10,000-triple input and its context took longer than the
+    SHACL engine itself (bench/results/validation.md); the report reads a few hundred of those
+    triples at most, and none when the input conforms, so the index is built on first use."""
+
+    def __init__(self, triples: Sequence[ox.Triple], *graphs: Graph) -> None:
+        self._triples, self._graphs = triples, graphs
+        self._by_subject: dict | None = None
+        self._by_object: dict = {}
+
+    def _index(self) -> None:
+        if self._by_subject is None:
+            by_subject: dict = {}
+            by_object: dict = {}
+            for t in self._triples:
+                by_subject.setdefault(t.subject, []).append(t)
+                by_object.setdefault(t.object, []).append(t)
+            self._by_subject, self._by_object = by_subject, by_object
+
+    def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
+        if subject is None:
+            raise NotImplementedError("objects() needs a subject")
+        self._index()
+        seen: set[Node] = set()
+        if not isinstance(subject, Literal):
+            p = to_oxigraph(predicate) if predicate is not None else None
+            for t in self._by_subject.get(to_oxigraph(subject), ()):
+                if p is None or t.predicate == p:
+                    seen.add(node := to_rdflib(t.object))
+                    yield node
+        for graph in self._graphs:
+            for node in graph.objects(subject, predicate):
+                if node not in seen:
+                    seen.add(node)
+                    yield node
+
+    def subjects(self, predicate: Node | None = None, obj: Node | None = None) -> Iterator[Node]:
+        if obj is None:
+            raise NotImplementedError("subjects() needs an object")
+        self._index()
+        seen: set[Node] = set()
+        p = to_oxigraph(predicate) if predicate is not None else None
+        for t in self._by_object.get(to_oxigraph(obj), ()):
+            if p is None or t.predicate == p:
+                seen.add(node := to_rdflib(t.subject))
+                yield node
+        for graph in self._graphs:
+            for node in graph.subjects(predicate, obj):
+                if node not in seen:
+                    seen.add(node)
+                    yield node
+
+    def value(self, subject: Node, predicate: Node) -> Node | None:
+        return next(self.objects(subject, predicate), None)
 
 
 def node_id(node: Node) -> str:
