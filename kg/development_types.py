@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.catalog_runner import Iri, Select
-from kg.i18n import best_text, ui
-from kg.municipality_record import link, short_name
+from kg.i18n import ui
+from kg.municipality_record import labels_of, link, short_name
 
 QUERY = "cq18"
 # The facts the rules read, in the order a page lists them: cq18's column and the ui key of its name.
@@ -67,7 +67,7 @@ def development_types(select: Select, municipalities: Iterable[str] = (),
     municipality's German name. A municipality unknown to the graph gives no entry."""
     date = date or datetime.date.today()
     rows = select(QUERY, query_values(municipalities, date)).rows
-    return from_rows(rows, date, _labels(select, things(rows), lang), lang)
+    return from_rows(rows, date, labels_of(select, things(rows), lang), lang)
 
 
 def query_values(municipalities: Iterable[str], date: datetime.date) -> dict[str, object]:
@@ -99,11 +99,3 @@ def _iris(cell: object) -> list[Iri]:
     """A list cell of cq18: IRIs joined by "; " (IRIs hold no spaces), "" for none."""
     return [Iri(part) for part in str(cell or "").split("; ") if part]
 
-
-def _labels(select: Select, things: set[Iri], lang: str) -> dict[str, str]:
-    if not things:
-        return {}
-    texts: dict[str, dict[str, str]] = {}
-    for row in select("site-labels", {"subject": sorted(things)}):
-        texts.setdefault(row["subject"], {}).setdefault(row["lang"] or "", row["label"])
-    return {thing: best_text(by_lang, lang) or "" for thing, by_lang in texts.items()}

@@ -70,7 +70,7 @@ def municipality_record(select: Select, ags: str, lang: str,
 
 def _grouped(select: Select, municipality: str, rows, lang: str) -> list[SubjectStatements]:
     """Statements by subject, the municipality first, then the others in cq12's order."""
-    labels = _labels(select, {term for row in rows for term in
+    labels = labels_of(select, {term for row in rows for term in
                               (row["subject"], row["property"], row["value"])
                               if isinstance(term, Iri)}, lang)
     groups: dict[str, SubjectStatements] = {}
@@ -88,7 +88,8 @@ def _grouped(select: Select, municipality: str, rows, lang: str) -> list[Subject
     return sorted(groups.values(), key=lambda g: g.subject != municipality)
 
 
-def _labels(select: Select, things: set[str], lang: str) -> dict[str, str]:
+def labels_of(select: Select, things: set[str], lang: str) -> dict[str, str]:
+    """Each thing's label in `lang`, else in another language (site-labels, one query for all)."""
     if not things:
         return {}
     texts: dict[str, dict[str, str]] = {}

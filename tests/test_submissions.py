@@ -67,6 +67,18 @@ def add_token(tokens: Path, name: str, scope: str) -> str:
     return made.stdout.strip()
 
 
+def leipzig_site(loaded_store_path: Path, folder: Path, *extra: str):
+    """A `kg serve` on a copy of the shipped store with a token scoped to Leipzig
+    (`server.token`): what a steward of Leipzig meets."""
+    store = folder / "store"
+    shutil.copytree(loaded_store_path, store)
+    tokens = folder / "tokens.json"
+    token = add_token(tokens, "leipzig", "14713000")
+    server = start_server(store, "--tokens-file", str(tokens), "--query-workers", "1", *extra, timeout=120)
+    server.token = token
+    return server
+
+
 @pytest.fixture(scope="module")
 def site(loaded_store_path, tmp_path_factory):
     folder = tmp_path_factory.mktemp("submissions")

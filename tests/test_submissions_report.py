@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import urllib.error
@@ -15,8 +14,8 @@ import urllib.request
 
 import pytest
 
-from support import ROOT, start_server, stop_server
-from test_submissions import FIXTURES, add_token, multipart
+from support import ROOT, stop_server
+from test_submissions import FIXTURES, leipzig_site, multipart
 
 PLAN_LABEL = 'Integrationskonzept für Migrant/-innen in Leipzig (Fortschreibung, "Vielfalt leben")'
 # Prefixed names (ikg:Plan, xsd:date, sh:…), datatype IRIs and typed-literal syntax: words of
@@ -27,13 +26,7 @@ RDF_WORDS = re.compile(r"\b(?:ikg|ikgsh|rdf|rdfs|xsd|time|org|foaf|dct|skos|owl|
 
 @pytest.fixture(scope="module")
 def site(loaded_store_path, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("report")
-    store = folder / "store"
-    shutil.copytree(loaded_store_path, store)
-    tokens = folder / "tokens.json"
-    token = add_token(tokens, "leipzig", "14713000")
-    server = start_server(store, "--tokens-file", str(tokens), "--query-workers", "1", timeout=120)
-    server.token = token
+    server = leipzig_site(loaded_store_path, tmp_path_factory.mktemp("report"))
     yield server
     stop_server(server)
 

@@ -5,7 +5,6 @@ Both languages, no console error, nothing from elsewhere, no serious accessibili
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -13,8 +12,8 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from browser_pages import axe_problems, check_page, visit
-from support import start_server, stop_server
-from test_submissions import FIXTURES, add_token
+from support import stop_server
+from test_submissions import FIXTURES, leipzig_site
 
 from kg.i18n import ui
 
@@ -23,13 +22,7 @@ LEIPZIG_FILES = sorted((FIXTURES / "leipzig").iterdir())
 
 @pytest.fixture(scope="module")
 def site(loaded_store_path, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("submit-page")
-    store = folder / "store"
-    shutil.copytree(loaded_store_path, store)
-    tokens = folder / "tokens.json"
-    token = add_token(tokens, "leipzig", "14713000")
-    server = start_server(store, "--tokens-file", str(tokens), "--query-workers", "1", timeout=120)
-    server.token = token
+    server = leipzig_site(loaded_store_path, tmp_path_factory.mktemp("submit-page"))
     yield server
     stop_server(server)
 
