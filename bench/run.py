@@ -202,6 +202,10 @@ def build_plan(settings: Settings, municipalities: list[tuple[str, int]], events
                     values[p.name] = event_choice[i]
                 elif p.name == "date":
                     values[p.name] = dates[i]
+                elif p.name == "subject":  # cq22 (required): a municipality's sources, as /compare asks
+                    values[p.name] = [singles[i]]
+                elif p.required:  # unbound it would be refused: the header's example
+                    values[p.name] = p.example_value()
             texts.append(query.bind(values))
             substs.append({name: [query.param(name).kind, value] for name, value in values.items()})
         label = query.titles["en"] + (" (6 municipalities)" if query.param("municipality") and

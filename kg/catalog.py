@@ -5,7 +5,8 @@ A query file opens with its header, one `#+ key: value` line each (comments to S
     #+ id: cq03
     #+ title@en: …            #+ title@de: …            (both required)
     #+ description@en: …      #+ description@de: …
-    #+ param: name | kind | default | help@en | help@de      (kind: iri, iri-list, date, integer, string)
+    #+ param: name | kind | default | help@en | help@de [| example]
+                              (kind: iri, iri-list, date, integer, string; `!` after it: required)
     #+ tags: cq, plan
     #+ column: name | label@en | label@de                    (optional: a result column's heading)
 
@@ -14,6 +15,13 @@ whose `WHERE {` opens a line of its own (queries/ENGINE.md): every engine gets t
 value reaches the query only as a term that pyoxigraph built and serialised, never as the text a
 user typed. An `iri-list` takes one solution per IRI; a parameter left out (or empty) is unbound
 and the query uses its own default.
+
+A query that means nothing for "everything" (cq22: the sources of all 5,830 cited records, seconds
+instead of milliseconds) marks its parameter required with a `!` after the kind, `iri-list!`: left
+out, binding it is a 400 that names it. A required parameter has no default but an example, the
+sixth field (an iri-list's IRIs separated by commas, as in a default): the form shows it, and the
+expected tables, tools/time_queries.py and the benchmark run the query with it. Any other
+parameter may have an example too.
 """
 
 from __future__ import annotations
@@ -72,6 +80,14 @@ class Param:
     kind: str
     default: str  # "" for none: the parameter is then unbound unless given
     help: Mapping[str, str]
+    required: bool = False  # left out, binding is a 400 (a required parameter has no default)
+    example: str = ""  # a value to show and to run the query with; an iri-list's separated by commas
+
+    def example_value(self) -> str | list[str]:
+        """The example as bind takes it ("" for none)."""
+        if self.kind == "iri-list" and self.example:
+            return [item.strip() for item in self.example.split(",")]
+        return self.example
 
     def terms(self, value: Value, query_id: str = "") -> list[Term]:
         """The value as RDF terms; empty when the value is (so the parameter stays unbound)."""
@@ -101,17 +117,26 @@ class Query:
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
 
+    def examples(self) -> dict[str, str | list[str]]:
+        """The documented example binding: each parameter's example, where it has one."""
+        return {p.name: p.example_value() for p in self.params if p.example}
+
     def bind(self, values: Mapping[str, Value] | None = None) -> str:
         """The query text with `values` bound; a value is text (as a user types it) or an RDF term,
-        a list of them for an iri-list; an empty one leaves its parameter unbound."""
-        blocks = []
+        a list of them for an iri-list; an empty one leaves its parameter unbound, which is a
+        ParameterError for a required one."""
+        blocks, bound = [], set()
         for name, value in (values or {}).items():
             param = self.param(name)
             if param is None:
                 raise _unknown_param(self, name)
             terms = param.terms(value, self.id)
             if terms:
+                bound.add(name)
                 blocks.append(f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}")  # N-Triples syntax
+        missing = [p for p in self.params if p.required and p.name not in bound]
+        if missing:
+            raise _missing(self, missing[0])
         if not blocks:
             return self.text
         return self.text[: self.where] + "\n  " + "\n  ".join(blocks) + self.text[self.where:]
@@ -245,13 +270,16 @@ def _header_line(path: Path, number: int, line: str) -> tuple[str, str]:
 
 def _param(path: Path, number: int, value: str) -> Param:
     parts = [part.strip() for part in value.split("|")]
-    if len(parts) != 5:
+    if len(parts) not in (5, 6):
         raise _catalog_error(path, number, {
-            "en": f"a param line has 5 fields separated by |, name | kind | default | help@en | help@de; "
-                  f"this one has {len(parts)}",
+            "en": f"a param line has 5 fields separated by |, name | kind | default | help@en | help@de, "
+                  f"and a sixth, an example, where one is given; this one has {len(parts)}",
             "de": f"eine param-Zeile hat 5 durch | getrennte Felder, Name | Art | Vorgabe | Hilfe@en | "
-                  f"Hilfe@de; diese hat {len(parts)}"})
-    name, kind, default, help_en, help_de = parts
+                  f"Hilfe@de, und ein sechstes, ein Beispiel, wo eines angegeben ist; diese hat {len(parts)}"})
+    name, kind, default, help_en, help_de = parts[:5]
+    example = parts[5] if len(parts) == 6 else ""
+    required = kind.endswith("!")
+    kind = kind.removesuffix("!")
     problem = None
     if not _NAME.fullmatch(name):
         problem = {"en": f"{name!r} is not a SPARQL variable name", "de": f"{name!r} ist kein SPARQL-Variablenname"}
@@ -261,14 +289,32 @@ def _param(path: Path, number: int, value: str) -> Param:
     elif not (help_en and help_de):
         problem = {"en": f"parameter {name} needs its help in English and German",
                    "de": f"Parameter {name} braucht seine Hilfe auf Englisch und Deutsch"}
+    elif len(parts) == 6 and not example:
+        problem = {"en": f"the sixth field of parameter {name}, its example, is empty; give one or leave "
+                         "the field out",
+                   "de": f"das sechste Feld des Parameters {name}, sein Beispiel, ist leer; geben Sie eines "
+                         "an oder lassen Sie das Feld weg"}
+    elif required and default:
+        problem = {"en": f"parameter {name} is required (!) and so has no default; give {default!r} as "
+                         "its example (the sixth field) instead",
+                   "de": f"Parameter {name} ist verpflichtend (!) und hat daher keine Vorgabe; geben Sie "
+                         f"{default!r} stattdessen als sein Beispiel (sechstes Feld) an"}
+    elif required and not example:
+        problem = {"en": f"parameter {name} is required (!): give an example as the sixth field, which "
+                         "tests and timings run the query with",
+                   "de": f"Parameter {name} ist verpflichtend (!): geben Sie als sechstes Feld ein "
+                         "Beispiel an, mit dem Tests und Zeitmessungen die Abfrage ausführen"}
     if problem:
         raise _catalog_error(path, number, problem)
-    param = Param(name, kind, default, {"en": help_en, "de": help_de})
-    try:
-        param.terms(default.split(",") if kind == "iri-list" else default)
-    except ParameterError as exc:
-        raise _catalog_error(path, number, {"en": f"the default: {exc.text('en')}",
-                                            "de": f"die Vorgabe: {exc.text('de')}"}) from None
+    param = Param(name, kind, default, {"en": help_en, "de": help_de}, required, example)
+    for field_name, value in (("default", default.split(",") if kind == "iri-list" else default),
+                              ("example", param.example_value())):
+        try:
+            param.terms(value)
+        except ParameterError as exc:
+            words = {"en": f"the {field_name}", "de": "die Vorgabe" if field_name == "default" else "das Beispiel"}
+            raise _catalog_error(path, number, {"en": f"{words['en']}: {exc.text('en')}",
+                                                "de": f"{words['de']}: {exc.text('de')}"}) from None
     return param
 
 
@@ -323,6 +369,19 @@ def _expected(param: Param, query_id: str, value: object, expected: Mapping[str,
         "en": f"Parameter {param.name!r}{where['en']}: {value!r} is not valid; expected {expected['en']}.",
         "de": f"Parameter {param.name!r}{where['de']}: {value!r} ist nicht gültig; erwartet wird {expected['de']}."},
         detail={"parameter": param.name, "kind": param.kind, "query": query_id})
+
+
+def _missing(query: Query, param: Param) -> ParameterError:
+    """A required parameter left out: what it is, what to give, and the documented example."""
+    expected = KINDS[param.kind]
+    example = ", ".join(param.example_value()) if param.kind == "iri-list" else param.example
+    return ParameterError(messages={
+        "en": f"{query.id} needs a value for its parameter {param.name!r} ({param.help['en']}); expected "
+              f"{expected['en']}. The documented example: {example}.",
+        "de": f"{query.id} braucht einen Wert für seinen Parameter {param.name!r} ({param.help['de']}); "
+              f"erwartet wird {expected['de']}. Das dokumentierte Beispiel: {example}."},
+        detail={"parameter": param.name, "kind": param.kind, "query": query.id, "required": True,
+                "example": param.example_value()})
 
 
 def _unknown_param(query: Query, name: str) -> ParameterError:

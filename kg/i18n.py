@@ -492,6 +492,8 @@ UI: dict[str, dict[str, str]] = {
     "submit_state_withdrawn": {"de": "zurückgezogen", "en": "withdrawn"},
     "submit_state_rejected": {"de": "abgelehnt", "en": "rejected"},
     "nav_submit": {"de": "Daten einreichen", "en": "Submit data"},
+    "queries_required": {"de": "verpflichtend", "en": "required"},
+    "queries_example": {"de": "Beispiel", "en": "example"},
 }
 
 

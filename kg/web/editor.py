@@ -66,9 +66,10 @@ def page() -> Response:
 
 
 def example(query: Query, lang: str) -> dict[str, str]:
-    """A catalogue query as the editor loads it: defaults bound, its `#+` header left out (the
-    catalogue page shows title and description)."""
-    text = query.bind({p.name: p.default for p in query.params if p.default})
+    """A catalogue query as the editor loads it: defaults bound (a required parameter its example),
+    its `#+` header left out (the catalogue page shows title and description)."""
+    text = query.bind({**{p.name: p.default for p in query.params if p.default},
+                       **{p.name: p.example_value() for p in query.params if p.required}})
     lines = text.splitlines(keepends=True)
     while lines and lines[0].startswith("#+"):
         lines.pop(0)

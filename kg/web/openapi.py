@@ -68,7 +68,8 @@ def _run_query(query_ids: list[str]) -> dict:
         "description": "Each query's own parameters (see /api/queries) are given by name, as query "
                        f"parameters, bound as typed RDF terms. Kinds: {kinds}. An iri-list parameter is "
                        "repeated, or holds IRIs one per line. Left out, a parameter is unbound and the "
-                       "query uses its default. format= overrides Accept; format=excel is CSV with a "
+                       "query uses its default; a required one (required: true in /api/queries) left "
+                       "out is a 400 that names it and its example. format= overrides Accept; format=excel is CSV with a "
                        "UTF-8 byte order mark. CSV cells that a spreadsheet would read as a formula "
                        "start with an apostrophe.",
         "operationId": "runQuery",
@@ -282,9 +283,13 @@ SCHEMAS = {
               "properties": {"error": {"type": "string"}, "message": {"type": "string"},
                              "lang": {"type": "string"}, "messages": {"type": "object"},
                              "detail": {"type": "object"}}},
-    "Parameter": {"type": "object", "required": ["name", "kind", "default", "help", "expected"],
+    "Parameter": {"type": "object", "required": ["name", "kind", "default", "required", "example", "help",
+                                                 "expected"],
                   "properties": {"name": {"type": "string"}, "kind": {"type": "string", "enum": list(KINDS)},
                                  "default": {"type": ["string", "null"]},
+                                 # a required parameter left out is a 400; its example runs it
+                                 "required": {"type": "boolean"},
+                                 "example": {"type": ["string", "array", "null"], "items": {"type": "string"}},
                                  "help": {"$ref": "#/components/schemas/Texts"},
                                  "expected": {"$ref": "#/components/schemas/Texts"}}},
     "Query": {"type": "object", "required": ["id", "title", "description", "tags", "parameters", "links"],

@@ -129,6 +129,7 @@ def describe(query: Query) -> dict:
         "description": dict(query.descriptions),
         "tags": list(query.tags),
         "parameters": [{"name": p.name, "kind": p.kind, "default": p.default or None,
+                        "required": p.required, "example": p.example_value() or None,
                         "help": dict(p.help), "expected": dict(KINDS[p.kind])} for p in query.params],
         "columns": {name: dict(labels) for name, labels in query.columns.items()},
         "links": {"run": public_url(url_for("queries.api_run", query_id=query.id)),
