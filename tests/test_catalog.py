@@ -102,7 +102,12 @@ MALFORMED = {
     "unknown key": (replaced(5, "#+ summary@en: no such key"), 5),
     "no colon": (replaced(2, "#+ title@en A test query"), 2),
     "four fields": (replaced(6, "#+ param: thing | iri | | Thing"), 6),
-    "six fields": (replaced(6, "#+ param: thing | iri | | Thing | Ding | more"), 6),
+    "seven fields": (replaced(6, "#+ param: thing | iri | | Thing | Ding | urn:x:a | more"), 6),
+    "empty example": (replaced(6, "#+ param: thing | iri | | Thing | Ding | "), 6),
+    "example not of its kind": (replaced(6, "#+ param: thing | iri | | Thing | Ding | not an iri"), 6),
+    "required without an example": (replaced(6, "#+ param: thing | iri! | | Thing | Ding"), 6),
+    "required with a default": (replaced(6, "#+ param: thing | iri! | urn:x:a | Thing | Ding | urn:x:b"), 6),
+    "required twice over": (replaced(6, "#+ param: thing | iri!! | | Thing | Ding | urn:x:a"), 6),
     "unknown kind": (replaced(8, "#+ param: day | datetime | | Day | Tag"), 8),
     "bad variable name": (replaced(6, "#+ param: the thing | iri | | Thing | Ding"), 6),
     "help in one language": (replaced(6, "#+ param: thing | iri | | Thing | "), 6),
@@ -127,6 +132,46 @@ def test_a_malformed_header_names_the_file_and_line(tmp_path: Path, lines: list[
     assert isinstance(error, BadRequest) and error.status == 400
     assert f"{path}, line {line}: " in str(error), str(error)
     assert f"{path}, Zeile {line}: " in error.text("de"), error.text("de")
+
+
+REQUIRED_HEADER = [*HEADER[:6], "#+ param: things | iri-list! | | Things | Dinge | urn:x:a, urn:x:b",
+                   *HEADER[7:]]
+
+
+def test_a_required_parameter_reads_its_mark_and_example(tmp_path: Path) -> None:
+    query = read_query(write(tmp_path, REQUIRED_HEADER + BODY))
+    things, thing = query.param("things"), query.param("thing")
+    assert (things.kind, things.required, things.default, things.example_value()) == \
+        ("iri-list", True, "", ["urn:x:a", "urn:x:b"])
+    assert (thing.required, thing.example) == (False, "")
+    assert query.examples() == {"things": ["urn:x:a", "urn:x:b"]}
+
+
+@pytest.mark.parametrize("left_out", [None, {}, {"things": []}, {"things": ""}, {"thing": "urn:x:c"}])
+def test_a_required_parameter_left_out_is_refused_naming_it(tmp_path: Path, left_out) -> None:
+    query = read_query(write(tmp_path, REQUIRED_HEADER + BODY))
+    with pytest.raises(ParameterError) as caught:
+        query.bind(left_out)
+    error = caught.value
+    assert error.status == 400 and error.detail["parameter"] == "things" and error.detail["required"]
+    assert "tq01 needs a value for its parameter 'things' (Things)" in error.text("en")
+    assert "tq01 braucht einen Wert für seinen Parameter 'things' (Dinge)" in error.text("de")
+    assert "urn:x:a, urn:x:b" in error.text("en") and "urn:x:a, urn:x:b" in error.text("de")
+
+
+def test_a_required_parameter_given_is_bound(tmp_path: Path) -> None:
+    query = read_query(write(tmp_path, REQUIRED_HEADER + BODY))
+    assert "  VALUES ?things { <urn:x:a> <urn:x:b> }" in query.bind(query.examples()).splitlines()
+    assert "  VALUES ?things { <urn:x:c> }" in query.bind({"things": "urn:x:c"}).splitlines()
+
+
+def test_only_cq22_requires_a_parameter_and_its_example_is_of_the_shipped_graph() -> None:
+    required = [(q.id, p.name) for q in load_catalog() for p in q.params if p.required]
+    assert required == [("cq22", "subject")]
+    example = load_catalog().get("cq22").param("subject").example_value()
+    assert MUNICIPALITY + "14612000" in example and len(example) == 3
+    with pytest.raises(ParameterError):
+        load_catalog().get("cq22").bind(None)
 
 
 def test_two_files_with_one_id_are_refused(tmp_path: Path) -> None:

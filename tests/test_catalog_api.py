@@ -160,11 +160,61 @@ def test_the_page_has_the_table_a_permalink_and_the_bound_sparql(server):
 
 
 def test_every_catalogue_page_renders(server):
+    """With its defaults; a query with a required parameter shows its form (400) until it is given,
+    then runs with the example its header documents."""
     for query in CATALOG:
         for lang in ("de", "en"):
             status, _, body = call(server, f"queries/{query.id}?lang={lang}", accept="text/html")
-            assert status == 200, query.id
+            required = [p for p in query.params if p.required]
+            assert status == (400 if required else 200), query.id
             assert query.titles[lang] in html.unescape(body.decode())
+            if required:
+                example = urllib.parse.urlencode(query.examples(), doseq=True)
+                status, _, body = call(server, f"queries/{query.id}?{example}&lang={lang}", accept="text/html")
+                assert status == 200 and 'id="results"' in body.decode(), query.id
+
+
+CQ22_EXAMPLE = CATALOG.get("cq22").param("subject").example_value()
+
+
+@pytest.mark.parametrize("lang, words", [("en", "cq22 needs a value for its parameter 'subject'"),
+                                         ("de", "cq22 braucht einen Wert für seinen Parameter 'subject'")])
+def test_a_required_parameter_left_out_is_a_400_naming_it(server, lang, words):
+    for path in ("api/queries/cq22", "api/queries/cq22?subject=+&format=csv"):
+        status, _, body = call(server, f"{path}{'&' if '?' in path else '?'}lang={lang}")
+        error = json.loads(body)
+        assert status == 400 and error["error"] == "parameter-error" and error["lang"] == lang
+        assert words in error["message"] and CQ22_EXAMPLE[0] in error["message"]
+        assert error["messages"]["en"] != error["messages"]["de"]
+        assert error["detail"]["parameter"] == "subject" and error["detail"]["required"] is True
+
+
+def test_a_required_parameter_given_answers_what_sparql_answers(server):
+    status, _, body = call(server, "api/queries/cq22?" + urllib.parse.urlencode({"subject": DRESDEN}))
+    assert status == 200
+    rows = json.loads(body)["rows"]
+    expected = sparql_rows(server, CATALOG.get("cq22").bind({"subject": [DRESDEN]}))
+    assert len(rows) == len(expected) > 0
+    listed = next(q for q in json.loads(call(server, "api/queries")[2]) if q["id"] == "cq22")
+    assert listed["parameters"][0] | {"help": None, "expected": None} == {
+        "name": "subject", "kind": "iri-list", "default": None, "required": True, "example": CQ22_EXAMPLE,
+        "help": None, "expected": None}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_page_of_a_required_parameter_asks_for_it(server, lang):
+    status, headers, body = call(server, f"queries/cq22?lang={lang}", accept="text/html")
+    page = html.unescape(body.decode())
+    assert status == 400 and headers.get_content_type() == "text/html"
+    assert 'id="parameters"' in page and 'id="results"' not in page
+    assert '<textarea id="param-subject" name="subject"' in page
+    assert ' required aria-required="true"' in page.split('id="param-subject"', 1)[1].split(">", 1)[0]
+    words = {"en": "cq22 needs a value for its parameter 'subject'",
+             "de": "cq22 braucht einen Wert für seinen Parameter 'subject'"}[lang]
+    assert words in page and 'id="error"' in page
+    status, _, body = call(server, f"queries/cq22?subject={urllib.parse.quote(DRESDEN)}&lang={lang}",
+                           accept="text/html")
+    assert status == 200 and 'id="results"' in body.decode() and 'id="error"' not in body.decode()
 
 
 def test_a_catalogue_query_is_stopped_at_the_deadline(tmp_path):

@@ -69,3 +69,27 @@ def test_a_bad_value_is_shown_beside_the_form(browser, server, lang):
     # The 400 is the page's status, which Chromium logs as a console error: that one is expected.
     logged = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert all("400" in e["message"] for e in logged), logged
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_required_parameter_is_asked_for_and_its_example_runs(browser, server, lang):
+    browser.get_log("browser")
+    browser.get(f"{server.url}queries/cq22?lang={lang}")
+    box = browser.find_element(By.ID, "param-subject")
+    assert box.get_attribute("required") is not None
+    error = browser.find_element(By.ID, "error")
+    assert "'subject'" in error.text and {"de": "braucht einen Wert", "en": "needs a value"}[lang] in error.text
+    assert not browser.find_elements(By.ID, "results")
+    # the browser itself will not send the form without it
+    browser.find_element(By.ID, "run").click()
+    assert browser.find_element(By.ID, "param-subject").get_attribute("validationMessage")
+    logged = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert all("400" in e["message"] for e in logged), logged
+
+    browser.find_element(By.CSS_SELECTOR, "#expected-subject a.example").click()
+    check_page(browser, server, lang)
+    example = load_catalog().get("cq22").param("subject").example_value()
+    subjects = {row.find_elements(By.CSS_SELECTOR, "td")[0].text
+                for row in browser.find_elements(By.CSS_SELECTOR, "#results tbody tr")}
+    assert subjects == set(example)
+    assert not browser.find_elements(By.ID, "error")

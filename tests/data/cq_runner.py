@@ -35,6 +35,12 @@ def query_id(path: Path) -> str:
     return path.name[:4]
 
 
+def header_examples(path: Path) -> dict[str, Value]:
+    """The example binding the query's header documents for its required parameters: unbound,
+    such a query is refused, so its expected table is the answer for these."""
+    return {p.name: p.example_value() for p in read_query(path).params if p.required}
+
+
 def kg_load(store: Path, root: Path) -> None:
     """`kg load --store STORE --root ROOT`, as a user runs it."""
     done = subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(store), "--root", str(root)],

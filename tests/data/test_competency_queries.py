@@ -10,7 +10,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from cq_runner import EXPECTED, QUERIES, PublicPath, query_id, read_csv, rows_where, same_table
+from cq_runner import (EXPECTED, QUERIES, PublicPath, column, header_examples, query_id, read_csv, rows_where,
+                       same_table, table)
+from kg.catalog import read_query
+from kg.errors import BadRequest
 
 EXPECTED_SHIPPED = EXPECTED / "shipped"
 MUNICIPALITY = "https://w3id.org/integration-kg/id/municipality/"
@@ -34,7 +37,30 @@ def test_there_are_twelve_competency_queries():
 
 @pytest.mark.parametrize("query", QUERIES, ids=lambda q: q.stem)
 def test_query_gives_expected_table(public, query):
-    assert same_table(public.table(query), read_csv(_expected(query)), query.read_text(encoding="utf-8"))
+    """Each with its defaults; a required parameter with the example its header documents."""
+    assert same_table(public.table(query, header_examples(query)), read_csv(_expected(query)),
+                      query.read_text(encoding="utf-8"))
+
+
+REQUIRED = [q for q in QUERIES if header_examples(q)]
+
+
+def test_cq22_requires_its_subject():
+    assert [query_id(q) for q in REQUIRED] == ["cq22"]
+    with pytest.raises(BadRequest) as caught:
+        read_query(REQUIRED[0]).bind(None)
+    assert "'subject'" in caught.value.text("en") and "'subject'" in caught.value.text("de")
+
+
+@pytest.mark.parametrize("query", REQUIRED, ids=lambda q: q.stem)
+def test_the_example_keeps_exactly_the_rows_of_the_unbound_text(public, query):
+    """The expected table (for the header's example) holds exactly the rows that the query's text,
+    run without a binding (as only the catalogue refuses it), gives for those things."""
+    text = read_query(query).text
+    rows = table(public.run(text))
+    [(name, example)] = header_examples(query).items()
+    assert set(example) <= set(column(rows, name)), "every example thing has a source"
+    assert same_table(read_csv(_expected(query)), rows_where(rows, name, set(example)), text)
 
 
 @pytest.mark.parametrize("query", [q for q in QUERIES if "#+ param: municipality |" in q.read_text(encoding="utf-8")],

@@ -20,9 +20,9 @@ import pytest
 if __name__ == "__main__":  # run as a script: the helper modules pytest finds on its pythonpath
     sys.path[:0] = [str(Path(__file__).resolve().parents[1] / part) for part in ("", "data", "shapes")]
 
-from cq_runner import (EXPECTED, QUERIES, PublicPath, canonical, column, csv_text, kg_load, query_id,
-                       read_csv, rows_where, same_table)
-from kg.catalog import read_query
+from cq_runner import (EXPECTED, QUERIES, PublicPath, canonical, column, csv_text, header_examples, kg_load,
+                       query_id, read_csv, rows_where, same_table, table)
+from kg.catalog import ParameterError, read_query
 from support import GRAPH, ROOT, SHIPPED_FILES, shipped_path
 
 EXPECTED_FIXTURE = EXPECTED / "fixture"
@@ -41,6 +41,12 @@ IKG = "https://w3id.org/integration-kg/ontology#"
 XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 HEADER_LINE = re.compile(r"^#\+ (id|title@en|title@de|description@en|description@de|param|tags|column): .+$")
 PARAM_TYPES = {"iri", "string", "date", "integer", "iri-list"}
+FICTIONAL = "https://example.org/fictional/"
+# The fixture's example binding of a query whose parameter is required (the header's example names
+# things of the shipped graph): a municipality, an advisory body with its compositions and a post
+# with its tenures, so that each kind of record the query follows is in the expected table.
+FIXTURE_EXAMPLES = {"cq22": {"subject": [ox.NamedNode(FICTIONAL + name)
+                                         for name in ("altenbrueck", "body-altenbrueck", "post-neuwerder")]}}
 
 
 def params(query_path: Path) -> dict[str, tuple[str, str]]:
@@ -112,15 +118,41 @@ def test_header_follows_the_grammar(query_path: Path) -> None:
     assert body.index("WHERE") == body.index("\nWHERE {") + 1
     for line in header:
         if line.startswith("#+ param: "):
-            name, kind, _default, help_en, help_de = [part.strip() for part in line[10:].split("|")]
-            assert kind in PARAM_TYPES and help_en and help_de
+            name, kind, _default, help_en, help_de, *example = [part.strip() for part in line[10:].split("|")]
+            assert kind.removesuffix("!") in PARAM_TYPES and help_en and help_de
+            assert not kind.endswith("!") or example, "a required parameter has an example"
             assert f"?{name}" in body, f"parameter ?{name} is used in the query"
 
 
 @pytest.mark.parametrize("query_path", QUERIES, ids=lambda p: p.stem)
 def test_query_gives_expected_table(public: PublicPath, query_path: Path) -> None:
     expected = read_csv(EXPECTED_FIXTURE / f"{query_id(query_path)}.csv")
-    assert same_table(answer(public, query_path), expected, query_path.read_text(encoding="utf-8"))
+    got = answer(public, query_path, FIXTURE_EXAMPLES.get(query_id(query_path)))
+    assert same_table(got, expected, query_path.read_text(encoding="utf-8"))
+
+
+REQUIRED = [(p, name) for p in QUERIES for name in header_examples(p)]
+
+
+def test_the_fixture_has_an_example_for_each_required_parameter() -> None:
+    assert sorted((query_id(p), name) for p, name in REQUIRED) == \
+        sorted((q, name) for q, values in FIXTURE_EXAMPLES.items() for name in values)
+
+
+@pytest.mark.parametrize(("query_path", "name"), REQUIRED, ids=lambda x: getattr(x, "stem", x))
+def test_a_required_parameter_keeps_exactly_its_rows(public: PublicPath, query_path: Path, name: str) -> None:
+    """Left out, the catalogue refuses the query; bound (to one thing, or to the example), it answers
+    the rows that the query's text, run without a binding, gives for those things."""
+    with pytest.raises(ParameterError) as caught:
+        answer(public, query_path)
+    assert f"'{name}'" in caught.value.text("en") and f"'{name}'" in caught.value.text("de")
+    query = read_query(query_path)
+    everything = [[LOADED_AS.get(cell, cell) for cell in row] for row in table(public.run(query.text))]
+    example = {t.value for t in FIXTURE_EXAMPLES[query.id][name]}
+    assert example <= set(column(everything, name))
+    for chosen in [{value} for value in sorted(set(column(everything, name)))] + [example]:
+        bound = answer(public, query_path, {name: [ox.NamedNode(v) for v in sorted(chosen)]})
+        assert same_table(bound, rows_where(everything, name, chosen), query.text), chosen
 
 
 def test_parameter_bound_as_term_narrows_the_result(public: PublicPath) -> None:
@@ -221,7 +253,8 @@ if __name__ == "__main__" and "--write" in sys.argv:
         try:
             for path in QUERIES:
                 target = EXPECTED_FIXTURE / f"{query_id(path)}.csv"
-                target.write_text(csv_text(answer(written, path)), encoding="utf-8")
+                bound = FIXTURE_EXAMPLES.get(query_id(path))
+                target.write_text(csv_text(answer(written, path, bound)), encoding="utf-8")
                 print(target)
         finally:
             written.close()
