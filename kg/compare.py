@@ -16,10 +16,11 @@ from datetime import date
 
 from kg import development_types, iris
 from kg.catalog_runner import Iri, Select
-from kg.compare_model import AGS, MAX_CITIES, MIN_CITIES, City, Comparison, Source
+from kg.compare_model import MAX_CITIES, MIN_CITIES, City, Comparison, Source
 from kg.compare_rows import Builder
 from kg.errors import BadRequest, NotFound
 from kg.i18n import best_text
+from kg.reference_date import reference_date
 
 # Questions asked at the same time: the query workers (2 by default) take them as they come free.
 PARALLEL = 4
@@ -29,7 +30,7 @@ def parse_request(ags_list: Iterable[str], on: str | None) -> tuple[list[str], d
     """The AGS and date a request gives, checked; a bad one is a BadRequest naming it."""
     chosen = list(dict.fromkeys(a.strip() for a in ags_list if a.strip()))
     for ags in chosen:
-        if not AGS.fullmatch(ags):
+        if not iris.AGS.fullmatch(ags):
             raise BadRequest(messages={
                 "en": f"{ags!r} is no AGS: an AGS (Amtlicher Gemeindeschlüssel) has 8 digits, such as "
                       "14612000 for Dresden. Correct it, or pick the municipality from the list.",
@@ -43,19 +44,8 @@ def parse_request(ags_list: Iterable[str], on: str | None) -> tuple[list[str], d
             "de": f"Vergleichen Sie {MIN_CITIES} bis {MAX_CITIES} Kommunen; angegeben: {len(chosen)}. "
                   "Ergänzen oder entfernen Sie ags=-Parameter (einen je Kommune) oder wählen Sie sie im "
                   "Formular."}, detail={"count": len(chosen)})
-    return chosen, _day(on)
+    return chosen, reference_date(on)
 
-
-def _day(on: str | None) -> date:
-    if not on:
-        return date.today()
-    try:
-        return date.fromisoformat(on)
-    except ValueError:
-        raise BadRequest(messages={
-            "en": f"{on!r} is no date: give the reference date as YYYY-MM-DD, such as 2024-06-30.",
-            "de": f"{on!r} ist kein Datum: Geben Sie den Stichtag als JJJJ-MM-TT an, etwa 2024-06-30."},
-            detail={"date": on}) from None
 
 
 def compare(select: Select, ags_list: list[str], on: date, lang: str) -> Comparison:

@@ -3,14 +3,12 @@ rows): cities, rows of cells, items with their sources, and the words its cells 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from kg import iris
 
-AGS = re.compile(r"\d{8}")
 MIN_CITIES, MAX_CITIES = 2, 6
 RECORDED, NOT_RECORDED, CONFLICT = "recorded", "not-recorded", "conflict"
 NOT_RECORDED_TEXT = {"en": "not recorded", "de": "nicht erfasst"}

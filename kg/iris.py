@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 
 BASE = "https://w3id.org/integration-kg/"
@@ -69,6 +70,8 @@ def submission_record_graph(submission_id: str) -> str:
 
 
 MUNICIPALITY = ID + "municipality/"
+# An AGS (Amtlicher Gemeindeschlüssel), the key of a municipality's IRI: 8 digits.
+AGS = re.compile(r"\d{8}")
 
 
 def municipality_iri(ags: str) -> str:

@@ -13,7 +13,7 @@ from kg.catalog_runner import Iri, Plain, Select
 from kg.coverage import Coverage, coverage_of
 from kg.i18n import best_text
 
-AGS = re.compile(r"\d{8}")
+AGS = iris.AGS
 
 
 @dataclass(frozen=True)

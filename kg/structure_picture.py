@@ -15,7 +15,6 @@ from itertools import combinations
 
 from kg import iris
 from kg.catalog_runner import Iri, Select
-from kg.errors import BadRequest
 from kg.i18n import best_text
 from kg.municipality_record import AGS, short_name
 
@@ -73,22 +72,6 @@ class SourcePicture:
     sources: tuple[str, ...]
     shows: tuple[Labelled, ...]
 
-
-def picture_date(text: str | None) -> date:
-    """The date a picture is drawn for: the one asked for (YYYY-MM-DD), today where none is."""
-    if text is None or text == "":
-        return date.today()
-    try:
-        if len(text) == 10:
-            return date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise BadRequest(messages={
-        "en": f"The date {text[:40]!r} is not a day written as YYYY-MM-DD, such as 2025-12-11. Give "
-              "the day the picture should show (date=YYYY-MM-DD), or leave date out for today.",
-        "de": f"Das Datum {text[:40]!r} ist kein Tag in der Form JJJJ-MM-TT, etwa 2025-12-11. Geben "
-              "Sie den Tag an, den das Bild zeigen soll (date=JJJJ-MM-TT), oder lassen Sie date weg "
-              "für heute."}, detail={"date": text[:40]})
 
 
 def municipality_landscape(select: Select, ags: str, on: date, lang: str) -> Landscape | None:

@@ -19,7 +19,8 @@ from kg.errors import BadRequest
 from kg.querying.factory import make_query_runner
 from kg.querying.pool import WorkerPool
 from kg.store import EmbeddedStore
-from kg.structure_picture import (SECTORS, municipality_landscape, picture_date, source_pictures)
+from kg.reference_date import reference_date
+from kg.structure_picture import SECTORS, municipality_landscape, source_pictures
 from kg.structure_svg import LINE_CHARS, draw, wrap
 from support import ROOT
 
@@ -200,12 +201,12 @@ def test_long_labels_wrap_and_end_with_an_ellipsis():
 @pytest.mark.parametrize("text", ["2025-13-01", "11.12.2025", "2025-12-1", "tomorrow"])
 def test_a_bad_date_says_what_to_give(text):
     with pytest.raises(BadRequest) as caught:
-        picture_date(text)
+        reference_date(text)
     assert "YYYY-MM-DD" in caught.value.text("en") and "JJJJ-MM-TT" in caught.value.text("de")
 
 
 def test_no_date_means_today_and_an_unknown_municipality_none(select):
-    assert picture_date(None) == date.today() and picture_date("") == date.today()
+    assert reference_date(None) == date.today() and reference_date("") == date.today()
     assert municipality_landscape(select, "99999999", DAY, "en") is None
     assert municipality_landscape(select, "dresden", DAY, "en") is None
 

@@ -19,11 +19,11 @@ import secrets
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from kg import iris
 from kg.errors import BadRequest, Conflict, NotFound
 
 ALL = "*"
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-AGS = re.compile(r"\d{8}")
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def parse_scope(text: str) -> list[str]:
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if parts == [ALL]:
         return [ALL]
-    bad = [p for p in parts if not AGS.fullmatch(p)]
+    bad = [p for p in parts if not iris.AGS.fullmatch(p)]
     if not parts or bad:
         raise BadRequest(messages={
             "en": f"--scope {text!r}: give 8-digit AGS separated by commas (e.g. 14713000) or '*' "

@@ -16,7 +16,8 @@ from kg.coverage import FACT_KINDS, NOT_RECORDED, SUMMARY_KINDS, kreisfreie_stae
 from kg.development_types import development_types
 from kg.errors import NotFound
 from kg.municipality_record import AGS, municipality_record
-from kg.structure_picture import landscape, municipality_landscape, picture_date, source_pictures
+from kg.reference_date import reference_date
+from kg.structure_picture import landscape, municipality_landscape, source_pictures
 from kg.structure_svg import draw
 from kg.thing_description import describe
 from kg.web.conneg import negotiate
@@ -69,7 +70,7 @@ def municipality(ags: str) -> Response:
             raise _no_municipality(ags)
         return _varied(rdf_response(description.rdf_triples(), fmt))
     lang = request_language()
-    on = picture_date(request.args.get("date"))
+    on = reference_date(request.args.get("date"))
     record = municipality_record(get_select(), ags, lang)
     if record is None:
         raise _no_municipality(ags)
@@ -100,7 +101,7 @@ def _page(iri: str, lang: str) -> str | None:
 def structure_svg(ags: str) -> Response:
     """The structure picture as a file of its own; its boxes link to the things' IRIs."""
     lang = request_language()
-    on = picture_date(request.args.get("date"))
+    on = reference_date(request.args.get("date"))
     drawn = municipality_landscape(get_select(), ags, on, lang)
     if drawn is None:
         raise _no_municipality(ags)
