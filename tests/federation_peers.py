@@ -13,7 +13,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from support import free_port
+from support import end_process, free_port
 
 
 def oxigraph_binary() -> str:
@@ -51,12 +51,7 @@ class OxigraphPeer:
                 time.sleep(0.2)
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        end_process(self.process, 10)
 
 
 class _Listener:

@@ -105,9 +105,14 @@ def start_server(store: Path, *extra: str, env: dict | None = None, timeout: flo
 
 
 def stop_server(server: Server) -> None:
-    server.process.terminate()
+    end_process(server.process, 15)
+
+
+def end_process(process: subprocess.Popen, grace: float) -> None:
+    """Ask a process to stop; kill it if it has not within `grace` seconds."""
+    process.terminate()
     try:
-        server.process.wait(timeout=15)
+        process.wait(timeout=grace)
     except subprocess.TimeoutExpired:
-        server.process.kill()
-        server.process.wait()
+        process.kill()
+        process.wait()
