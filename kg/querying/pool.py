@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -28,7 +29,7 @@ from kg.errors import KGError, QueryCrashed, QueryTimeout, Unavailable
 from kg.querying import messages
 from kg.querying.guard import MAX_NESTING_DEPTH, check_nesting
 from kg.querying.runner import effective_row_cap, effective_timeout
-from kg.querying.worker import Reply, Task, ValidateTask
+from kg.querying.worker import ReplicaPolicy, Reply, Task, ValidateTask
 from kg.store.base import QueryResult
 from kg.store.checkpoints import Checkpoints
 from kg.store.embedded import EmbeddedStore
@@ -58,7 +59,8 @@ class WorkerPool:
     """N worker processes (spawned lazily, on `start()` or the first query) over checkpoints."""
 
     def __init__(self, store: EmbeddedStore, *, workers: int, timeout: float | None = None,
-                 row_cap: int | None = None, max_depth: int = MAX_NESTING_DEPTH) -> None:
+                 row_cap: int | None = None, max_depth: int = MAX_NESTING_DEPTH,
+                 replica: ReplicaPolicy = ReplicaPolicy()) -> None:
         if workers < 1:
             raise ValueError("A worker pool needs at least one worker.")
         self._store, self.size = store, workers
@@ -69,6 +71,10 @@ class WorkerPool:
         self._started = self._closed = False
         self._checkpoints: Checkpoints | None = None
         self._spawner: ThreadPoolExecutor | None = None
+        self.replica = replica
+        # Answers by what they were read from ("memory": a worker's replica, "disk"): a count
+        # to read (tests, metrics), never a reason to answer differently.
+        self.read_from: Counter[str] = Counter()
 
     def start(self) -> None:
         with self._lock:
@@ -143,6 +149,8 @@ class WorkerPool:
             raise messages.error(QueryCrashed, messages.CRASHED, how=how) from None
         self._moved_to(worker, checkpoint)
         self._idle.put(worker)
+        with self._lock:
+            self.read_from[reply.read_from] += 1
         return reply
 
     def _moved_to(self, worker: _Worker, checkpoint: str) -> None:
@@ -181,7 +189,8 @@ class WorkerPool:
         parent_end, child_end = socket.socketpair()
         with child_end:
             process = subprocess.Popen(
-                [sys.executable, "-c", _WORKER_CODE, str(child_end.fileno()), str(os.getpid())],
+                [sys.executable, "-c", _WORKER_CODE, str(child_end.fileno()), str(os.getpid()),
+                 self.replica.mode, str(self.replica.max_quads)],
                 pass_fds=[child_end.fileno()], stdin=subprocess.DEVNULL, env=_worker_env())
         worker = _Worker(process, Connection(parent_end.detach()))
         with self._lock:
