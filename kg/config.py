@@ -77,9 +77,10 @@ SETTINGS: tuple[Setting, ...] = (
             "to replica_max_quads).", check=lambda v: _one_of(v, ("auto", "memory", "disk"))),
     Setting("replica_max_quads", int, 1_000_000,
             "With replica auto: the most quads a checkpoint may hold for workers to copy it "
-            "into memory. Measured (queries/ENGINE.md): about 1.2 s and 150 MB per worker for "
-            "the shipped 85 k quads, 55 s and 1.9 GB for 3.3 M; a million keeps each worker's "
-            "copy near 600 MB and its rebuild after a write near 15 s."),
+            "into memory. Measured (queries/ENGINE.md): 1-4 s and 40 MB per worker for the "
+            "shipped 85 k quads, 124 s (load 7) and 600 MB for 1.66 M; at a million each worker "
+            "holds about 360 MB and rebuilds its copy for 20-75 s after a write, reading the "
+            "disk meanwhile."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
