@@ -6,10 +6,11 @@ this process is the only way a query is stopped, so it keeps no state worth savi
 
 With a replica (`replica` setting), a worker told to read a new checkpoint answers from that
 checkpoint on disk at once, and meanwhile copies its public dataset into memory in a thread of
-its own; from then on it answers from the copy until the next checkpoint. pyoxigraph releases the
-GIL while it evaluates a query (measured: a ticking thread kept ticking through a query and a
-bulk load), so the copy slows the worker's queries only while it is made. Every answer therefore
-still reads the newest committed state.
+its own; from then on it answers from the copy until the next checkpoint. Every answer therefore
+still reads the newest committed state. pyoxigraph releases the GIL while it evaluates a query
+(measured: a ticking thread kept ticking through one), and the copying thread gives the GIL up
+between quads: a cheap query took 1.1 ms (median; 12 ms p95, 25 ms at most) while a copy of the
+shipped graph was being made, against 0.8 ms without, at load average 11.
 """
 
 from __future__ import annotations
