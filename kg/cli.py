@@ -523,6 +523,48 @@ def erase(settings, submission_id, reason) -> None:
     click.echo(f"Erased submission {submission_id}; the audit log records why.")
 
 
+@main.command("backup")
+@settings_options
+@click.argument("directory", type=click.Path(file_okay=False))
+@handle_errors
+def backup_command(settings, directory: str) -> None:
+    """Back the whole store up into DIRECTORY (new or empty): every graph, the system graph and
+    the submissions' kept files. Works while `kg serve` runs (the server makes the copy)."""
+    from kg.store import backup as store_backup
+
+    target = Path(directory).resolve()
+    store_backup.check_target(target)
+    store, server = open_store_or_server(settings)
+    if server is not None:
+        manifest = json.loads(ask_server(server, "/api/admin/backup", what=_BACKUP,
+                                         body=json.dumps({"directory": str(target)}).encode()))
+    else:
+        try:
+            manifest = store_backup.backup(store, target)
+        finally:
+            store.close()
+    click.echo(f"Backed up {manifest['quads']:,} quads in {manifest['graphs']} graphs to {target}.")
+
+
+_BACKUP = {"en": "the backup", "de": "die Sicherung"}
+
+
+@main.command("restore")
+@settings_options
+@click.argument("directory", type=click.Path(file_okay=False))
+@handle_errors
+def restore_command(settings, directory: str) -> None:
+    """Put the backup in DIRECTORY (made by `kg backup`) in place of the store. Refused while a
+    server serves the store: stop it first."""
+    from kg.store import backup as store_backup
+
+    if settings.store_is_remote:
+        fail(f"--store {settings.store}: only the embedded store can be restored.")
+    manifest = store_backup.restore(Path(directory).resolve(), Path(settings.store))
+    click.echo(f"Restored {manifest['quads']:,} quads in {manifest['graphs']} graphs "
+               f"(backed up {manifest['made']}) into {settings.store}.")
+
+
 @main.command("settings")
 @click.option("--markdown", is_flag=True, help="Print the README's configuration table.")
 @settings_options

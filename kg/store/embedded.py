@@ -337,6 +337,21 @@ class EmbeddedStore:
                                 f"DELETE DATA {{ {flag} }}")
             self._committed()
 
+    def backup(self, target: Path) -> None:
+        """A copy of the committed state in `target` (a new folder). While query workers read
+        checkpoints, the newest one is copied: the live store may be in the middle of a bulk
+        write, which has no transaction, and a checkpoint is only made once a write is done."""
+        checkpoints = self._checkpoints
+        if checkpoints is None:
+            self._ox.flush()
+            self._ox.backup(str(target))
+            return
+        pinned = checkpoints.acquire()
+        try:
+            shutil.copytree(pinned, target)
+        finally:
+            checkpoints.release(pinned)
+
     def flush(self) -> None:
         if self.path is not None and not self.read_only:
             self._ox.flush()
