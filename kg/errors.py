@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping
 
 from kg.i18n import DEFAULT_LANGUAGE, megabytes, number
@@ -223,3 +224,11 @@ class InsufficientStorage(KGError):
                   "nicht ausgeführt und nichts davon behalten. Schaffen Sie Platz (oder bitten "
                   "Sie die Betreiber darum) und versuchen Sie es dann erneut: ein Neustart ist "
                   "nicht nötig."})
+
+
+def no_space(exc: OSError) -> bool:
+    """A write failed for lack of disk space. pyoxigraph's OSError carries RocksDB's text, not
+    an errno."""
+    text = str(exc)
+    return (exc.errno in (errno.ENOSPC, errno.EDQUOT) or "No space left on device" in text
+            or "Disk quota exceeded" in text)

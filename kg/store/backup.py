@@ -10,7 +10,6 @@ many quads it holds; restore refuses any folder whose manifest and store do not 
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import gc
 import json
 import shutil
@@ -19,7 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import __version__
-from kg.errors import BadRequest, Conflict, InsufficientStorage, KGError, StoreBusy
+from kg.errors import BadRequest, Conflict, InsufficientStorage, KGError, StoreBusy, no_space
 from kg.running import read_record
 from kg.store.embedded import EmbeddedStore
 from kg.submissions.files import workspace_dir
@@ -167,7 +166,7 @@ def _now() -> str:
 
 
 def _write_failed(exc: OSError, path: Path) -> KGError:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+    if no_space(exc):
         return InsufficientStorage.no_space(path)
     return KGError(messages=_texts(
         "Writing {path} failed: {reason}. Fix the cause and try again.",
