@@ -534,6 +534,8 @@ def backup_command(settings, directory: str) -> None:
 
     target = Path(directory).resolve()
     store_backup.check_target(target)
+    if settings.store_is_remote or not Path(settings.store).is_dir():
+        fail(f"No store at {settings.store}; give the store's folder with --store.")
     store, server = open_store_or_server(settings)
     if server is not None:
         manifest = json.loads(ask_server(server, "/api/admin/backup", what=_BACKUP,

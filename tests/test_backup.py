@@ -106,6 +106,13 @@ def test_backup_through_a_running_server_and_restore_refusals(submitted, tmp_pat
     assert not_backup.exit_code == 2 and "not a backup" in not_backup.stderr
     assert not (tmp_path / "other").exists()
 
+    notes = tmp_path / "notes"  # a folder of other files given by mistake: never replaced
+    notes.mkdir()
+    (notes / "keep.txt").write_text("keep")
+    wrong = kg_here("restore", str(tmp_path / "backup"), "--store", str(notes))
+    assert wrong.exit_code == 2 and "not a store" in wrong.stderr
+    assert [p.name for p in notes.iterdir()] == ["keep.txt"]
+
     manifest = tmp_path / "backup" / "kg-backup.json"
     data = json.loads(manifest.read_text())
     manifest.write_text(json.dumps({**data, "quads": data["quads"] + 1}))

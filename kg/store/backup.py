@@ -55,6 +55,11 @@ def backup(store: EmbeddedStore, target: Path) -> dict:
     check_target(target)
     if store.path is None:
         raise BadRequest("An in-memory store has nothing on disk to back up.")
+    if target.resolve().is_relative_to(store.path.resolve()):
+        raise BadRequest(messages=_texts(
+            "The backup folder {path} lies inside the store; give a folder outside it.",
+            "Der Sicherungsordner {path} liegt im Speicher; geben Sie einen Ordner außerhalb an.",
+            path=target))
     making = target.with_name(target.name + ".making")
     try:
         shutil.rmtree(making, ignore_errors=True)
@@ -118,6 +123,14 @@ def restore(source: Path, store_path: Path) -> dict:
             "Der Speicher {store} wird vom laufenden Server unter {url} (PID {pid}) bereitgestellt; "
             "beenden Sie ihn vor der Wiederherstellung und starten Sie ihn danach neu.",
             store=store_path, url=record.url, pid=record.pid))
+    if store_path.exists() and not (store_path / "CURRENT").is_file() and (
+            not store_path.is_dir() or any(store_path.iterdir())):
+        # Restoring replaces the folder: never one that holds anything but a store.
+        raise BadRequest(messages=_texts(
+            "{store} is not a store (no Oxigraph files in it); give the store's folder with "
+            "--store, or a new one.",
+            "{store} ist kein Speicher (keine Oxigraph-Dateien darin); geben Sie mit --store "
+            "den Ordner des Speichers oder einen neuen an.", store=store_path))
     if store_path.exists():
         EmbeddedStore(store_path).close()  # refuses (StoreBusy) while another process holds it
         gc.collect()
