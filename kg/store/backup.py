@@ -21,7 +21,6 @@ from kg import __version__
 from kg.errors import BadRequest, Conflict, InsufficientStorage, KGError, StoreBusy, no_space
 from kg.running import read_record
 from kg.store.embedded import EmbeddedStore
-from kg.submissions.files import workspace_dir
 
 MANIFEST = "kg-backup.json"
 FORMAT = "integration-kg-backup/1"
@@ -50,8 +49,10 @@ def check_target(target: Path) -> None:
             "Sicherung an.", path=target))
 
 
-def backup(store: EmbeddedStore, target: Path) -> dict:
-    """Copy the store's committed state and its submissions' kept files into `target`."""
+def backup(store: EmbeddedStore, target: Path, workspace: Path | None = None) -> dict:
+    """Copy the store's committed state, and the submissions' kept files in `workspace`
+    (kg.submissions.files.workspace_dir: the caller names it, the store knows no submissions),
+    into `target`."""
     check_target(target)
     if store.path is None:
         raise BadRequest("An in-memory store has nothing on disk to back up.")
@@ -68,13 +69,13 @@ def backup(store: EmbeddedStore, target: Path) -> dict:
         # quads are not is what a crash after writing the files leaves, which the next start
         # reconciles; the other way round an accepted version could lack its files.
         store.backup(making / STORE)
-        workspace = workspace_dir(str(store.path))
-        if workspace.is_dir():
+        kept = workspace is not None and workspace.is_dir()
+        if kept:
             shutil.copytree(workspace, making / SUBMISSIONS,
                             ignore=shutil.ignore_patterns(_UNFINISHED))
         manifest = {"format": FORMAT, "made": _now(), "version": __version__,
                     "source": str(store.path), **_count(making / STORE),
-                    "submissions": workspace.is_dir()}
+                    "submissions": kept}
         (making / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
         if target.exists():
             target.rmdir()  # empty, as checked
@@ -112,8 +113,9 @@ def read_backup(source: Path) -> dict:
     return manifest
 
 
-def restore(source: Path, store_path: Path) -> dict:
-    """Put the backup in `source` in place of the store at `store_path` (not while served)."""
+def restore(source: Path, store_path: Path, workspace: Path) -> dict:
+    """Put the backup in `source` in place of the store at `store_path` (not while served), and
+    its kept files in place of `workspace`."""
     manifest = read_backup(source)
     record = read_record(str(store_path))
     if record is not None:
@@ -135,7 +137,6 @@ def restore(source: Path, store_path: Path) -> dict:
         EmbeddedStore(store_path).close()  # refuses (StoreBusy) while another process holds it
         gc.collect()
     incoming = store_path.with_name(store_path.name + ".restoring")
-    workspace = workspace_dir(str(store_path))
     try:
         shutil.rmtree(incoming, ignore_errors=True)
         shutil.copytree(source / STORE, incoming / STORE)

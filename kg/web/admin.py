@@ -13,6 +13,7 @@ from kg import iris, rdfio
 from kg.errors import BadRequest, Forbidden
 from kg.loading import SourceFile, load_sources
 from kg.store import backup as store_backup
+from kg.submissions.files import workspace_dir
 from kg.validation import Validator, load_bundle
 from kg.validation.published import revalidate
 from kg.web.context import get_settings, get_store, request_language
@@ -86,4 +87,5 @@ def backup_store():
     directory = body.get("directory") if isinstance(body, dict) else None
     if not isinstance(directory, str) or not directory or "\0" in directory:
         raise BadRequest('Send JSON {"directory": "/absolute/path/of/a/new/folder"}.')
-    return jsonify(store_backup.backup(get_store(), Path(directory)))
+    return jsonify(store_backup.backup(get_store(), Path(directory),
+                                       workspace_dir(get_settings().store)))
