@@ -19,9 +19,11 @@ from kg.errors import BadRequest, KGError, StoreBusy, Unavailable
 from kg.i18n import LANGUAGES
 from kg.running import ServerRecord, read_record
 from kg.sparql_client import run_remote_query
+from kg.store import backup as store_backup
 from kg.store import open_store
 from kg.submissions import OPERATOR, Submissions, TokenBook, parse_scope
 from kg.submissions.client import call, multipart
+from kg.submissions.files import workspace_dir
 from kg.validation import Validator, load_bundle
 from kg.validation.engine import DEFAULT_ENGINE, ENGINES
 from kg.validation.files import validate_files
@@ -521,6 +523,47 @@ def erase(settings, submission_id, reason) -> None:
         finally:
             service.store.close()
     click.echo(f"Erased submission {submission_id}; the audit log records why.")
+
+
+@main.command("backup")
+@settings_options
+@click.argument("directory", type=click.Path(file_okay=False))
+@handle_errors
+def backup_command(settings, directory: str) -> None:
+    """Back the whole store up into DIRECTORY (new or empty): every graph, the system graph and
+    the submissions' kept files. Works while `kg serve` runs (the server makes the copy)."""
+    target = Path(directory).resolve()
+    store_backup.check_target(target)
+    if settings.store_is_remote or not Path(settings.store).is_dir():
+        fail(f"No store at {settings.store}; give the store's folder with --store.")
+    store, server = open_store_or_server(settings)
+    if server is not None:
+        manifest = json.loads(ask_server(server, "/api/admin/backup", what=_BACKUP,
+                                         body=json.dumps({"directory": str(target)}).encode()))
+    else:
+        try:
+            manifest = store_backup.backup(store, target, workspace_dir(settings.store))
+        finally:
+            store.close()
+    click.echo(f"Backed up {manifest['quads']:,} quads in {manifest['graphs']} graphs to {target}.")
+
+
+_BACKUP = {"en": "the backup", "de": "die Sicherung"}
+
+
+@main.command("restore")
+@settings_options
+@click.argument("directory", type=click.Path(file_okay=False))
+@handle_errors
+def restore_command(settings, directory: str) -> None:
+    """Put the backup in DIRECTORY (made by `kg backup`) in place of the store. Refused while a
+    server serves the store: stop it first."""
+    if settings.store_is_remote:
+        fail(f"--store {settings.store}: only the embedded store can be restored.")
+    manifest = store_backup.restore(Path(directory).resolve(), Path(settings.store),
+                                    workspace_dir(settings.store))
+    click.echo(f"Restored {manifest['quads']:,} quads in {manifest['graphs']} graphs "
+               f"(backed up {manifest['made']}) into {settings.store}.")
 
 
 @main.command("settings")

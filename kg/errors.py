@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping
 
 from kg.i18n import DEFAULT_LANGUAGE, megabytes, number
@@ -203,3 +204,31 @@ class QueryTimeout(KGError):
 class Unavailable(KGError):
     status = 503
     kind = "unavailable"
+
+
+class InsufficientStorage(KGError):
+    """A write failed for lack of disk space (ENOSPC); nothing of it was kept."""
+
+    status = 507
+    kind = "insufficient-storage"
+
+    @classmethod
+    def no_space(cls, where=None) -> InsufficientStorage:
+        """`where` (a path) only for the command line: a web answer names no server paths."""
+        en, de = (f"of {where} ", f"von {where} ") if where else ("", "")
+        return cls(messages={
+            "en": f"There is no space left on the disk {en}".rstrip() + "; the write was "
+                  "not made and nothing of it was kept. Free some space (or ask the operators "
+                  "to), then try again: no restart is needed.",
+            "de": f"Auf dem Datenträger {de}ist kein Platz mehr; der Schreibvorgang wurde "
+                  "nicht ausgeführt und nichts davon behalten. Schaffen Sie Platz (oder bitten "
+                  "Sie die Betreiber darum) und versuchen Sie es dann erneut: ein Neustart ist "
+                  "nicht nötig."})
+
+
+def no_space(exc: OSError) -> bool:
+    """A write failed for lack of disk space. pyoxigraph's OSError carries RocksDB's text, not
+    an errno."""
+    text = str(exc)
+    return (exc.errno in (errno.ENOSPC, errno.EDQUOT) or "No space left on device" in text
+            or "Disk quota exceeded" in text)

@@ -7,6 +7,7 @@ the same published dataset as /sparql answers, so that `void:triples` is exactly
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from urllib.parse import quote
 
@@ -170,3 +171,36 @@ def _subsets(run: QueryFunction, dataset: ox.NamedNode, document: str,
                     ox.Triple(subset, iri_node(VOID + "sparqlEndpoint"), iri_node(endpoint))]
         triples += _data_dumps(subset, dumps, graph.value)
     return triples
+
+
+class CountsCache:
+    """The answers of build()'s queries, kept per write generation of the store.
+
+    Six aggregate queries over the whole dataset per call made VoID cost seconds at national
+    scale, and anyone may call it; between two writes the answers cannot change. A generation
+    that is odd (a write under way) or moved while the queries ran is never kept (the store's
+    seqlock, see EmbeddedStore.write_generation)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._generation: int | None = None
+        self._answers: dict[str, QueryResult] = {}
+
+    def runner(self, generation: Callable[[], int], run: QueryFunction) -> QueryFunction:
+        """`run`, answering from the cache those queries asked since the last write."""
+        def cached(sparql: str) -> QueryResult:
+            before = generation()
+            with self._lock:
+                if self._generation != before:
+                    self._generation, self._answers = before, {}
+                answer = self._answers.get(sparql)
+            if answer is not None:
+                return answer
+            answer = run(sparql)
+            if before % 2 == 0 and generation() == before:
+                with self._lock:
+                    if self._generation == before:
+                        self._answers[sparql] = answer
+            return answer
+
+        return cached

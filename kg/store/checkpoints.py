@@ -49,6 +49,8 @@ class Checkpoints:
         with self._lock:
             generation = (self._newest or 0) + 1
             temporary = self.directory / f"{_TEMP_PREFIX}{generation}"
+            # What a make that failed (a full disk) left under this name.
+            shutil.rmtree(temporary, ignore_errors=True)
             store.backup(str(temporary))
             final = self.path(generation)
             temporary.rename(final)

@@ -23,7 +23,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg import iris, rdfio
-from kg.errors import BadRequest, StoreBusy
+from kg.errors import BadRequest, InsufficientStorage, StoreBusy, no_space
 from kg.store.base import GraphLoad, QueryResult, StoreStats, Term, to_query_result
 from kg.store.checkpoints import Checkpoints, checkpoint_dir
 
@@ -43,6 +43,16 @@ _EMPTY_GRAPH = ox.NamedNode(_SYS + "empty")
 # From this many triples in one write on, replace_graphs writes with the bulk loader under a
 # rollback copy instead of one SPARQL update: about 10× faster, and still all or nothing.
 BULK_THRESHOLD = 10_000
+# Room a reopen needs beyond the write-ahead logs it replays (a new log, MANIFEST and OPTIONS).
+_REOPEN_MARGIN = 4 * 1024 * 1024
+_WRITTEN_NOT_SERVED = {
+    "en": "The write was stored, but there is no space left on the disk to make it visible to "
+          "queries yet. Free some space (or ask the operators to): the next write shows it, no "
+          "restart is needed.",
+    "de": "Der Schreibvorgang wurde gespeichert, aber auf dem Datenträger ist kein Platz mehr, "
+          "um ihn schon für Abfragen sichtbar zu machen. Schaffen Sie Platz (oder bitten Sie die "
+          "Betreiber darum): der nächste Schreibvorgang macht ihn sichtbar, ein Neustart ist "
+          "nicht nötig."}
 
 
 class EmbeddedStore:
@@ -57,6 +67,10 @@ class EmbeddedStore:
         self._checkpoints: Checkpoints | None = None
         self._stats: StoreStats | None = None
         self._writes = 0  # see write_generation()
+        # Set when a write failed for lack of space: RocksDB then refuses every later write of
+        # this handle, even once space is back, until the store is opened again.
+        self._full_disk = False
+        self._checkpoint_owed = False
         if self.path is None:
             self._ox = ox.Store()
         else:
@@ -84,6 +98,7 @@ class EmbeddedStore:
         store = cls.__new__(cls)
         store.path, store.read_only, store._checkpoints = Path(path), True, None
         store.bulk_threshold, store._stats, store._writes = BULK_THRESHOLD, None, 0
+        store._full_disk = store._checkpoint_owed = False
         store._ox = ox.Store.read_only(str(path))
         return store
 
@@ -118,7 +133,16 @@ class EmbeddedStore:
         self._stats = None
         checkpoints = self._checkpoints
         if checkpoints is not None:
-            checkpoints.make(self._ox)
+            try:
+                checkpoints.make(self._ox)
+            except OSError as exc:
+                if not no_space(exc):
+                    raise
+                # Committed, but readers go on seeing the state before it until a checkpoint
+                # can be made: the next write makes one first.
+                self._full_disk = self._checkpoint_owed = True
+                raise InsufficientStorage(messages=_WRITTEN_NOT_SERVED) from None
+            self._checkpoint_owed = False
             self.stats()
 
     # -- reading ---------------------------------------------------------------------------
@@ -197,9 +221,32 @@ class EmbeddedStore:
     def _writing(self) -> Iterator[None]:
         self._writes += 1
         try:
+            if self._full_disk:
+                self._reopen_after_full_disk()
+            if self._checkpoint_owed:
+                self._committed()
             yield
+        except OSError as exc:
+            if not no_space(exc):
+                raise
+            # The write did not commit (one update is one transaction; a bulk write put its
+            # rollback copy back). Reads go on from this handle; the next write reopens it.
+            self._full_disk = True
+            raise InsufficientStorage.no_space() from None
         finally:
             self._writes += 1
+
+    def _reopen_after_full_disk(self) -> None:
+        """Open the store again, so that writes work once space is back (no server restart).
+        Only with room for the reopen: a reopen that failed for space would leave no handle."""
+        assert self.path is not None
+        logs = sum(p.stat().st_size for p in self.path.glob("*.log"))
+        if shutil.disk_usage(self.path).free < logs + _REOPEN_MARGIN:
+            raise InsufficientStorage.no_space()
+        self._ox = None  # type: ignore[assignment]
+        gc.collect()  # the RocksDB lock goes with the last reference to the store
+        self._ox = _open_or_busy(self.path)
+        self._full_disk = False
 
     def quad_count(self, graphs: Sequence[str] | None = None) -> int:
         """Quads in the given graphs; without graphs, the distinct published triples."""
@@ -336,6 +383,21 @@ class EmbeddedStore:
                 self._ox.update(f"{_withdraw_from_merge(graph, f'<{graph}>')} ; "
                                 f"DELETE DATA {{ {flag} }}")
             self._committed()
+
+    def backup(self, target: Path) -> None:
+        """A copy of the committed state in `target` (a new folder). While query workers read
+        checkpoints, the newest one is copied: the live store may be in the middle of a bulk
+        write, which has no transaction, and a checkpoint is only made once a write is done."""
+        checkpoints = self._checkpoints
+        if checkpoints is None:
+            self._ox.flush()
+            self._ox.backup(str(target))
+            return
+        pinned = checkpoints.acquire()
+        try:
+            shutil.copytree(pinned, target)
+        finally:
+            checkpoints.release(pinned)
 
     def flush(self) -> None:
         if self.path is not None and not self.read_only:

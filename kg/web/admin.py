@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import base64
 import hmac
+from pathlib import Path
 
 from flask import Blueprint, Response, jsonify, request
 
 from kg import iris, rdfio
 from kg.errors import BadRequest, Forbidden
 from kg.loading import SourceFile, load_sources
+from kg.store import backup as store_backup
+from kg.submissions.files import workspace_dir
 from kg.validation import Validator, load_bundle
 from kg.validation.published import revalidate
 from kg.web.context import get_settings, get_store, request_language
@@ -72,3 +75,17 @@ def revalidate_published():
     report = revalidate(get_store(), validator, settings.root_path, request_language())
     return jsonify(report.to_dict())
 
+
+
+@bp.post("/backup")
+def backup_store():
+    """Body: {"directory": "/absolute/new/folder"}: what `kg backup` asks of a running server,
+    the one process that may read the store while it serves. The folder is on the server's
+    machine, as the store is."""
+    require_token()
+    body = request.get_json(silent=True)
+    directory = body.get("directory") if isinstance(body, dict) else None
+    if not isinstance(directory, str) or not directory or "\0" in directory:
+        raise BadRequest('Send JSON {"directory": "/absolute/path/of/a/new/folder"}.')
+    return jsonify(store_backup.backup(get_store(), Path(directory),
+                                       workspace_dir(get_settings().store)))

@@ -8,7 +8,7 @@ from flask import Flask, Response, current_app, jsonify, render_template, reques
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 from werkzeug.exceptions import NotFound as NoRoute
 
-from kg.errors import KGError, NotAcceptable, PayloadTooLarge
+from kg.errors import InsufficientStorage, KGError, NotAcceptable, PayloadTooLarge, no_space
 from kg.web.conneg import negotiate
 from kg.web.context import request_language
 
@@ -42,6 +42,10 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def internal_error(exc: Exception):
+        if isinstance(exc, OSError) and no_space(exc):
+            # A full disk is the operators' to fix, not a bug: say so (507), not "internal".
+            app.logger.error("No space left on the disk: %s", exc)
+            return respond(InsufficientStorage.no_space())
         app.logger.exception("Unhandled error")
         return respond(KGError(messages=INTERNAL))
 
@@ -129,4 +133,5 @@ STATUS_TITLES = {
     500: {"en": "Internal error", "de": "Interner Fehler"},
     502: {"en": "Another endpoint failed", "de": "Anderer Endpunkt fehlgeschlagen"},
     503: {"en": "Unavailable", "de": "Nicht verfügbar"},
+    507: {"en": "No space left", "de": "Kein Speicherplatz mehr"},
 }

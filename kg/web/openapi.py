@@ -53,6 +53,7 @@ def build(query_ids: list[str], server: str) -> dict:
                                               media="application/n-quads")},
             "/api/admin/revalidate": {"get": _admin("The published data judged against the shapes",
                                                     "adminRevalidate")},
+            "/api/admin/backup": {"post": _admin_backup()},
             **_submission_paths(),
         },
         "components": {"schemas": SCHEMAS, "responses": _error_responses(),
@@ -177,6 +178,19 @@ def _admin(summary: str, operation: str, body: bool = False, media: str = JSON) 
                 "properties": {"path": {"type": "string"}, "content_base64": {"type": "string"}}}},
                 "folders": {"type": "array", "items": {"type": "string"}},
                 "force": {"type": "boolean"}}}}}}
+    return described
+
+
+def _admin_backup() -> dict:
+    described = _admin("Back the whole store up into a new folder on the server's machine, as "
+                       "`kg backup` does while a server runs", "adminBackup")
+    described["requestBody"] = {"required": True, "content": {JSON: {"schema": {
+        "type": "object", "required": ["directory"],
+        "properties": {"directory": {"type": "string",
+                                     "description": "An absolute path; new or empty"}}}}}}
+    error = {"$ref": "#/components/schemas/Error"}
+    described["responses"]["409"] = _json("The folder exists and is not empty", error)
+    described["responses"]["507"] = _json("No space left on the disk; nothing was kept", error)
     return described
 
 
