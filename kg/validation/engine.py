@@ -114,7 +114,7 @@ def run_turbo(triples: Sequence[ox.Triple], bundle: Bundle,
     shapes, ontology = _turbo_bundle(bundle)
     options = dict(allow_warnings=True, allow_infos=True, abort_on_first=False)
     native = getattr(shapes, "_native", None)
-    chosen = Focus(focus) if focus is not None and narrow else None
+    chosen = Focus(focus) if focus is not None and narrow and native is not None else None
     if chosen is not None and not chosen.applies(triples, _kind_checks(bundle)):
         chosen = None
     data = chosen.data(triples) if chosen is not None else triples
@@ -130,6 +130,8 @@ def run_turbo(triples: Sequence[ox.Triple], bundle: Bundle,
             options["allow_warnings"], options["abort_on_first"],
             chosen.nodes() if chosen is not None else [], [], [])
     except TypeError:  # another version's signature: its public path, unfiltered
+        if chosen is not None:  # with the input's blank nodes as they are
+            text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") + ontology
         return _turbo_public(shapes, Input(text, "nt", None, {}, preserve_ids=True), options)
     if chosen is not None:
         report = chosen.back(report)
