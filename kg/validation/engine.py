@@ -74,7 +74,8 @@ class Validator:
         started = time.perf_counter()
         if self.engine == "pyshacl-turbo":
             triples = [*submission.triples, *context]
-            results = run_turbo(triples, self.bundle, own, narrow=self.narrow)
+            # Without context every target is the input's own: nothing to narrow.
+            results = run_turbo(triples, self.bundle, own, narrow=self.narrow and bool(context))
             data: Graph | TripleView = TripleView(triples, self.bundle.ontology)
         else:
             data = graph_of(submission.triples)
