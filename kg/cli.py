@@ -415,6 +415,10 @@ def _print_outcome(answer: dict, lang: str) -> int:
     report = Report.from_dict(answer["report"])
     accepted = answer["status"] == "accepted" and report.conforms
     click.echo(render_reports([report], "text"), nl=False, err=True)
+    if answer.get("id") is None:  # a new package refused: nothing was kept
+        click.echo("Not accepted (nothing published, nothing kept): correct the package and "
+                   "submit it again.")
+        return EXIT_VIOLATIONS
     verb = "Accepted and published" if accepted else "Not accepted (nothing published)"
     click.echo(f"{verb}: submission {answer['id']}, version {answer['version']}.")
     return EXIT_CONFORMS if accepted else EXIT_VIOLATIONS
@@ -450,7 +454,9 @@ def submit(settings, files, token, replaces, lang) -> None:
                            else service.submit(package, who, lang))
             finally:
                 service.store.close()
-            answer = {**outcome.record.summary(), "version": outcome.upload.n,
+            answer = {**(outcome.record.summary() if outcome.record is not None
+                         else {"id": None, "status": outcome.upload.outcome}),
+                      "version": outcome.upload.n if outcome.record is not None else None,
                       "report": outcome.report.to_dict()}
     except KGError as exc:
         fail(exc.text(lang))

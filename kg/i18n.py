@@ -494,6 +494,12 @@ UI: dict[str, dict[str, str]] = {
     "nav_submit": {"de": "Daten einreichen", "en": "Submit data"},
     "queries_required": {"de": "verpflichtend", "en": "required"},
     "queries_example": {"de": "Beispiel", "en": "example"},
+    "submit_refused": {"de": "Nicht angenommen: das Paket entspricht nicht den Formen; nichts wurde "
+                             "veröffentlicht oder aufbewahrt. Der Bericht unten sagt, was zu ändern "
+                             "ist; senden Sie das korrigierte Paket erneut.",
+                       "en": "Not accepted: the package does not conform to the shapes; nothing was "
+                             "published or kept. The report below says what to change; send the "
+                             "corrected package again."},
 }
 
 

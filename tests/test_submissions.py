@@ -6,6 +6,7 @@ files, with their sources: tests/fixtures/submissions/), replaces it and withdra
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import secrets
@@ -160,6 +161,33 @@ def test_unusable_input_is_refused_like_validation_and_changes_nothing(site, fil
     assert got == status, answer
     assert json.loads(answer)["message"]
     assert state(site) == before
+
+
+def test_a_new_package_that_does_not_conform_leaves_only_an_audit_line(site):
+    before = state(site)
+    logged = len(audit(site)) if (site.workspace / "audit.jsonl").exists() else 0
+    bad = [(name, data.replace(b"integration-concept", b"no-such-kind"))
+           for name, data in package("leipzig")]
+    status, headers, body = call(site, "POST", "api/submissions?lang=de", site.tokens["leipzig"],
+                                 files=bad)
+    assert status == 422, body
+    answer = json.loads(body)
+    assert answer["report"]["conforms"] is False and answer["report"]["counts"]["Violation"]
+    assert answer["id"] is None and answer["version"] is None and "Location" not in headers
+    assert "nichts aufbewahrt" in answer["message"]
+    # no record, no kept files, no journal entry left (state lists every file but the
+    # audit log), the published data as they were
+    assert state(site) == before
+    # what the audit needs: who, when, the files' checksums, how many triples, the shapes'
+    # version and the counts; no submission, no file names, no data, no token
+    (line,) = audit(site)[logged:]
+    assert line["op"] == "refuse" and line["submission"] is None and line["by"] == "leipzig"
+    assert line["sha256"] == [hashlib.sha256(data).hexdigest() for _, data in bad]
+    assert line["triples"] > 0 and line["counts"]["Violation"] == answer["report"]["counts"]["Violation"]
+    assert line["shapes_version"].startswith("sha256:")
+    text = json.dumps(line)
+    assert all(name not in text for name, _ in bad) and "Leipzig" not in text
+    assert all(secret not in text for secret in site.tokens.values())
 
 
 def test_leipzig_submits_replaces_and_withdraws(site):
@@ -338,3 +366,25 @@ def test_the_page_for_stewards(site):
     status, _, page = call(site, "POST", "submit?lang=en", body=b"token=nope&action=list",
                            content_type="application/x-www-form-urlencoded", accept="text/html")
     assert status == 401 and "not valid" in page.decode()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_page_says_a_refused_package_was_neither_published_nor_kept(site, lang):
+    from kg.i18n import ui
+
+    before = state(site)
+    boundary = "refusedtest"
+    fields = [("token", site.tokens["leipzig"].encode()), ("action", b"submit")]
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n'.encode() + v + b"\r\n"
+             for k, v in fields]
+    parts += [f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{n}"\r\n\r\n'
+              .encode() + d.replace(b"integration-concept", b"no-such-kind") + b"\r\n"
+              for n, d in package("leipzig")]
+    body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+    status, _, page = call(site, "POST", f"submit?lang={lang}", body=body, accept="text/html",
+                           content_type=f"multipart/form-data; boundary={boundary}")
+    text = page.decode()
+    assert status == 422, text[:2000]
+    assert 'data-accepted="false"' in text and 'data-id=""' in text
+    assert ui("submit_refused", lang) in text
+    assert state(site) == before

@@ -1,7 +1,8 @@
 """A package with a mistake, submitted to a real `kg serve` (a store built by `kg load`, a token
 scoped to Leipzig): the answer is a 422 whose German report names the record by its label and its
 file and row, and says in plain words what is wrong and what to do — no prefixed names, no
-datatype IRIs. A cell that is no date at all is refused before judging, naming row and column."""
+datatype IRIs. A day that does not exist (2023-02-30) is such a finding; a cell that is no date
+at all is refused before judging, naming row and column."""
 
 from __future__ import annotations
 
@@ -87,12 +88,25 @@ def test_a_period_that_ends_before_it_begins_is_a_422_naming_the_plan_its_row_an
                 assert not RDF_WORDS.search(text), text
 
 
-def test_an_impossible_date_is_refused_naming_row_column_and_the_form_to_use(site):
+def test_an_impossible_date_is_a_finding_that_says_the_day_does_not_exist(site):
     status, answer = submit(site, leipzig_with_plan_row(with_period("2023-02-30", "")))
+    assert status == 422, answer  # judged, not refused while reading
+    wrong = [(record, result) for record in answer["report"]["records"]
+             for result in record["results"] if "2023" in result["message"]]
+    assert wrong, answer["report"]
+    for record, result in wrong:
+        assert record["label"] == PLAN_LABEL and record["source"] == "plans.csv"
+        assert result["severity"] == "Violation"
+        assert "Den 30. Februar 2023 gibt es nicht (Februar 2023 hat 28 Tage)" in result["message"]
+        assert not RDF_WORDS.search(result["message"]), result["message"]
+
+
+def test_a_cell_that_is_no_date_at_all_is_refused_naming_row_column_and_the_form_to_use(site):
+    status, answer = submit(site, leipzig_with_plan_row(with_period("30.02.2023", "")))
     assert status == 400, answer  # not judged: a cell that is no date stops the reading
     message = answer["message"]
     assert "Zeile 2" in message and "Spalte valid_from" in message
-    assert "2023-02-30" in message and "JJJJ-MM-TT" in message
+    assert "30.02.2023" in message and "JJJJ-MM-TT" in message
     assert not RDF_WORDS.search(message), message
 
 

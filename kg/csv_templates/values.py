@@ -76,7 +76,8 @@ _CHECKS = {
     else _bad("a whole number", "eine ganze Zahl"),
     "decimal": lambda v: v if re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", v)
     else _bad("a decimal number (with a point)", "eine Dezimalzahl (mit Punkt)"),
-    "date": lambda v: v if _is_date(v) else _bad("a date YYYY-MM-DD", "ein Datum JJJJ-MM-TT"),
+    "date": lambda v: v if _is_date(v) or _written_as_date(v)
+    else _bad("a date YYYY-MM-DD", "ein Datum JJJJ-MM-TT"),
     "gYear": lambda v: v if re.fullmatch(r"\d{4}", v) else _bad("a year YYYY", "ein Jahr JJJJ"),
     "boolean": lambda v: v if v in ("true", "false") else _bad("true or false", "true oder false"),
     "anyURI": lambda v: v if re.fullmatch(r"[a-z][a-z0-9+.-]*:\S+", v)
@@ -93,6 +94,13 @@ def _is_date(value: str) -> bool:
         dt.date.fromisoformat(value)
     except ValueError:
         return False
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value))
+
+
+def _written_as_date(value: str) -> bool:
+    """Written as a date, even if no such day exists (2024-02-30): such a value is passed on as
+    it is, so that the report says that the day does not exist (kg.validation.words) instead
+    of the reading stopping at a 400 that only says a date was expected."""
     return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value))
 
 
@@ -115,6 +123,13 @@ def literal(value: str, column: dict) -> ox.Literal:
 def stated_date(value: str) -> tuple[ox.BlankNode, list[ox.Triple]]:
     """A time:Instant: the value at its precision plus earliest/latest bounds (the date model)."""
     bounds = _bounds(value)
+    if bounds is None and _written_as_date(value):
+        # No such day: the value as written, for its bounds too, as a Turtle author would
+        # have it; the shapes' datatype checks then report that the date does not exist.
+        node, written = ox.BlankNode(), ox.Literal(value, datatype=ox.NamedNode(XSD + "date"))
+        return node, [ox.Triple(node, RDF_TYPE, ox.NamedNode(TIME + "Instant")),
+                      *(ox.Triple(node, ox.NamedNode(IKG + p), written) for p in ("earliest", "latest")),
+                      ox.Triple(node, ox.NamedNode(TIME + "inXSDDate"), written)]
     if bounds is None:
         raise CellError({"en": f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}",
                          "de": f"erwartet: ein Datum als JJJJ, JJJJ-MM oder JJJJ-MM-TT, "

@@ -1,4 +1,5 @@
-"""The audit log: one JSON line per accept, rejection, replacement, withdrawal and erasure.
+"""The audit log: one JSON line per accept, rejection, refusal of a new package (its only
+trace), replacement, withdrawal and erasure.
 
 Append-only and synced. It says who (a token's *name*), what, when, which submission and the
 checksums of the files; never a token, and never the data or the file names, so that it may stay

@@ -1,4 +1,6 @@
-"""Submissions: accept, reject, replace, withdraw and erase, each all or nothing.
+"""Submissions: accept, reject, replace, withdraw and erase, each all or nothing. A new package
+that does not conform is refused and leaves only an audit line (`_refuse`); a rejected
+replacement stays in its submission's history.
 
 Every operation runs the same steps: validate and check the scope (nothing written yet), write
 a journal entry, keep the files, change the store in ONE replace_graphs call (data graph, its
@@ -35,7 +37,7 @@ from kg.submissions.tokens import OPERATOR, Principal, TokenBook
 
 @dataclass
 class Outcome:
-    record: SubmissionRecord
+    record: SubmissionRecord | None  # None: a new package refused, of which nothing was kept
     upload: Upload
     report: object  # kg.validation.Report
 
@@ -109,6 +111,8 @@ class Submissions:
 
     def submit(self, files: list[PackageFile], principal: Principal, lang: str) -> Outcome:
         result = self._judge(files, principal, lang)
+        if not result.conforms:
+            return self._refuse(files, result, principal)
         with self._lock:
             submission_id = _new_id()
             stamp = now()
@@ -206,6 +210,20 @@ class Submissions:
                       "dessen Bereich es abdeckt."},
                 detail={"thing": outside, "scope": sorted(principal.scope)})
         return result
+
+    def _refuse(self, files: list[PackageFile], result, principal: Principal) -> Outcome:
+        """A new package that does not conform leaves no id, no record and no kept files: the
+        steward has the report in the answer, and files that were never published (which may
+        hold personal data) are not ours to keep. Only the audit line stays: who, when, how
+        many triples, the files' checksums, the shapes' version and the counts; never file
+        names or data. One synced append, so there is nothing to journal."""
+        upload = self._upload(1, result, files, principal, now())
+        self.audit.append({"opid": _opid(), "op": "refuse", "at": upload.at, "submission": None,
+                           "by": principal.name, "outcome": REJECTED, "triples": upload.triples,
+                           "sha256": [f.sha256 for f in upload.files],
+                           "shapes_version": upload.shapes_version,
+                           "counts": dict(result.report.counts)})
+        return Outcome(None, upload, result.report)
 
     def _upload(self, n: int, result, files: list[PackageFile], principal: Principal,
                 stamp: str) -> Upload:

@@ -217,7 +217,9 @@ def _submission_paths() -> dict:
                "409": {"$ref": "#/components/responses/Conflict"}}
     upload_refused = {**refused, "413": {"$ref": "#/components/responses/TooLarge"},
                       "415": {"$ref": "#/components/responses/Unsupported"},
-                      "422": _json("Not conforming: the report, the submission's id; nothing published",
+                      "422": _json("Not conforming: the report; nothing published. A new package leaves "
+                                   "nothing behind (id and version null, only an audit line); a "
+                                   "rejected replacement stays in its submission's history",
                                    {"$ref": "#/components/schemas/Rejected"})}
     one = {"$ref": "#/components/schemas/Submission"}
     outcome = {"$ref": "#/components/schemas/Outcome"}
@@ -329,9 +331,11 @@ SCHEMAS = {
                                "report": {"type": "object"}}},
     "Rejected": {"type": "object",
                  "required": ["error", "message", "lang", "messages", "id", "version", "report"],
+                 "description": "id and version are null when a new package was refused",
                  "properties": {**_SUBMISSION["properties"], "error": {"type": "string"},
                                 "message": {"type": "string"}, "lang": {"type": "string"},
-                                "messages": {"type": "object"}, "version": {"type": "integer"},
+                                "messages": {"type": "object"}, "id": {"type": ["string", "null"]},
+                                "version": {"type": ["integer", "null"]},
                                 "report": {"type": "object"}}},
     "Answer": {"type": "object", "required": ["query", "title", "parameters", "variables", "columns", "rows",
                                               "truncated"],

@@ -127,6 +127,13 @@ def erase(submission_id: str) -> Response:
 
 def _outcome(outcome: Outcome, status: int) -> Response:
     lang = request_language()
+    if outcome.record is None:  # a new package refused: no id, nothing kept
+        error = KGError(messages=_REFUSED_MESSAGE)
+        response = jsonify({**error.to_dict(lang), "error": "unprocessable", "id": None,
+                            "status": outcome.upload.outcome, "version": None,
+                            "report": outcome.report.to_dict()})
+        response.status_code = 422
+        return response
     body = outcome.record.summary(public_url(""))
     body.update(version=outcome.upload.n, report=outcome.report.to_dict())
     if outcome.accepted:
@@ -146,6 +153,12 @@ _REJECTED_MESSAGE = {
           "says what to change. The files are kept with the submission's record.",
     "de": "Das Paket entspricht nicht den Formen, daher wurde nichts veröffentlicht; der Bericht "
           "sagt, was zu ändern ist. Die Dateien bleiben beim Eintrag der Einreichung erhalten."}
+_REFUSED_MESSAGE = {
+    "en": "The package does not conform to the shapes, so nothing was published and nothing "
+          "was kept; the report says what to change. Send the corrected package again.",
+    "de": "Das Paket entspricht nicht den Formen, daher wurde nichts veröffentlicht und nichts "
+          "aufbewahrt; der Bericht sagt, was zu ändern ist. Senden Sie das korrigierte Paket "
+          "erneut."}
 
 
 def package_files() -> list[PackageFile]:
