@@ -81,6 +81,16 @@ SETTINGS: tuple[Setting, ...] = (
             "shipped 85 k quads, 124 s (load 7) and 600 MB for 1.66 M; at a million each worker "
             "holds about 360 MB and rebuilds its copy for 20-75 s after a write, reading the "
             "disk meanwhile."),
+    Setting("connection_limit", int, 1000,
+            "Most open connections `kg serve` keeps; beyond it new ones wait to be accepted."),
+    Setting("idle_timeout", int, 30,
+            "Seconds a connection may sit idle between requests before it is closed."),
+    Setting("header_timeout", float, 10.0,
+            "Seconds a client has to send a request's headers, counted from its first byte; a "
+            "slower client is cut off."),
+    Setting("request_read_timeout", float, 300.0,
+            "Seconds a client has to send a whole request, body included (a 20 MB upload at "
+            "100 KB/s takes 200 s); a slower client is cut off."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
