@@ -12,6 +12,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Namespace, URIRef
 
+from kg.config import Settings
 from kg.store.base import GraphLoad
 from kg.web import create_app
 
@@ -276,7 +277,7 @@ def test_service_description(client, accept, fmt):
     response = client.get("/sparql", headers={"Accept": accept} if accept else {})
     assert response.status_code == 200
     graph = Graph().parse(data=response.data, format=fmt)
-    service = graph.value(None, SD.endpoint, URIRef("http://localhost/sparql"))
+    service = graph.value(None, SD.endpoint, URIRef(Settings().public_base_url + "sparql"))
     assert service is not None
     assert set(graph.objects(service, SD.supportedLanguage)) == {SD.SPARQL11Query}
     assert set(graph.objects(service, SD.feature)) == {SD.UnionDefaultGraph}
