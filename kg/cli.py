@@ -75,6 +75,10 @@ def write_stdout(data: bytes) -> None:
     sys.stdout.buffer.flush()
 
 
+def os_error_line(exc: OSError) -> str:
+    return f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+
+
 def handle_errors(func):
     """Every error a command meets is one line on stderr and exit code 2, never a traceback:
     ours say what to do; the operating system's (a full disk, a missing permission) say what
@@ -86,7 +90,7 @@ def handle_errors(func):
         except KGError as exc:
             fail(exc.message, getattr(exc, "exit_code", EXIT_ERROR))
         except OSError as exc:
-            fail(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""))
+            fail(os_error_line(exc))
         except Exception as exc:  # a bug of ours: still one line, and the kind of failure
             fail(f"unexpected {type(exc).__name__}: {exc}; please report it with the command "
                  "you ran.")
@@ -312,6 +316,8 @@ def validate(settings, files, lang, output, input_format, template, no_context, 
         reports = _validate(settings, files, lang, input_format, template, no_context, engine)
     except KGError as exc:
         fail(exc.text(lang))
+    except OSError as exc:
+        fail(os_error_line(exc))
     click.echo(render_reports(reports, output), nl=False)
     sys.exit(EXIT_CONFORMS if all(r.conforms for r in reports) else EXIT_VIOLATIONS)
 
@@ -490,6 +496,8 @@ def submit(settings, files, token, replaces, lang) -> None:
                       "report": outcome.report.to_dict()}
     except KGError as exc:
         fail(exc.text(lang))
+    except OSError as exc:
+        fail(os_error_line(exc))
     sys.exit(_print_outcome(answer, lang))
 
 

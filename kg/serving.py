@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import resource
 import signal
 import time
 from urllib.parse import parse_qs
@@ -71,10 +72,17 @@ def connection_bounds(settings: Settings) -> dict:
     route down: 100 connections at most, kept 120 s after their last byte. poll() instead of
     select() lifts select's ceiling of 1024 file descriptors; the idle sweep runs every second
     so that the timeouts hold to about a second."""
-    return {"connection_limit": settings.connection_limit,
+    return {"connection_limit": min(settings.connection_limit, _descriptors_for_connections()),
             "channel_timeout": settings.idle_timeout,
             "cleanup_interval": 1,
             "asyncore_use_poll": True}
+
+
+def _descriptors_for_connections() -> int:
+    """How many sockets the process can hold beside its store, workers and files: past its
+    descriptor limit accept() fails in a loop instead of connections waiting their turn."""
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    return max(16, soft - 128) if soft != resource.RLIM_INFINITY else 1_000_000
 
 
 class _TooLarge(RequestEntityTooLarge):
