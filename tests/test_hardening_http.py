@@ -71,8 +71,9 @@ def health(server: Server) -> dict:
     return json.loads(body)
 
 
-def admin_load(server: Server, body: bytes, token: str = f"Bearer {TOKEN}"):
-    return request(server, "POST", "/api/admin/load", body,
+def admin_load(server: Server, body: bytes, token: str = f"Bearer {TOKEN}",
+               path: str = "/api/admin/load"):
+    return request(server, "POST", path, body,
                    {"Content-Type": "application/json", "Authorization": token,
                     "Accept": "application/json"})
 
@@ -170,6 +171,8 @@ def test_deeply_nested_json_is_a_400(hardened):
     assert status == 400, answer[:300]
     assert "nested" in json.loads(answer)["message"]
     status, _, answer = admin_load(hardened, b'{"files": ' + b"[" * 50_000 + b"]" * 50_000 + b"}")
+    assert status == 400, answer[:300]
+    status, _, answer = admin_load(hardened, b"[" * 50_000 + b"]" * 50_000, path="/api/admin/backup")
     assert status == 400, answer[:300]
     assert health(hardened)["published_triples"] == before
 

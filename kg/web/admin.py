@@ -150,7 +150,7 @@ def backup_store():
     the one process that may read the store while it serves. The folder is on the server's
     machine, as the store is."""
     require_token()
-    body = request.get_json(silent=True)
+    body = json_body()
     directory = body.get("directory") if isinstance(body, dict) else None
     if not isinstance(directory, str) or not directory or "\0" in directory:
         raise BadRequest('Send JSON {"directory": "/absolute/path/of/a/new/folder"}.')
