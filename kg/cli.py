@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import http.client
 import json
 import os
 import sys
@@ -34,6 +35,8 @@ from kg.validation.published import revalidate
 from kg.validation.render import render_reports
 
 EXIT_CONFORMS, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
+# The server took the request but closed the connection before answering: it may have done it.
+EXIT_UNKNOWN = 3
 
 
 def settings_options(func):
@@ -72,13 +75,25 @@ def write_stdout(data: bytes) -> None:
     sys.stdout.buffer.flush()
 
 
+def os_error_line(exc: OSError) -> str:
+    return f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+
+
 def handle_errors(func):
+    """Every error a command meets is one line on stderr and exit code 2, never a traceback:
+    ours say what to do; the operating system's (a full disk, a missing permission) say what
+    it refused."""
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
         except KGError as exc:
-            fail(exc.message)
+            fail(exc.message, getattr(exc, "exit_code", EXIT_ERROR))
+        except OSError as exc:
+            fail(os_error_line(exc))
+        except Exception as exc:  # a bug of ours: still one line, and the kind of failure
+            fail(f"unexpected {type(exc).__name__}: {exc}; please report it with the command "
+                 "you ran.")
     return wrapper
 
 
@@ -103,8 +118,11 @@ def main() -> None:
 @main.command()
 @settings_options
 @click.option("--force", is_flag=True, help="Reload every file, changed or not.")
+@click.option("--prune", is_flag=True,
+              help="Drop the graphs of files no longer below --root (without it they are kept "
+                   "and listed).")
 @handle_errors
-def load(settings, force: bool) -> None:
+def load(settings, force: bool, prune: bool) -> None:
     """Load ontology/, shapes/ and data/ into their graphs (one graph per file)."""
     sources = loading.collect_sources(settings.root_path)
     if not sources:
@@ -112,31 +130,39 @@ def load(settings, force: bool) -> None:
              "run in the project folder or pass --root.")
     store, server = open_store_or_server(settings)
     if server is not None:
-        report = _load_through_server(server, sources, force)
+        report = _load_through_server(server, sources, force, prune)
         click.echo(f"Sent to the running server at {server.url}.")
     else:
-        report = _load_here(store, sources, force).to_dict()
-        store.close()
+        try:
+            report = _load_here(store, sources, force, prune).to_dict()
+        finally:
+            store.close()
     click.echo(f"Loaded {len(report['loaded'])} file(s), {report['triples']:,} triples in "
                f"{report['seconds']:.2f} s; {len(report['unchanged'])} unchanged; "
                f"{len(report['removed'])} graph(s) of removed files dropped.")
+    kept = report.get("kept") or []
+    if kept:
+        # A partial tree (a wrong --root) once dropped every graph it lacked, silently.
+        click.echo(f"Kept {len(kept)} graph(s) whose files are not below "
+                   f"{settings.root_path.resolve()}: {', '.join(kept)}; pass --prune to drop "
+                   "them.", err=True)
 
 
-def _load_here(store, sources, force):
+def _load_here(store, sources, force, prune):
     show = sys.stderr.isatty() and not os.environ.get("CI")
 
     def progress(source, triples):
         if show:
             click.echo(f"  parsed {source.path}: {triples:,} triples", err=True)
 
-    report = loading.load_sources(store, sources, force=force, progress=progress)
+    report = loading.load_sources(store, sources, force=force, prune=prune, progress=progress)
     if show and report.seconds > 0:
         click.echo(f"  {report.triples / report.seconds:,.0f} triples/s", err=True)
     return report
 
 
-def _load_through_server(record: ServerRecord, sources, force) -> dict:
-    body = json.dumps({"force": force, "files": [
+def _load_through_server(record: ServerRecord, sources, force, prune) -> dict:
+    body = json.dumps({"force": force, "prune": prune, "files": [
         {"path": s.path, "content_base64": base64.b64encode(s.content).decode()} for s in sources
     ]}).encode()
     return json.loads(ask_server(record, "/api/admin/load", body=body, what=_LOAD))
@@ -145,6 +171,13 @@ def _load_through_server(record: ServerRecord, sources, force) -> dict:
 _LOAD = {"en": "the load", "de": "das Laden"}
 _DUMP = {"en": "the dump", "de": "den Abzug"}
 _REVALIDATION = {"en": "the revalidation", "de": "die erneute Prüfung"}
+_CUT_OFF = {"en": "The running server at {url} closed the connection before answering {what} "
+                   "({reason}); it may have completed: check with `kg dump` or /health, and "
+                   "repeat it if not (a repeated load changes nothing that is loaded).",
+            "de": "Der laufende Server unter {url} hat die Verbindung geschlossen, bevor er auf "
+                  "{what} antwortete ({reason}); es kann abgeschlossen sein: prüfen Sie das mit "
+                  "`kg dump` oder /health und wiederholen Sie es sonst (ein wiederholtes Laden "
+                  "ändert nichts bereits Geladenes)."}
 _REFUSED = {"en": "The running server at {url} refused {what}: {said}",
             "de": "Der laufende Server unter {url} hat {what} abgelehnt: {said}"}
 _SILENT = {"en": "The store is held by a server (pid {pid}) at {url} that does not answer "
@@ -176,6 +209,13 @@ def ask_server(record: ServerRecord, path: str, *, what: dict[str, str],
         raise Unavailable(messages={lang: text.format(pid=record.pid, url=record.url,
                                                       reason=exc.reason)
                                     for lang, text in _SILENT.items()}) from None
+    except (http.client.HTTPException, OSError) as exc:
+        # The request was sent but no whole answer came back: the server may have done it.
+        error = Unavailable(messages={lang: text.format(url=record.url, what=what[lang],
+                                                        reason=str(exc) or type(exc).__name__)
+                                      for lang, text in _CUT_OFF.items()})
+        error.exit_code = EXIT_UNKNOWN
+        raise error from None
 
 
 def _said(exc: urllib.error.HTTPError) -> dict[str, str]:
@@ -276,6 +316,8 @@ def validate(settings, files, lang, output, input_format, template, no_context, 
         reports = _validate(settings, files, lang, input_format, template, no_context, engine)
     except KGError as exc:
         fail(exc.text(lang))
+    except OSError as exc:
+        fail(os_error_line(exc))
     click.echo(render_reports(reports, output), nl=False)
     sys.exit(EXIT_CONFORMS if all(r.conforms for r in reports) else EXIT_VIOLATIONS)
 
@@ -460,6 +502,8 @@ def submit(settings, files, token, replaces, lang) -> None:
                       "report": outcome.report.to_dict()}
     except KGError as exc:
         fail(exc.text(lang))
+    except OSError as exc:
+        fail(os_error_line(exc))
     sys.exit(_print_outcome(answer, lang))
 
 

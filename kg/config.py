@@ -48,8 +48,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("host", str, "127.0.0.1", "The address `kg serve` listens on."),
     Setting("port", int, 8080, "The port `kg serve` listens on."),
     Setting("base_url", str, "",
-            "The public base URL of this deployment (e.g. https://kg.example.org/). Empty: the "
-            "URL each request came in on."),
+            "The public base URL of this deployment (e.g. https://kg.example.org/), used in "
+            "links, redirects, the Service Description and VoID. Empty: http://<host>:<port>/ "
+            "(the request's Host header is never used)."),
     Setting("query_timeout", float, 30.0,
             "Seconds a public query may run before it is stopped with a 503."),
     Setting("max_query_bytes", int, 100_000, "Largest SPARQL query text accepted, in bytes (413 above)."),
@@ -81,6 +82,16 @@ SETTINGS: tuple[Setting, ...] = (
             "shipped 85 k quads, 124 s (load 7) and 600 MB for 1.66 M; at a million each worker "
             "holds about 360 MB and rebuilds its copy for 20-75 s after a write, reading the "
             "disk meanwhile."),
+    Setting("connection_limit", int, 1000,
+            "Most open connections `kg serve` keeps; beyond it new ones wait to be accepted."),
+    Setting("idle_timeout", int, 30,
+            "Seconds a connection may sit idle between requests before it is closed."),
+    Setting("header_timeout", float, 10.0,
+            "Seconds a client has to send a request's headers, counted from its first byte; a "
+            "slower client is cut off."),
+    Setting("request_read_timeout", float, 300.0,
+            "Seconds a client has to send a whole request, body included (a 20 MB upload at "
+            "100 KB/s takes 200 s); a slower client is cut off."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -95,6 +106,20 @@ class _SettingsMethods:
     @property
     def store_is_remote(self) -> bool:
         return self.store.startswith(("http://", "https://"))
+
+    @property
+    def public_base_url(self) -> str:
+        """base_url, else the address `kg serve` listens on. Never the request's Host header:
+        a client chooses that, and it went into redirects, the Service Description, VoID and
+        the query page (a poisoned cache then served another site's links)."""
+        if self.base_url:
+            return self.base_url.rstrip("/") + "/"
+        host = self.host  # type: ignore[attr-defined]
+        if host in ("", "0.0.0.0", "::"):
+            host = "localhost"  # listening everywhere names no address; set base_url
+        elif ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}/"  # type: ignore[attr-defined]
 
     @property
     def root_path(self) -> Path:

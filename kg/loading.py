@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import iris, rdfio
-from kg.errors import ParseError
+from kg.errors import BadRequest, ParseError
 from kg.store.base import GraphLoad, Store
 
 
@@ -26,7 +26,19 @@ class SourceFile:
 
     @property
     def graph(self) -> str:
-        return iris.graph_for_file(self.path)
+        """The file's graph IRI, checked by Oxigraph: the store writes graph names into
+        SPARQL Update text, so a path with a space, quote or '>' (possible through the load API)
+        must never become one."""
+        graph = iris.graph_for_file(self.path)
+        try:
+            return ox.NamedNode(graph).value
+        except ValueError:
+            raise BadRequest(messages={
+                "en": f"{self.path!r}: a loaded file's path may not hold spaces, quotes, <, >, "
+                      "{, }, |, \\, ^ or `; rename the file.",
+                "de": f"{self.path!r}: der Pfad einer geladenen Datei darf keine Leerzeichen, "
+                      "Anführungszeichen, <, >, {, }, |, \\, ^ oder ` enthalten; benennen Sie die "
+                      "Datei um."}) from None
 
     @property
     def sha256(self) -> str:
@@ -38,6 +50,8 @@ class LoadReport:
     loaded: dict[str, int] = field(default_factory=dict)  # path -> triples
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # graphs of files that no longer exist
+    # Graphs of files that no longer exist, kept because the load was not told to prune.
+    kept: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -46,7 +60,7 @@ class LoadReport:
 
     def to_dict(self) -> dict:
         return {"loaded": self.loaded, "unchanged": self.unchanged, "removed": self.removed,
-                "triples": self.triples, "seconds": round(self.seconds, 3)}
+                "kept": self.kept, "triples": self.triples, "seconds": round(self.seconds, 3)}
 
 
 def source_paths(root: Path, folders: Iterable[str] = iris.SOURCE_FOLDERS) -> list[tuple[Path, str]]:
@@ -85,9 +99,12 @@ def parse_source(source: SourceFile) -> list[ox.Quad]:
 
 def load_sources(store: Store, sources: list[SourceFile], *,
                  folders: Iterable[str] = iris.SOURCE_FOLDERS, force: bool = False,
+                 prune: bool = False,
                  progress: Callable[[SourceFile, int], None] | None = None) -> LoadReport:
-    """Bring the store in step with `sources`: changed files replace their graphs, files gone
-    from the given folders lose theirs, unchanged files are skipped (unless `force`)."""
+    """Bring the store in step with `sources`: changed files replace their graphs, unchanged
+    files are skipped (unless `force`). Graphs of files gone from the given folders are dropped
+    only with `prune`; otherwise the report lists them as kept: a partial tree (or an empty
+    list through the API) once dropped graphs silently."""
     started = time.perf_counter()
     report = LoadReport()
     records = store.load_records()
@@ -103,8 +120,12 @@ def load_sources(store: Store, sources: list[SourceFile], *,
             progress(source, len(triples))
     present = {s.graph for s in sources}
     prefixes = tuple(f"{folder}/" for folder in folders)
-    report.removed = sorted(g for g, rec in records.items()
-                            if rec.get("source", "").startswith(prefixes) and g not in present)
+    absent = sorted(g for g, rec in records.items()
+                    if rec.get("source", "").startswith(prefixes) and g not in present)
+    if prune:
+        report.removed = absent
+    else:
+        report.kept = absent
     if loads or report.removed:
         store.replace_graphs(loads, drop=report.removed)
     report.seconds = time.perf_counter() - started

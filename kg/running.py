@@ -9,6 +9,8 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.private_files import write_private
+
 
 @dataclass(frozen=True)
 class ServerRecord:
@@ -27,11 +29,9 @@ def new_token() -> str:
 
 def write_record(store: str, record: ServerRecord) -> Path:
     path = record_path(store)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Created readable by its owner only: the token authorises writes.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump({"url": record.url, "pid": record.pid, "token": record.token}, fh)
+    # Readable by its owner only: the token authorises writes.
+    write_private(path, json.dumps({"url": record.url, "pid": record.pid,
+                                    "token": record.token}).encode("utf-8"))
     return path
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import resource
 import signal
+import time
 from urllib.parse import parse_qs
 
 from waitress.channel import HTTPChannel
@@ -55,13 +57,32 @@ def serve(settings: Settings) -> None:
         listeners: dict = {}
         server = create_server(app, map=listeners, host=settings.host, port=settings.port,
                                threads=settings.threads, ident="integration-kg",
-                               max_request_body_size=max_request_body(settings))
-        _say_the_limit(listeners, settings.max_upload_bytes)
+                               max_request_body_size=max_request_body(settings),
+                               **connection_bounds(settings))
+        _bound_channels(listeners, settings)
         server.run()
     finally:
         runner.close()  # no query worker outlives the server
         if local:
             remove_record(settings.store, os.getpid())
+
+
+def connection_bounds(settings: Settings) -> dict:
+    """Waitress's own limits on connections. Its defaults let about 100 idle sockets take every
+    route down: 100 connections at most, kept 120 s after their last byte. poll() instead of
+    select() lifts select's ceiling of 1024 file descriptors; the idle sweep runs every second
+    so that the timeouts hold to about a second."""
+    return {"connection_limit": min(settings.connection_limit, _descriptors_for_connections()),
+            "channel_timeout": settings.idle_timeout,
+            "cleanup_interval": 1,
+            "asyncore_use_poll": True}
+
+
+def _descriptors_for_connections() -> int:
+    """How many sockets the process can hold beside its store, workers and files: past its
+    descriptor limit accept() fails in a loop instead of connections waiting their turn."""
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    return max(16, soft - 128) if soft != resource.RLIM_INFINITY else 1_000_000
 
 
 class _TooLarge(RequestEntityTooLarge):
@@ -78,10 +99,20 @@ class _TooLarge(RequestEntityTooLarge):
                 [("Content-Type", "application/json"), ("Content-Language", self.lang)], body)
 
 
-def _say_the_limit(listeners: dict, limit: int) -> None:
-    """Let every listening socket of `create_server` answer an over-limit body with _TooLarge
-    instead of waitress's English "exceeds max_body of …", which names waitress's number."""
+def _bound_channels(listeners: dict, settings: Settings) -> None:
+    """Let every listening socket of `create_server` use channels that (a) answer an over-limit
+    body with _TooLarge instead of waitress's English "exceeds max_body of …", which names
+    waitress's number, and (b) cut off a client that sends its request too slowly. Waitress
+    counts idleness from the last byte, so one header byte every few seconds kept a connection
+    (and its slot) forever; here a request's headers, and the whole request, have a deadline
+    counted from its first byte."""
+    limit = settings.max_upload_bytes
+
     class Parser(HTTPRequestParser):
+        def __init__(self, adj):
+            super().__init__(adj)
+            self.started = time.monotonic()
+
         def received(self, data):
             consumed = super().received(data)
             if isinstance(self.error, RequestEntityTooLarge) and not isinstance(self.error, _TooLarge):
@@ -93,10 +124,24 @@ def _say_the_limit(listeners: dict, limit: int) -> None:
                     setting="max_upload_bytes"), lang)
             return consumed
 
-    channel = type("Channel", (HTTPChannel,), {"parser_class": Parser})
+    class Channel(HTTPChannel):
+        parser_class = Parser
+
+        def readable(self):
+            # Asked of every channel on each turn of the event loop (at least once a second):
+            # the place to notice a deadline that passed while the client said nothing.
+            request = self.request
+            if request is not None and not request.completed:
+                waited = time.monotonic() - request.started
+                allowed = (settings.request_read_timeout if request.headers_finished
+                           else settings.header_timeout)
+                if waited > allowed:
+                    self.will_close = True  # writable() is then true; handle_write closes
+            return super().readable()
+
     for listener in list(listeners.values()):
         if isinstance(listener, BaseWSGIServer):
-            listener.channel_class = channel
+            listener.channel_class = Channel
 
 
 def _stop_on_sigterm() -> None:

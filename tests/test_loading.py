@@ -53,7 +53,11 @@ def test_reload_after_change_replaces_without_duplicates_or_stale_triples(store,
 def test_removed_file_loses_its_graph(store, project):
     load_sources(store, collect_sources(project))
     (project / "data" / "towns.ttl").unlink()
-    report = load_sources(store, collect_sources(project))
+    kept = load_sources(store, collect_sources(project))
+    # Without prune the graph stays and the report says so; a partial tree drops nothing.
+    assert kept.removed == [] and kept.kept == [iris.GRAPH + "data/towns"]
+    assert iris.GRAPH + "data/towns" in store.graphs()
+    report = load_sources(store, collect_sources(project), prune=True)
     assert report.removed == [iris.GRAPH + "data/towns"]
     assert store.graphs() == [iris.GRAPH + "ontology/mini"]
 

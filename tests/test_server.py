@@ -67,7 +67,7 @@ def test_write_api_needs_the_token(server):
                                      headers={"Content-Type": "application/json"}, method="POST")
     with pytest.raises(urllib.error.HTTPError) as exc:
         urllib.request.urlopen(request, timeout=5)
-    assert exc.value.code == 403
+    assert exc.value.code == 401
     assert "Authorization: Bearer" in json.load(exc.value)["message"]
 
 

@@ -10,6 +10,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
+from kg.config import Settings
 from kg.store.base import GraphLoad
 
 EX = "https://example.org/"
@@ -17,7 +18,8 @@ ONE, TWO, PRIVATE, META = EX + "g/one", EX + "g/two", EX + "g/private", EX + "g/
 VOID = Namespace("http://rdfs.org/ns/void#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
-DOC = "http://localhost/.well-known/void"
+# Under the configured base URL (by default http://<host>:<port>/), never the request's Host.
+DOC = Settings().public_base_url + ".well-known/void"
 
 
 def _triples(turtle: str) -> list[ox.Triple]:
@@ -59,7 +61,7 @@ def test_void_numbers_are_what_sparql_answers(client):
     assert graph.value(dataset, VOID.distinctSubjects) == _int(3)
     assert graph.value(dataset, VOID.properties) == _int(3)
     assert graph.value(dataset, VOID.classes) == _int(2)
-    assert graph.value(dataset, VOID.sparqlEndpoint) == URIRef("http://localhost/sparql")
+    assert graph.value(dataset, VOID.sparqlEndpoint) == URIRef(Settings().public_base_url + "sparql")
     assert (dataset, RDF.type, VOID.Dataset) in graph
 
 

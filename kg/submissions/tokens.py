@@ -13,7 +13,6 @@ import datetime as dt
 import hashlib
 import hmac
 import json
-import os
 import re
 import secrets
 from dataclasses import asdict, dataclass, field
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from kg import iris
 from kg.errors import BadRequest, Conflict, NotFound
+from kg.private_files import write_private
 
 ALL = "*"
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
@@ -100,16 +100,10 @@ class TokenBook:
         return [TokenEntry(**e) for e in data.get("tokens", [])]
 
     def _write(self, entries: list[TokenEntry]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(self.path.name + ".writing")
         # Readable by its owner only, like the server record: the hashes are no secret, but
         # the scopes and names are nobody else's business either.
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"tokens": [asdict(e) for e in entries]}, fh, indent=1)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temporary, self.path)
+        write_private(self.path, json.dumps({"tokens": [asdict(e) for e in entries]},
+                                            indent=1).encode("utf-8"))
 
     def add(self, name: str, scope: list[str]) -> str:
         """A new token for `name`; returns the secret, which is kept nowhere."""

@@ -13,6 +13,7 @@ from kg.web import dumps, openapi, queries
 from kg.web import compare
 from kg.web import editor, navigation
 from kg.web import submissions
+from kg.web import security_headers
 from kg.web.context import QUERY_RUNNER_KEY, SETTINGS_KEY, STORE_KEY
 
 __all__ = ["QUERY_RUNNER_KEY", "create_app"]
@@ -49,6 +50,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.register_blueprint(navigation.bp)
     app.register_blueprint(submissions.bp)
     cors.register(app)
+    security_headers.register(app)
     return app
 
 

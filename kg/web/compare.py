@@ -90,9 +90,10 @@ def _csv(result: Comparison) -> Response:
     header = ["aspect"]
     for city in result.cities:
         header += [f"{city.name} ({city.ags})", f"{city.name} ({city.ags}): sources"]
-    writer.writerow(header)
+    # Names and labels come from the data as much as the cells do.
+    writer.writerow([_safe(cell) for cell in header])
     for row in result.rows:
-        line = [row.label]
+        line = [_safe(row.label)]
         for cell in row.cells:
             said = " | ".join(i.text for i in cell.items) or NOT_RECORDED_TEXT[result.lang]
             if cell.note:

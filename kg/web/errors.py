@@ -61,6 +61,8 @@ def respond(error: KGError) -> Response:
         response.status_code = error.status
     response.vary.add("Accept")
     response.vary.add("Accept-Language")
+    # What to do next (WWW-Authenticate on a 401), when the error says so.
+    response.headers.update(getattr(error, "headers", None) or {})
     return response
 
 

@@ -169,15 +169,18 @@ def _admin(summary: str, operation: str, body: bool = False, media: str = JSON) 
                                        "content": {media: {"schema": {"type": "object" if media == JSON
                                                                       else "string"}}}},
                                "400": {"$ref": "#/components/responses/BadRequest"},
+                               "401": {"$ref": "#/components/responses/Unauthorized"},
                                "403": {"$ref": "#/components/responses/Forbidden"}}}
     if body:
+        described["responses"]["413"] = {"$ref": "#/components/responses/TooLarge"}
         described["requestBody"] = {"required": True, "content": {JSON: {"schema": {
             "type": "object", "required": ["files"],
-            "properties": {"files": {"type": "array", "items": {
+            "properties": {"files": {"type": "array", "minItems": 1, "items": {
                 "type": "object", "required": ["path", "content_base64"],
                 "properties": {"path": {"type": "string"}, "content_base64": {"type": "string"}}}},
                 "folders": {"type": "array", "items": {"type": "string"}},
-                "force": {"type": "boolean"}}}}}}
+                "force": {"type": "boolean"},
+                "prune": {"type": "boolean"}}}}}}
     return described
 
 

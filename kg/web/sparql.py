@@ -280,9 +280,9 @@ def content_type_header(media_type: str) -> str:
 # -- the service itself --------------------------------------------------------------------------
 
 def public_url(path: str) -> str:
-    """`path` under the configured public base URL, or else under the URL the request came in on."""
-    base = get_settings().base_url or request.url_root
-    return base.rstrip("/") + "/" + path.lstrip("/")
+    """`path` under the configured public base URL (Settings.public_base_url), never under the
+    Host header the request came with."""
+    return get_settings().public_base_url + path.lstrip("/")
 
 
 def endpoint_url() -> str:
@@ -326,6 +326,7 @@ def to_editor(query: str | None = None, run: bool = False) -> Response:
     args = {"lang": request.args["lang"]} if request.args.get("lang") else {}
     if query is not None:
         args.update(query=query, run="1" if run else None)
+    # A relative Location (werkzeug no longer makes it absolute): nothing of the Host header.
     response = redirect(url_for("editor.page", **{k: v for k, v in args.items() if v}), 303)
     response.vary.add("Accept")
     return response
