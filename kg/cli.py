@@ -113,6 +113,8 @@ def load(settings, force: bool) -> None:
         report = _load_through_server(server, sources, force)
         click.echo(f"Sent to the running server at {server.url}.")
     else:
+        # A remote store: what a write cut short left on the server (see kg.store.remote).
+        getattr(store, "drop_leftover_staging", lambda: None)()
         report = _load_here(store, sources, force).to_dict()
         store.close()
     click.echo(f"Loaded {len(report['loaded'])} file(s), {report['triples']:,} triples in "

@@ -46,6 +46,8 @@ def serve(settings: Settings) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     logging.getLogger("kg").info("Serving %s on %s", settings.store, url)
     runner = app.extensions[QUERY_RUNNER_KEY]
+    # A remote store: what a write cut short left on the server (see kg.store.remote).
+    getattr(app.extensions[STORE_KEY], "drop_leftover_staging", lambda: None)()
     _stop_on_sigterm()
     try:
         # Workers start now, not on the first query: that one should not wait for them. The

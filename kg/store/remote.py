@@ -18,7 +18,7 @@ then withdraws the old graphs from both merges, drops them and their records, co
 staging graph into place (its graph, and when published into both merges), writes the records
 and publication state, and drops the staging graphs; (3) on failure before (2) the staging
 graphs are dropped (and any left by a crash are dropped when the store is next opened for
-writing). Steps (1) and (3) touch only staging graphs, which nothing reads; step (2) is the only
+writing, by `kg serve` or `kg load`). Steps (1) and (3) touch only staging graphs, which nothing reads; step (2) is the only
 request that changes what readers see, and Oxigraph applies one update request in one
 transaction (all operations or none). So a write lands whole or not at all, wherever the
 process or the connection dies. On other servers the same holds where one update request is one
@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
+import os
 import secrets
 import threading
 import time
@@ -91,7 +91,6 @@ class RemoteStore:
         self._writes = 0
         self._stats: StoreStats | None = None
         self._published: list[str] | None = None
-        self._drop_leftover_staging()
 
     # -- HTTP ----------------------------------------------------------------------------------
 
@@ -272,6 +271,7 @@ class RemoteStore:
                     staging = f"{STAGING_PREFIX}{token}/{number}"
                     self._put(staging, load.triples)
                     staged.append(staging)
+                _crash_point("after-staging")
                 self._update(" ;\n".join(self._move_ops(loads, staged, drop)))
             except BaseException:
                 self._drop_quietly(staged)
@@ -302,16 +302,20 @@ class RemoteStore:
             try:
                 self._update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs))
             except (Unavailable, QueryTimeout, OSError):
-                pass  # dropped when the store is next opened (_drop_leftover_staging)
+                pass  # dropped when the writer next starts (drop_leftover_staging)
 
-    def _drop_leftover_staging(self) -> None:
-        """Staging graphs of a write that died before its update: never read, only in the way."""
+    def drop_leftover_staging(self) -> list[str]:
+        """Drop the staging graphs of writes that died before their update: never read, only in
+        the way. Only the one writer may call it (`kg serve` and `kg load` as they start): a
+        staging graph of a write under way looks the same."""
         try:
             rows = self._select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
                                 f"FILTER(STRSTARTS(STR(?g), \"{STAGING_PREFIX}\")) }}")
         except Unavailable:
-            return  # /health says so; the first write tries again by itself
-        self._drop_quietly([row[0].value for row in rows])
+            return []  # /health says so
+        leftovers = [row[0].value for row in rows]
+        self._drop_quietly(leftovers)
+        return leftovers
 
     def set_published(self, graph: str, published: bool) -> None:
         flag = f"GRAPH <{iris.SYSTEM_GRAPH}> {{ <{graph}> <{_PUBLISHED}> true }}"
@@ -337,6 +341,13 @@ _QUERY_HEADERS = {
     "graph": {"Accept": "application/n-triples",
               "Content-Type": "application/x-www-form-urlencoded"},
 }
+
+
+def _crash_point(step: str) -> None:
+    """KG_CRASH_AT=remote-store:STEP ends the process here as a power cut would, for the tests
+    of atomicity (as kg.submissions.journal's crash points do for the steps around a write)."""
+    if os.environ.get("KG_CRASH_AT") == f"remote-store:{step}":
+        os._exit(86)
 
 
 def _form(fields: Mapping[str, str]) -> bytes:
