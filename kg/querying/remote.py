@@ -4,6 +4,8 @@ without harming anything here."""
 
 from __future__ import annotations
 
+from kg.errors import QueryTimeout
+from kg.querying import messages
 from kg.querying.guard import MAX_NESTING_DEPTH, check_nesting
 from kg.querying.runner import effective_row_cap, effective_timeout
 from kg.store.base import QueryResult
@@ -20,9 +22,15 @@ class RemoteRunner:
             row_cap: int | None = None) -> QueryResult:
         # The server may crash on deep nesting as our engine does; the guard costs nothing.
         check_nesting(sparql, self.max_depth)
-        return self.store.query(sparql, default_graphs=default_graphs, named_graphs=named_graphs,
-                                row_cap=effective_row_cap(row_cap, self.row_cap),
-                                timeout=effective_timeout(timeout, self.timeout))
+        seconds = effective_timeout(timeout, self.timeout)
+        try:
+            return self.store.query(sparql, default_graphs=default_graphs,
+                                    named_graphs=named_graphs,
+                                    row_cap=effective_row_cap(row_cap, self.row_cap),
+                                    timeout=seconds)
+        except QueryTimeout:
+            # The limit as set, not what was left of it when the call gave up.
+            raise messages.error(QueryTimeout, messages.TIMEOUT, seconds=seconds) from None
 
     def close(self) -> None:
         pass

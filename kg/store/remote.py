@@ -389,9 +389,10 @@ def _without_strings_and_comments(sparql: str) -> str:
 
 
 def _query_timeout(seconds: float | None) -> Exception:
-    # Imported here: kg.querying imports the stores (its package imports the runner factory).
-    from kg.querying import messages
-    return messages.error(QueryTimeout, messages.TIMEOUT, seconds=round(seconds or 0, 3))
+    # The words users read are the query runner's (kg.querying.remote puts them in).
+    seconds = round(seconds or 0, 3)
+    return QueryTimeout(f"The query ran longer than {seconds:g} s and was stopped.",
+                        detail={"seconds": seconds})
 
 
 def _read_within(response, deadline: float | None, timeout: float | None) -> bytes:
