@@ -112,7 +112,9 @@ class RemoteStore:
             response = urllib.request.urlopen(request, timeout=seconds)
         except urllib.error.HTTPError as exc:
             body = exc.read().decode("utf-8", errors="replace").strip()
-            if exc.code in (400, 404, 405, 415, 422) and what == "query":
+            if exc.code == 400 and what == "query":
+                raise BadRequest(f"The query does not parse: {body or exc.reason}") from None
+            if exc.code in (404, 405, 415, 422) and what == "query":
                 raise BadRequest(f"The query cannot be evaluated: {body or exc.reason}") from None
             raise Unavailable(f"The SPARQL server at {url} answered {exc.code} {exc.reason} to a "
                               f"{what}: {body[:500]}") from None
@@ -150,9 +152,7 @@ class RemoteStore:
               named_graphs: Sequence[str] | None = None,
               row_cap: int | None = None, timeout: float | None = None) -> QueryResult:
         if substitutions:
-            # Substitution replaces a variable before evaluation; the Protocol has nothing like
-            # it, and pasting terms into the text is what the catalogue never does.
-            raise ValueError("A remote store takes no substitutions; bind values in the query.")
+            sparql = sparql + "\n" + _values_clause(substitutions)
         default = [MERGE_GRAPH] if default_graphs is None else list(default_graphs)
         # An empty default graph list would mean "the server's choice"; this graph is empty.
         default = default or [_SYS + "empty"]
@@ -348,6 +348,16 @@ def _crash_point(step: str) -> None:
     of atomicity (as kg.submissions.journal's crash points do for the steps around a write)."""
     if os.environ.get("KG_CRASH_AT") == f"remote-store:{step}":
         os._exit(86)
+
+
+def _values_clause(substitutions: Mapping[str, Term]) -> str:
+    """The Protocol has no substitutions: a trailing VALUES clause binds each variable to its
+    term for the whole query, written by pyoxigraph's serialisation of the term (an RDF term,
+    never text of the caller's). Unlike Oxigraph's substitution it cannot bind a variable
+    inside a subquery that does not project it."""
+    names = " ".join(f"?{name}" for name in substitutions)
+    terms = " ".join(str(term) for term in substitutions.values())
+    return f"VALUES ({names}) {{ ({terms}) }}"
 
 
 def _form(fields: Mapping[str, str]) -> bytes:
