@@ -232,6 +232,14 @@ def test_a_query_past_the_deadline_is_a_503_and_the_server_goes_on(remote):
         stop_server(server)
 
 
+def test_kg_load_goes_through_the_running_server(remote):
+    """The server holds no lock for us: the record `kg serve` leaves in the local folder sends
+    a local `kg load` through it, the one writer."""
+    said = kg("load", "--store", remote["peer"].url, *remote["options"][:2], "--root", str(ROOT))
+    assert f"Sent to the running server at {remote['server'].url}" in said
+    assert "0 graph(s) of removed files dropped" in said and "Loaded 0 file(s)" in said
+
+
 # -- writes: all or nothing -------------------------------------------------------------------
 
 
