@@ -21,8 +21,9 @@ graphs are dropped (and any left by a crash are dropped when the store is next o
 writing, by `kg serve` or `kg load`). Steps (1) and (3) touch only staging graphs, which nothing reads; step (2) is the only
 request that changes what readers see, and Oxigraph applies one update request in one
 transaction (all operations or none). So a write lands whole or not at all, wherever the
-process or the connection dies. On other servers the same holds where one update request is one
-transaction: Fuseki (TDB2) and GraphDB do so; Virtuoso runs an update request in one transaction
+process or the connection dies (tested on Oxigraph with crash points). On other servers the same
+holds where one update request is one transaction; by their documentation, not verified here:
+Fuseki (TDB2) and GraphDB do so; Virtuoso runs an update request in one transaction
 only with its default transaction mode (not in autocommit/row-autocommit "log_enable(2)" mode);
 QLever's updates are not transactional across operations. See the README ("Running on an
 existing SPARQL server").
