@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: run test install assets system-deps load clean bench bench-quick test-peers
+.PHONY: run test install assets system-deps load clean bench bench-quick test-peers test-remote
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,17 @@ test-peers: $(PEERS)
 
 test: system-deps install assets test-peers
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(MAKE) test-remote
+
+# The store, loading, SPARQL and catalogue modules once more on the remote backend: a real Oxigraph
+# server started by the tests (tests/remote_backend.py). Submissions and crash points on it are in
+# tests/test_remote_store.py, part of the run above. The catalogue's deadline test is left out
+# here: it builds an embedded store of its own, already tested above; so is the second-writer
+# lock, which a remote server does not give (write through one `kg serve`).
+REMOTE_TESTS := tests/test_store.py tests/test_loading.py tests/test_sparql_endpoint.py tests/test_catalog_api.py
+test-remote: install
+	KG_TEST_BACKEND=remote $(BIN)/python -m pytest $(REMOTE_TESTS) \
+		-k 'not a_catalogue_query_is_stopped_at_the_deadline and not second_writer_is_refused'
 
 $(BENCH_STAMP): pyproject.toml | $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'

@@ -100,6 +100,11 @@ def handle_errors(func):
 def open_store_or_server(settings):
     """(store, None), or (None, record) of the running `kg serve` that holds the store: the one
     writer, through which local commands then go."""
+    if settings.store_is_remote:
+        # A remote server holds no lock for us: the record of a running `kg serve` says so.
+        record = read_record(settings.local_store)
+        if record is not None:
+            return None, record
     try:
         return open_store(settings), None
     except StoreBusy:
@@ -134,6 +139,8 @@ def load(settings, force: bool, prune: bool) -> None:
         click.echo(f"Sent to the running server at {server.url}.")
     else:
         try:
+            # A remote store: what a write cut short left on the server (see kg.store.remote).
+            getattr(store, "drop_leftover_staging", lambda: None)()
             report = _load_here(store, sources, force, prune).to_dict()
         finally:
             store.close()

@@ -7,6 +7,7 @@ import dataclasses
 import os
 import re
 import tomllib
+import urllib.parse
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +93,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("request_read_timeout", float, 300.0,
             "Seconds a client has to send a whole request, body included (a 20 MB upload at "
             "100 KB/s takes 200 s); a slower client is cut off."),
+    Setting("store_update", str, "",
+            "For a remote store: its SPARQL 1.1 Update endpoint. Empty: /update beside the "
+            "query endpoint's /query (Oxigraph's layout)."),
+    Setting("store_gsp", str, "",
+            "For a remote store: its Graph Store Protocol endpoint. Empty: /store beside the "
+            "query endpoint's /query (Oxigraph's layout)."),
+    Setting("state_dir", str, "",
+            "For a remote store: the local folder for this deployment's own files (dumps, "
+            "submissions, tokens). Empty: var/remote/ and the server's host and port."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -122,12 +132,24 @@ class _SettingsMethods:
         return f"http://{host}:{self.port}/"  # type: ignore[attr-defined]
 
     @property
+    def local_store(self) -> str:
+        """Where this deployment's own files go beside `<local_store>.…`: the embedded store's
+        directory, or for a remote store a local stand-in for it."""
+        if not self.store_is_remote:
+            return self.store
+        if self.state_dir:  # type: ignore[attr-defined]
+            return str(Path(self.state_dir) / "store")  # type: ignore[attr-defined]
+        parts = urllib.parse.urlsplit(self.store)
+        name = re.sub(r"[^A-Za-z0-9.-]+", "-", f"{parts.hostname}-{parts.port or 'default'}")
+        return str(Path("var") / "remote" / name / "store")
+
+    @property
     def root_path(self) -> Path:
         return Path(self.root)
 
     @property
     def tokens_path(self) -> Path:
-        return Path(self.tokens_file or self.store.rstrip("/") + ".tokens.json")
+        return Path(self.tokens_file or self.local_store.rstrip("/") + ".tokens.json")
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **changes)  # type: ignore[type-var]

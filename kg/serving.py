@@ -42,12 +42,14 @@ def serve(settings: Settings) -> None:
         settings = settings.replace(admin_token=new_token())
     app = create_app(settings)
     url = f"http://{settings.host}:{settings.port}/"
-    local = not settings.store_is_remote
-    if local:
-        write_record(settings.store, ServerRecord(url, os.getpid(), settings.admin_token))
+    # Beside the store, or for a remote store in its local folder: local `kg` commands that
+    # write find the one writer there and send their writes through it.
+    write_record(settings.local_store, ServerRecord(url, os.getpid(), settings.admin_token))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     logging.getLogger("kg").info("Serving %s on %s", settings.store, url)
     runner = app.extensions[QUERY_RUNNER_KEY]
+    # A remote store: what a write cut short left on the server (see kg.store.remote).
+    getattr(app.extensions[STORE_KEY], "drop_leftover_staging", lambda: None)()
     _stop_on_sigterm()
     try:
         # Workers start now, not on the first query: that one should not wait for them. The
@@ -63,8 +65,7 @@ def serve(settings: Settings) -> None:
         server.run()
     finally:
         runner.close()  # no query worker outlives the server
-        if local:
-            remove_record(settings.store, os.getpid())
+        remove_record(settings.local_store, os.getpid())
 
 
 def connection_bounds(settings: Settings) -> dict:

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from kg.config import Settings
 from kg.store import EmbeddedStore
 from support import ROOT, Server, start_server, stop_server
+import remote_backend
 
 
 @pytest.fixture
@@ -22,15 +23,43 @@ def store_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(store_path: Path) -> Iterator[EmbeddedStore]:
+def store(store_path: Path, request) -> Iterator[EmbeddedStore]:
+    if remote_backend.remote():
+        yield request.getfixturevalue("remote_store")
+        return
     s = EmbeddedStore(store_path)
     yield s
     s.close()
 
 
 @pytest.fixture
-def settings(store_path: Path) -> Settings:
+def settings(store_path: Path, request) -> Settings:
+    if remote_backend.remote():
+        peer = request.getfixturevalue("oxigraph_peer")
+        return Settings(store=peer.url, root=str(ROOT), query_workers=1,
+                        state_dir=str(store_path.parent / "state"))
     return Settings(store=str(store_path), root=str(ROOT), query_workers=1)
+
+
+@pytest.fixture
+def oxigraph_peer(tmp_path: Path):
+    """An empty Oxigraph server of this test's own (the remote backend)."""
+    peer = remote_backend.oxigraph_server(tmp_path)
+    yield peer
+    remote_backend.stop(peer)
+
+
+@pytest.fixture
+def remote_store(oxigraph_peer, tmp_path: Path):
+    from kg.store import RemoteStore
+
+    return RemoteStore(oxigraph_peer.url, local=tmp_path / "state" / "store")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stop_oxigraph_servers() -> Iterator[None]:
+    yield
+    remote_backend.stop_all()
 
 
 @pytest.fixture
@@ -53,7 +82,13 @@ def runner() -> CliRunner:
 
 
 def load_shipped(tmp_path_factory, name: str) -> Path:
-    """A store with the project's real files loaded (through the CLI, as a user would)."""
+    """A store with the project's real files loaded (through the CLI, as a user would). On the
+    remote backend: the URL of an Oxigraph server they were loaded into."""
+    if remote_backend.remote():
+        folder = tmp_path_factory.mktemp(name)
+        peer = remote_backend.oxigraph_server(folder)
+        remote_backend.load_into(peer, folder)
+        return peer.url  # type: ignore[return-value]
     path = tmp_path_factory.mktemp(name) / "store"
     subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(path), "--root", str(ROOT)],
                    check=True, cwd=ROOT, capture_output=True)

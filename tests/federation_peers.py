@@ -26,18 +26,21 @@ def oxigraph_binary() -> str:
 
 
 class OxigraphPeer:
-    """`oxigraph serve` on 127.0.0.1 over a store in `folder` holding `turtle`."""
+    """`oxigraph serve` on 127.0.0.1 over a store in `folder` holding `turtle` (None: an empty
+    store, as the remote backend's tests start it; `extra` are more `serve` options)."""
 
-    def __init__(self, folder: Path, turtle: str) -> None:
-        data = folder / "peer.ttl"
-        data.write_text(turtle, encoding="utf-8")
+    def __init__(self, folder: Path, turtle: str | None, *extra: str) -> None:
         location = folder / "peer-store"
-        subprocess.run([oxigraph_binary(), "load", "--location", str(location), "--file",
-                        str(data)], check=True, capture_output=True, timeout=60)
+        if turtle is not None:
+            data = folder / "peer.ttl"
+            data.write_text(turtle, encoding="utf-8")
+            subprocess.run([oxigraph_binary(), "load", "--location", str(location), "--file",
+                            str(data)], check=True, capture_output=True, timeout=60)
         self.port = free_port()
         self.process = subprocess.Popen(
             [oxigraph_binary(), "serve", "--location", str(location), "--bind",
-             f"127.0.0.1:{self.port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             f"127.0.0.1:{self.port}", *extra], stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
         self.url = f"http://127.0.0.1:{self.port}/query"
         deadline = time.monotonic() + 30
         while True:

@@ -80,6 +80,10 @@ class Server:
 def start_server(store: Path, *extra: str, env: dict | None = None, timeout: float = 30) -> Server:
     """Run the real `kg serve` on a free port and wait until /health answers."""
     port = free_port()
+    if str(store).startswith("http"):
+        # The remote backend (remote_backend.py): the local files go to a folder of their own.
+        state = tempfile.mkdtemp(prefix="kg-remote-state-")
+        extra = ("--state-dir", state, *extra)
     # The output goes to a file, not a pipe: a server that lives through many modules would stop
     # once nobody read a full pipe.
     log = tempfile.TemporaryFile()

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from kg.errors import BadRequest
 from kg.store.base import GraphLoad, QueryResult, Store, StoreStats
 from kg.store.embedded import EmbeddedStore
+from kg.store.remote import RemoteStore
 
-__all__ = ["EmbeddedStore", "GraphLoad", "QueryResult", "Store", "StoreStats", "open_store"]
+__all__ = ["EmbeddedStore", "GraphLoad", "QueryResult", "RemoteStore", "Store", "StoreStats",
+           "open_store"]
 
 
 def open_store(settings) -> Store:
+    """The embedded store for a directory, a RemoteStore for an http(s) URL of a query endpoint."""
     if settings.store_is_remote:
-        raise BadRequest(
-            f"--store {settings.store}: remote SPARQL stores are not supported yet; give a "
-            "directory for the embedded store."
-        )
+        return RemoteStore(settings.store, update_url=settings.store_update,
+                           gsp_url=settings.store_gsp, local=settings.local_store)
     return EmbeddedStore(settings.store)

@@ -59,7 +59,7 @@ class Submissions:
 
     def __init__(self, store: Store, settings, *, runner=None) -> None:
         self.store, self.settings, self.runner = store, settings, runner
-        self.root = workspace_dir(settings.store)
+        self.root = workspace_dir(settings.local_store)
         self.kept, self.journal, self.audit = (KeptFiles(self.root), Journal(self.root),
                                                AuditLog(self.root))
         self.tokens = TokenBook(settings.tokens_path)
@@ -310,11 +310,10 @@ class Submissions:
     def _purge_copies(self) -> None:
         """Copies made from published states that held the erased data: the public dumps
         (made again from the store on the next request) and what the hooks hold."""
-        if not self.settings.store_is_remote:
-            dumps = Path(self.settings.store.rstrip("/") + ".dumps")
-            if dumps.is_dir():
-                for state in dumps.iterdir():
-                    shutil.rmtree(state, ignore_errors=True)
+        dumps = Path(self.settings.local_store.rstrip("/") + ".dumps")
+        if dumps.is_dir():
+            for state in dumps.iterdir():
+                shutil.rmtree(state, ignore_errors=True)
         for hook in self.after_erase:
             hook()
 

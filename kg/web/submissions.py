@@ -36,7 +36,7 @@ def _set_up(state) -> None:
     store, settings = app.extensions[STORE_KEY], app.extensions[SETTINGS_KEY]
     runner = app.extensions.get(QUERY_RUNNER_KEY)
     service = Submissions(store, settings, runner=runner if hasattr(runner, "start") else None)
-    if getattr(store, "path", None) is not None and not settings.store_is_remote:
+    if getattr(store, "path", None) is not None:
         for done in service.reconcile():
             app.logger.warning("Submissions after a crash: %s", done)
     service.after_erase.append(lambda: _let_go(app))

@@ -1,0 +1,475 @@
+"""The remote store: any SPARQL 1.1 Query/Update/Graph Store server holds the data.
+
+Layout on the server, as in the embedded store: each published graph is a named graph of its
+own, the RDF merge of the published graphs (a set) is the server's default graph, and the
+publication state and load records live in the system graph (iris.SYSTEM_GRAPH). One more graph
+holds a second copy of the merge under a private name (MERGE_GRAPH). The SPARQL Protocol has no
+way to name the default graph in `default-graph-uri`, and giving `named-graph-uri` alone makes
+the default graph empty (so says the Recommendation, and Oxigraph does so): a public query
+therefore names the merge copy as its default graph and the published graphs as its named
+graphs, which keeps staging graphs, withdrawn versions and the system graph out of `GRAPH ?g`
+on any server. The default-graph copy is what other clients of the server see without a dataset
+(and what bench/ queries as "the server alone").
+
+Atomicity without a transaction across HTTP calls. A write is at most three kinds of requests:
+(1) each graph's new content goes by Graph Store Protocol PUT into a staging graph of its own, a
+private name unique to this write (`<system#staging/TOKEN/N>`); (2) ONE SPARQL Update request
+then withdraws the old graphs from both merges, drops them and their records, copies each
+staging graph into place (its graph, and when published into both merges), writes the records
+and publication state, and drops the staging graphs; (3) on failure before (2) the staging
+graphs are dropped (and any left by a crash are dropped when the store is next opened for
+writing, by `kg serve` or `kg load`). Steps (1) and (3) touch only staging graphs, which nothing reads; step (2) is the only
+request that changes what readers see, and Oxigraph applies one update request in one
+transaction (all operations or none). So a write lands whole or not at all, wherever the
+process or the connection dies (tested on Oxigraph with crash points). On other servers the same
+holds where one update request is one transaction; by their documentation, not verified here:
+Fuseki (TDB2) and GraphDB do so; Virtuoso runs an update request in one transaction
+only with its default transaction mode (not in autocommit/row-autocommit "log_enable(2)" mode);
+QLever's updates are not transactional across operations. See the README ("Running on an
+existing SPARQL server").
+
+Deadlines: the server does the work, so a query's deadline is enforced here, on the HTTP call
+(connect and every read, and the whole answer within it); past it the request gets the usual
+503. Oxigraph's server takes no per-request timeout (only `--timeout-s` for all queries).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import secrets
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from kg import iris, rdfio
+from kg.errors import BadRequest, QueryTimeout, Unavailable
+from kg.store.base import GraphLoad, QueryResult, StoreStats, Term, to_query_result
+from kg.store.embedded import _relabelled
+
+_SYS = iris.SYSTEM
+_PUBLISHED = _SYS + "published"
+_RECORD_KEYS = ("source", "sha256", "loaded", "triples")
+MERGE_GRAPH = _SYS + "merge"
+STAGING_PREFIX = _SYS + "staging/"
+# Private graphs of this layout, never listed by graphs().
+_PRIVATE = (iris.SYSTEM_GRAPH, MERGE_GRAPH)
+# The answer of a write or bookkeeping request; queries get the caller's deadline instead.
+WRITE_TIMEOUT = 600.0
+_CHUNK = 1 << 16
+
+
+def default_endpoints(query_url: str) -> tuple[str, str]:
+    """(update URL, Graph Store URL) beside a query URL ending in /query (Oxigraph's layout)."""
+    base = query_url[: -len("/query")] if query_url.rstrip("/").endswith("/query") else query_url
+    base = base.rstrip("/")
+    return base + "/update", base + "/store"
+
+
+class RemoteStore:
+    """A SPARQL 1.1 server as the store. `path` is a local folder name for this deployment's own
+    files (dumps, submissions), as the embedded store's directory is."""
+
+    read_only = False
+
+    def __init__(self, query_url: str, *, update_url: str = "", gsp_url: str = "",
+                 local: str | Path | None = None) -> None:
+        update_default, gsp_default = default_endpoints(query_url)
+        self.query_url = query_url
+        self.update_url = update_url or update_default
+        self.gsp_url = gsp_url or gsp_default
+        self.path = Path(local) if local is not None else None
+        self._lock = threading.RLock()  # one write at a time from this process
+        self._writes = 0
+        self._stats: StoreStats | None = None
+        self._published: list[str] | None = None
+
+    # -- HTTP ----------------------------------------------------------------------------------
+
+    def _request(self, url: str, *, data: bytes | None = None, method: str = "GET",
+                 headers: Mapping[str, str] | None = None, timeout: float | None = WRITE_TIMEOUT,
+                 what: str = "request") -> bytes:
+        """The whole answer of one HTTP request, within `timeout` seconds in all."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._open(url, data=data, method=method, headers=headers, deadline=deadline,
+                        what=what) as response:
+            return _read_within(response, deadline, timeout)
+
+    @contextmanager
+    def _open(self, url: str, *, data: bytes | None, method: str,
+              headers: Mapping[str, str] | None, deadline: float | None, what: str):
+        request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
+        seconds = None if deadline is None else max(0.001, deadline - time.monotonic())
+        try:
+            response = urllib.request.urlopen(request, timeout=seconds)
+        except urllib.error.HTTPError as exc:
+            body = exc.read().decode("utf-8", errors="replace").strip()
+            if exc.code == 400 and what == "query":
+                raise BadRequest(f"The query does not parse: {body or exc.reason}") from None
+            if exc.code in (404, 405, 415, 422) and what == "query":
+                raise BadRequest(f"The query cannot be evaluated: {body or exc.reason}") from None
+            raise Unavailable(f"The SPARQL server at {url} answered {exc.code} {exc.reason} to a "
+                              f"{what}: {body[:500]}") from None
+        except TimeoutError:
+            raise _timeout(what, deadline, seconds) from None
+        except (urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            if isinstance(reason, TimeoutError):
+                raise _timeout(what, deadline, seconds) from None
+            raise Unavailable(f"The SPARQL server at {url} cannot be reached ({reason}); check "
+                              "--store and that the server is running.") from None
+        try:
+            yield response
+        finally:
+            response.close()
+
+    def _update(self, sparql: str) -> None:
+        self._request(self.update_url, data=sparql.encode("utf-8"), method="POST",
+                      headers={"Content-Type": "application/sparql-update; charset=utf-8"},
+                      what="update")
+
+    def _select(self, sparql: str, *, timeout: float | None = WRITE_TIMEOUT) -> ox.QuerySolutions:
+        raw = self._request(self.query_url, data=_form({"query": sparql}), method="POST",
+                            headers=_QUERY_HEADERS["select"], timeout=timeout, what="query")
+        return ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
+
+    def _gsp_url(self, graph: str | None) -> str:
+        query = "default" if graph is None else urllib.parse.urlencode({"graph": graph})
+        return f"{self.gsp_url}?{query}"
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def query(self, sparql: str, *, substitutions: Mapping[str, Term] | None = None,
+              default_graphs: Sequence[str] | None = None,
+              named_graphs: Sequence[str] | None = None,
+              row_cap: int | None = None, timeout: float | None = None) -> QueryResult:
+        if substitutions:
+            sparql = sparql + "\n" + _values_clause(substitutions)
+        default = [MERGE_GRAPH] if default_graphs is None else list(default_graphs)
+        # An empty default graph list would mean "the server's choice"; this graph is empty.
+        default = default or [_SYS + "empty"]
+        named = self.published_graphs() if named_graphs is None else list(named_graphs)
+        # A graph name the Protocol can carry is needed for FROM NAMED alone: none given → one
+        # that holds nothing, so that GRAPH sees no graph at all.
+        named = named or [_SYS + "empty"]
+        form = _query_form(sparql)
+        fields = [("query", sparql)] + [("default-graph-uri", g) for g in default] + [
+            ("named-graph-uri", g) for g in named]
+        raw = self._request(self.query_url, data=urllib.parse.urlencode(fields).encode(),
+                            method="POST", headers=_QUERY_HEADERS[form], timeout=timeout,
+                            what="query")
+        if form == "graph":
+            triples = ox.parse(raw, format=ox.RdfFormat.N_TRIPLES)
+            return to_query_result(_Triples(q.triple for q in triples), row_cap)
+        return to_query_result(ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON),
+                               row_cap)
+
+    def graphs(self) -> list[str]:
+        rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(g for g in (row[0].value for row in rows)
+                      if g not in _PRIVATE and not g.startswith(STAGING_PREFIX))
+
+    def published_graphs(self) -> list[str]:
+        # Read once and then kept, changed by this process's own writes: the server behind a
+        # `kg serve` is written through that server only (as the embedded store has one writer).
+        if self._published is None:
+            rows = self._select(f"SELECT ?g WHERE {{ GRAPH <{iris.SYSTEM_GRAPH}> "
+                                f"{{ ?g <{_PUBLISHED}> true }} }}")
+            self._published = sorted(row[0].value for row in rows)
+        return list(self._published)
+
+    def load_records(self) -> dict[str, dict[str, str]]:
+        records: dict[str, dict[str, str]] = {}
+        rows = self._select(f"SELECT ?g ?p ?o WHERE {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ ?g ?p ?o }} }}")
+        for g, p, o in rows:
+            key = p.value.removeprefix(_SYS)
+            if key in _RECORD_KEYS:
+                records.setdefault(g.value, {})[key] = o.value
+        return records
+
+    def dump(self, fmt: ox.RdfFormat, graphs: Sequence[str] | None = None) -> bytes:
+        output = io.BytesIO()
+        self.write_dump(output, fmt, graphs)
+        return output.getvalue()
+
+    def write_dump(self, output: BinaryIO, fmt: ox.RdfFormat,
+                   graphs: Sequence[str] | None = None) -> int:
+        """Streamed from the server graph by graph (Graph Store GET), as the embedded store
+        streams from disk; triple formats are sorted, as there, so they hold a set in memory."""
+        prefixes = iris.PREFIXES if fmt in rdfio.PREFIXED_SYNTAXES else None
+        names = self.published_graphs() if graphs is None else list(graphs)
+        statements: Iterable
+        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+            statements = (ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g))
+                          for g in names for t in self._graph_triples(g))
+        elif graphs is None:  # the published dataset as one graph is the maintained merge
+            statements = sorted(set(self._graph_triples(MERGE_GRAPH)), key=str)
+        else:
+            statements = sorted({t for g in names for t in self._graph_triples(g)}, key=str)
+        counted = _Counted(statements)
+        ox.serialize(counted, output, format=fmt, prefixes=prefixes)
+        return counted.count
+
+    def _graph_triples(self, graph: str) -> Iterator[ox.Triple]:
+        with self._open(self._gsp_url(graph), data=None, method="GET",
+                        headers={"Accept": "application/n-triples"},
+                        deadline=time.monotonic() + WRITE_TIMEOUT, what="graph read") as response:
+            if response.status == 204:
+                return
+            for quad in ox.parse(response, format=ox.RdfFormat.N_TRIPLES):
+                yield quad.triple
+
+    def write_generation(self) -> int:
+        """Odd while a write of this process is under way, one more after it (see base.Store)."""
+        return self._writes
+
+    def quad_count(self, graphs: Sequence[str] | None = None) -> int:
+        if graphs is None:
+            return self.stats().triples
+        return sum(self._count(g) for g in graphs)
+
+    def _count(self, graph: str) -> int:
+        rows = list(self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
+        return int(rows[0][0].value)
+
+    def stats(self) -> StoreStats:
+        if self._stats is None:
+            self._stats = StoreStats(published_graphs=len(self.published_graphs()),
+                                     triples=self._count(MERGE_GRAPH))
+        return self._stats
+
+    # -- writing -------------------------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        with self._lock:
+            self._writes += 1
+            try:
+                yield
+            finally:
+                self._writes += 1
+                self._stats = None
+                self._published = None
+
+    def replace_graphs(self, loads: Iterable[GraphLoad], drop: Iterable[str] = ()) -> None:
+        loads, drop = list(loads), list(dict.fromkeys(drop))
+        if not loads and not drop:
+            return
+        token = secrets.token_hex(8)
+        staged: list[str] = []
+        with self._writing():
+            try:
+                for number, load in enumerate(loads):
+                    staging = f"{STAGING_PREFIX}{token}/{number}"
+                    self._put(staging, load.triples)
+                    staged.append(staging)
+                _crash_point("after-staging")
+                self._update(" ;\n".join(self._move_ops(loads, staged, drop)))
+            except BaseException:
+                self._drop_quietly(staged)
+                raise
+
+    def _put(self, graph: str, triples: Sequence[ox.Triple] | Sequence[ox.Quad]) -> None:
+        body = io.BytesIO()
+        # Fresh labels, unique in the store, whether or not the server renames a body's blank
+        # nodes; the one update then copies the same nodes into the graph and both merges.
+        ox.serialize(_relabelled(ox.Triple(t.subject, t.predicate, t.object) for t in triples), body,
+                     format=ox.RdfFormat.N_TRIPLES)
+        self._request(self._gsp_url(graph), data=body.getvalue(), method="PUT",
+                      headers={"Content-Type": "application/n-triples"}, what="graph upload")
+
+    def _move_ops(self, loads: list[GraphLoad], staged: list[str], drop: list[str]) -> list[str]:
+        ops = _withdraw_ops([*drop, *(load.graph for load in loads)])
+        for load, staging in zip(loads, staged):
+            ops.append(f"ADD SILENT <{staging}> TO <{load.graph}>")
+            if load.publish:
+                ops.append(f"ADD SILENT <{staging}> TO DEFAULT")
+                ops.append(f"ADD SILENT <{staging}> TO <{MERGE_GRAPH}>")
+            ops.append(f"DROP SILENT GRAPH <{staging}>")
+            ops.append(_record_op(load))
+        return ops
+
+    def _drop_quietly(self, graphs: Sequence[str]) -> None:
+        if graphs:
+            try:
+                self._update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs))
+            except (Unavailable, QueryTimeout, OSError):
+                pass  # dropped when the writer next starts (drop_leftover_staging)
+
+    def drop_leftover_staging(self) -> list[str]:
+        """Drop the staging graphs of writes that died before their update: never read, only in
+        the way. Only the one writer may call it (`kg serve` and `kg load` as they start): a
+        staging graph of a write under way looks the same."""
+        try:
+            rows = self._select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                                f"FILTER(STRSTARTS(STR(?g), \"{STAGING_PREFIX}\")) }}")
+        except Unavailable:
+            return []  # /health says so
+        leftovers = [row[0].value for row in rows]
+        self._drop_quietly(leftovers)
+        return leftovers
+
+    def set_published(self, graph: str, published: bool) -> None:
+        flag = f"GRAPH <{iris.SYSTEM_GRAPH}> {{ <{graph}> <{_PUBLISHED}> true }}"
+        with self._writing():
+            if published:
+                self._update(f"DELETE DATA {{ {flag} }} ; INSERT DATA {{ {flag} }} ; "
+                             f"ADD SILENT <{graph}> TO DEFAULT ; "
+                             f"ADD SILENT <{graph}> TO <{MERGE_GRAPH}>")
+            else:
+                self._update(" ;\n".join([*_withdraw_from_merges(graph, f"<{graph}>"),
+                                          f"DELETE DATA {{ {flag} }}"]))
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+_QUERY_HEADERS = {
+    "select": {"Accept": "application/sparql-results+json",
+               "Content-Type": "application/x-www-form-urlencoded"},
+    "graph": {"Accept": "application/n-triples",
+              "Content-Type": "application/x-www-form-urlencoded"},
+}
+
+
+def _crash_point(step: str) -> None:
+    """KG_CRASH_AT=remote-store:STEP ends the process here as a power cut would, for the tests
+    of atomicity (as kg.submissions.journal's crash points do for the steps around a write)."""
+    if os.environ.get("KG_CRASH_AT") == f"remote-store:{step}":
+        os._exit(86)
+
+
+def _values_clause(substitutions: Mapping[str, Term]) -> str:
+    """The Protocol has no substitutions: a trailing VALUES clause binds each variable to its
+    term for the whole query, written by pyoxigraph's serialisation of the term (an RDF term,
+    never text of the caller's). Unlike Oxigraph's substitution it cannot bind a variable
+    inside a subquery that does not project it."""
+    names = " ".join(f"?{name}" for name in substitutions)
+    terms = " ".join(str(term) for term in substitutions.values())
+    return f"VALUES ({names}) {{ ({terms}) }}"
+
+
+def _form(fields: Mapping[str, str]) -> bytes:
+    return urllib.parse.urlencode(fields).encode()
+
+
+def _query_form(sparql: str) -> str:
+    """"graph" for CONSTRUCT/DESCRIBE, else "select" (SELECT and ASK share the results format).
+    The form is the first of these keywords outside prologue, strings and comments; the
+    server's parser has the last word (a wrong guess fails as a bad answer format)."""
+    text = _without_strings_and_comments(sparql).upper()
+    positions = {word: text.find(word) for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")}
+    found = sorted((pos, word) for word, pos in positions.items() if pos >= 0)
+    return "graph" if found and found[0][1] in ("CONSTRUCT", "DESCRIBE") else "select"
+
+
+def _without_strings_and_comments(sparql: str) -> str:
+    out, i, n = [], 0, len(sparql)
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            while i < n and sparql[i] != "\n":
+                i += 1
+        elif c == "<":  # an IRI (or a less-than, harmless to drop up to the next '>')
+            j = sparql.find(">", i)
+            i = n if j < 0 else j + 1
+            out.append(" ")
+        elif c in "\"'":
+            quote = sparql[i:i + 3] if sparql[i:i + 3] in ('"""', "'''") else c
+            j = i + len(quote)
+            while j < n and sparql[j:j + len(quote)] != quote:
+                j += 2 if sparql[j] == "\\" else 1
+            i = j + len(quote)
+            out.append(" ")
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _query_timeout(seconds: float | None) -> Exception:
+    # The words users read are the query runner's (kg.querying.remote puts them in).
+    seconds = round(seconds or 0, 3)
+    return QueryTimeout(f"The query ran longer than {seconds:g} s and was stopped.",
+                        detail={"seconds": seconds})
+
+
+def _read_within(response, deadline: float | None, timeout: float | None) -> bytes:
+    chunks = []
+    while chunk := response.read(_CHUNK):
+        chunks.append(chunk)
+        if deadline is not None and time.monotonic() > deadline:
+            raise _query_timeout(timeout)
+    return b"".join(chunks)
+
+
+def _timeout(what: str, deadline: float | None, seconds: float | None) -> Exception:
+    if what == "query":
+        return _query_timeout(seconds)
+    return Unavailable(f"The SPARQL server did not answer a {what} within {seconds:g} s.")
+
+
+def _withdraw_ops(graphs: Sequence[str]) -> list[str]:
+    """As the embedded store's: drop these graphs and their records, and take their triples out
+    of both merges unless a published graph not among these still holds them."""
+    if not graphs:
+        return []
+    leaving = ", ".join(f"<{g}>" for g in graphs)
+    ops = []
+    for graph in graphs:
+        ops.extend(_withdraw_from_merges(graph, leaving))
+        ops.append(f"DROP SILENT GRAPH <{graph}>")
+        ops.append(f"DELETE WHERE {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ <{graph}> ?p ?o }} }}")
+    return ops
+
+
+def _withdraw_from_merges(graph: str, leaving: str) -> list[str]:
+    keep = (f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} "
+            f"GRAPH <{iris.SYSTEM_GRAPH}> {{ ?other <{_PUBLISHED}> true }} "
+            f"FILTER(?other NOT IN ({leaving})) }}")
+    return [f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} {keep} }}",
+            f"DELETE {{ GRAPH <{MERGE_GRAPH}> {{ ?s ?p ?o }} }} "
+            f"WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} {keep} }}"]
+
+
+def _record_op(load: GraphLoad) -> str:
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    record = {"source": load.source, "sha256": load.sha256, "loaded": now,
+              "triples": str(len(load.triples))}
+    pairs = [f"<{_SYS}{k}> {ox.Literal(v)}" for k, v in record.items() if v]
+    if load.publish:
+        pairs.append(f"<{_PUBLISHED}> true")
+    return (f"INSERT DATA {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ <{load.graph}> "
+            f"{' ; '.join(pairs)} . }} }}")
+
+
+class _Triples:
+    """Triples parsed from an answer, iterable as pyoxigraph's QueryTriples is."""
+
+    def __init__(self, triples: Iterable[ox.Triple]) -> None:
+        self.triples = triples
+
+    def __iter__(self) -> Iterator[ox.Triple]:
+        return iter(self.triples)
+
+
+class _Counted:
+    def __init__(self, items: Iterable) -> None:
+        self.items, self.count = items, 0
+
+    def __iter__(self) -> Iterator:
+        for item in self.items:
+            self.count += 1
+            yield item
