@@ -13,6 +13,7 @@ from waitress.parser import HTTPRequestParser
 from waitress.server import BaseWSGIServer, create_server
 from waitress.utilities import RequestEntityTooLarge
 
+from kg import logs
 from kg.config import Settings
 from kg.errors import PayloadTooLarge
 from kg.i18n import choose_language
@@ -44,6 +45,7 @@ def serve(settings: Settings) -> None:
     if local:
         write_record(settings.store, ServerRecord(url, os.getpid(), settings.admin_token))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    logs.use_json_lines()
     logging.getLogger("kg").info("Serving %s on %s", settings.store, url)
     runner = app.extensions[QUERY_RUNNER_KEY]
     _stop_on_sigterm()
@@ -55,7 +57,10 @@ def serve(settings: Settings) -> None:
         listeners: dict = {}
         server = create_server(app, map=listeners, host=settings.host, port=settings.port,
                                threads=settings.threads, ident="integration-kg",
-                               max_request_body_size=max_request_body(settings))
+                               max_request_body_size=max_request_body(settings),
+                               # Waitress drops X-Forwarded-For unless told a proxy it trusts;
+                               # kg.web.clients judges it against trusted_proxies instead.
+                               clear_untrusted_proxy_headers=not settings.trusted_proxies)
         _say_the_limit(listeners, settings.max_upload_bytes)
         server.run()
     finally:
