@@ -51,3 +51,17 @@ def server_output(pid: int) -> str:
     to one temporary file, reachable through /proc while the process lives)."""
     with open(f"/proc/{pid}/fd/1", "rb") as fh:
         return fh.read().decode("utf-8", errors="replace")
+
+
+def warm_up(base_url: str, workers: int = 2, tries: int = 5) -> None:
+    """One cheap query on each query worker, from as many clients (a client gets one worker at a
+    time), until all are answered: a worker's first query waits for its process to start, which
+    on a loaded machine can pass a short deadline (and the worker is then started anew)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    sources = [f"127.0.0.{30 + i}" for i in range(workers)]
+    with ThreadPoolExecutor(workers) as pool:
+        for _ in range(tries):
+            answers = list(pool.map(lambda s: sparql(base_url, "ASK {}", source=s), sources))
+            if all(a.status == 200 for a in answers):
+                return

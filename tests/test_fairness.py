@@ -19,7 +19,7 @@ import pytest
 from kg.querying.fairness import Fairness, Limits, TooManyRequests, acting_for
 from kg.running import read_record
 from kg.web.clients import client_address
-from source_http import call, server_output, sparql
+from source_http import call, server_output, sparql, warm_up
 from support import start_server, stop_server
 
 FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -36,13 +36,6 @@ def fair_server(loaded_store_path):
     warm_up(srv.url)
     yield srv
     stop_server(srv)
-
-
-def warm_up(url: str) -> None:
-    """A fresh worker's first query waits for the process to start (a second under load), after
-    the server started and after a worker was replaced: not what these tests measure."""
-    in_parallel([lambda: sparql(url, CHEAP, source="127.0.0.30"),
-                 lambda: sparql(url, CHEAP, source="127.0.0.31")])
 
 
 def in_parallel(calls):
@@ -108,7 +101,7 @@ def test_slow_queries_of_eight_clients_leave_health_answering(fair_server):
         thread.join(30)
     busy = [a for a in slow if a.status == 503 and a.json()["error"] == "busy"]
     assert len(busy) >= 1 and all(a.seconds < 1.0 and retry_after(a) for a in busy)
-    assert all(a.status == 503 for a in slow) and max(a.seconds for a in slow) < DEADLINE + 3
+    assert all(a.status == 503 for a in slow) and max(a.seconds for a in slow) < 4 * DEADLINE
 
 
 def test_a_flood_from_one_client_gets_429s_and_others_are_served(fair_server):

@@ -40,6 +40,7 @@ from kg.store.checkpoints import Checkpoints
 from kg.store.embedded import EmbeddedStore
 
 _STOP_GRACE = 2.0  # seconds idle workers get to end by themselves on close
+_WARM_UP_LIMIT = 120.0  # seconds a new worker may take to start and open the store
 _WORKER_CODE = "from kg.querying.worker import main_from_argv; main_from_argv()"
 
 
@@ -134,7 +135,10 @@ class WorkerPool:
         try:
             with self.fairness.turn(deadline, seconds):
                 worker = self._take(deadline, seconds)
-                result = _unpack(self._ask(worker, task, deadline, seconds))
+                # The deadline limits the engine's time: waiting for a turn (bounded by the same
+                # number of seconds) or for a worker that replaced a dead one is not the query's.
+                runs_until = None if seconds is None else time.monotonic() + seconds
+                result = _unpack(self._ask(worker, task, runs_until, seconds))
             outcome = "ok"
             return result
         except KGError as exc:
@@ -221,9 +225,32 @@ class WorkerPool:
     def _spawn(self) -> _Worker:
         assert self._spawner is not None
         try:
-            return self._spawner.submit(self._start_process).result()
+            return self._spawner.submit(self._start_ready).result()
         except RuntimeError:  # the spawner was shut down: close() came in between
             raise messages.error(Unavailable, messages.SHUTTING_DOWN) from None
+
+    def _start_ready(self) -> _Worker:
+        worker = self._start_process()
+        self._warm_up(worker)
+        return worker
+
+    def _warm_up(self, worker: _Worker) -> None:
+        """Let a new worker start its interpreter and open the newest checkpoint before it gets
+        a query: that took over 2 s on a loaded machine, and counted against the first query's
+        deadline, a short deadline killed every fresh worker in turn and no query was answered.
+        One that fails here is ended; `_take` replaces it."""
+        assert self._checkpoints is not None
+        checkpoint = str(self._checkpoints.acquire())
+        try:
+            worker.conn.send(Task(checkpoint, "ASK {}"))
+            if worker.conn.poll(_WARM_UP_LIMIT):
+                worker.conn.recv()
+                self._moved_to(worker, checkpoint)
+                return
+        except (EOFError, OSError):
+            pass
+        self._checkpoints.release(checkpoint)
+        worker.end()  # a late reply must never be read as the next query's answer
 
     def _start_process(self) -> _Worker:
         # A fresh interpreter, not fork (the serving process is threaded and holds the store's
