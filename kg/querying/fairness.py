@@ -34,17 +34,33 @@ from dataclasses import dataclass, field
 from kg.errors import KGError, Unavailable
 from kg.querying import messages
 
-_client: ContextVar[str | None] = ContextVar("kg_query_client", default=None)
+@dataclass(frozen=True)
+class _Acting:
+    client: str | None
+    thread: int  # the thread that serves the request: its waiting holds a server thread
+
+
+_client: ContextVar[_Acting | None] = ContextVar("kg_query_client", default=None)
 
 
 def current_client() -> str | None:
-    return _client.get()
+    acting = _client.get()
+    return None if acting is None else acting.client
+
+
+def _helping() -> bool:
+    """True in a thread that runs part of a request for the thread serving it (a copied context,
+    as kg.compare asks its queries side by side): its waiting holds no server thread, so the
+    queue limits, which exist to leave server threads free, do not count it; budget, cap and
+    turns apply as to the request itself."""
+    acting = _client.get()
+    return acting is not None and acting.thread != threading.get_ident()
 
 
 def begin_acting_for(client: str | None) -> Token:
     """From now on in this context, queries are charged to `client` (until `end_acting`): for
     callers like a web framework's request hooks, which cannot hold a `with` block open."""
-    return _client.set(client)
+    return _client.set(_Acting(client, threading.get_ident()))
 
 
 def end_acting(token: Token) -> None:
@@ -215,12 +231,14 @@ class Fairness:
         queue = self._queues.get(client)
         waiting = len(queue) if queue else 0
         limit = self.limits.max_queued
-        if client is not None and limit is not None and waiting >= limit:
+        helping = _helping()
+        if client is not None and limit is not None and waiting >= limit and not helping:
             self.counts.refused["client_queue"] += 1
             raise _error(TooManyRequests, TOO_MANY_AT_ONCE, running=self._running.get(client, 0),
                          waiting=waiting, retry_after=1)
         total = sum(len(q) for q in self._queues.values())
-        if self.limits.max_waiting is not None and total >= self.limits.max_waiting:
+        if (self.limits.max_waiting is not None and total >= self.limits.max_waiting
+                and not helping):
             self.counts.refused["queue_full"] += 1
             raise _error(Busy, QUEUE_FULL, waiting=total, retry_after=1)
         waiter = _Waiter(client, deadline)
