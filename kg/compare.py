@@ -10,6 +10,7 @@ ends a replaced council with its replacement.
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -92,7 +93,9 @@ def compare(select: Select, ags_list: list[str], on: date, lang: str) -> Compari
 def _together(select: Select, tasks: dict) -> dict:
     """Each task's answer, asked at the same time: the query workers answer them side by side."""
     with ThreadPoolExecutor(PARALLEL) as pool:
-        futures = {key: pool.submit(select, qid, values) for key, (qid, values) in tasks.items()}
+        # Each in a copy of this context: the queries are charged to the request's client.
+        futures = {key: pool.submit(contextvars.copy_context().run, select, qid, values)
+                   for key, (qid, values) in tasks.items()}
         return {key: future.result() for key, future in futures.items()}
 
 

@@ -4,6 +4,7 @@ environment, then an optional TOML file, then the default — once, at start-up.
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import os
 import re
 import tomllib
@@ -38,6 +39,18 @@ class Setting:
     @property
     def flag(self) -> str:
         return "--" + self.name.replace("_", "-")
+
+
+def trusted_networks(values: tuple[str, ...]) -> tuple:
+    """The trusted proxies as ip_network objects; a BadRequest names an entry that is none."""
+    networks = []
+    for value in values:
+        try:
+            networks.append(ipaddress.ip_network(value, strict=False))
+        except ValueError:
+            raise BadRequest(f"trusted_proxies: {value!r} is no IP address or network (give "
+                             f"e.g. 127.0.0.1 or 10.0.0.0/8).") from None
+    return tuple(networks)
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -102,6 +115,22 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("state_dir", str, "",
             "For a remote store: the local folder for this deployment's own files (dumps, "
             "submissions, tokens). Empty: var/remote/ and the server's host and port."),
+    Setting("query_budget", float, 60.0,
+            "Seconds of query-worker time each client may use per minute (queries, validations "
+            "and submissions together; a client is a remote address); past it 429 with "
+            "Retry-After. 0: no budget."),
+    Setting("query_min_charge", float, 0.01,
+            "Seconds each query or validation costs its client's budget at least, so that floods "
+            "of cheap queries spend it too."),
+    Setting("client_max_running", int, 2,
+            "Most queries of one client that run at once (never every worker: at most "
+            "query_workers - 1 when there are several)."),
+    Setting("client_max_queued", int, 2,
+            "Most queries of one client that wait for a worker; more are refused at once (429)."),
+    Setting("trusted_proxies", tuple, (),
+            "Addresses (or networks, e.g. 10.0.0.0/8) of reverse proxies whose X-Forwarded-For "
+            "header names the client; from any other peer the header is ignored.",
+            multiple=True, check=trusted_networks),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

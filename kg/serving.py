@@ -15,6 +15,7 @@ from waitress.parser import HTTPRequestParser
 from waitress.server import BaseWSGIServer, create_server
 from waitress.utilities import RequestEntityTooLarge
 
+from kg import logs
 from kg.config import Settings
 from kg.errors import PayloadTooLarge
 from kg.i18n import choose_language
@@ -46,6 +47,7 @@ def serve(settings: Settings) -> None:
     # write find the one writer there and send their writes through it.
     write_record(settings.local_store, ServerRecord(url, os.getpid(), settings.admin_token))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    logs.use_json_lines()
     logging.getLogger("kg").info("Serving %s on %s", settings.store, url)
     runner = app.extensions[QUERY_RUNNER_KEY]
     # A remote store: what a write cut short left on the server (see kg.store.remote).
@@ -60,6 +62,9 @@ def serve(settings: Settings) -> None:
         server = create_server(app, map=listeners, host=settings.host, port=settings.port,
                                threads=settings.threads, ident="integration-kg",
                                max_request_body_size=max_request_body(settings),
+                               # Waitress drops X-Forwarded-For unless told a proxy it trusts;
+                               # kg.web.clients judges it against trusted_proxies instead.
+                               clear_untrusted_proxy_headers=not settings.trusted_proxies,
                                **connection_bounds(settings))
         _bound_channels(listeners, settings)
         server.run()

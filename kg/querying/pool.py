@@ -4,6 +4,10 @@ The serving process stays the store's one writer; after each committed write the
 checkpoint (kg.store.checkpoints) and each new query tells its worker to read the newest one.
 Past the deadline the worker is killed (SIGKILL: its CPU is free at once) and replaced; a worker
 that dies by itself (a native crash) is replaced too. Either way only that request fails.
+
+Who gets a worker next is kg.querying.fairness's decision (round-robin across clients, a cap per
+client, a budget of worker seconds); the pool counts outcomes for /metrics and writes one log
+line per query (kg.logs).
 """
 
 from __future__ import annotations
@@ -24,9 +28,10 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 import kg
-from kg import errors
-from kg.errors import KGError, QueryCrashed, QueryTimeout, Unavailable
+from kg import errors, logs
+from kg.errors import BadRequest, KGError, QueryCrashed, QueryTimeout, Unavailable
 from kg.querying import messages
+from kg.querying.fairness import Fairness, Limits, TooManyRequests, current_client
 from kg.querying.guard import MAX_NESTING_DEPTH, check_nesting
 from kg.querying.runner import effective_row_cap, effective_timeout
 from kg.querying.worker import ReplicaPolicy, Reply, Task, ValidateTask
@@ -35,6 +40,7 @@ from kg.store.checkpoints import Checkpoints
 from kg.store.embedded import EmbeddedStore
 
 _STOP_GRACE = 2.0  # seconds idle workers get to end by themselves on close
+_WARM_UP_LIMIT = 120.0  # seconds a new worker may take to start and open the store
 _WORKER_CODE = "from kg.querying.worker import main_from_argv; main_from_argv()"
 
 
@@ -60,10 +66,13 @@ class WorkerPool:
 
     def __init__(self, store: EmbeddedStore, *, workers: int, timeout: float | None = None,
                  row_cap: int | None = None, max_depth: int = MAX_NESTING_DEPTH,
-                 replica: ReplicaPolicy = ReplicaPolicy()) -> None:
+                 replica: ReplicaPolicy = ReplicaPolicy(), limits: Limits | None = None) -> None:
         if workers < 1:
             raise ValueError("A worker pool needs at least one worker.")
         self._store, self.size = store, workers
+        self.fairness = Fairness(workers, limits)
+        self.outcomes: Counter[str] = Counter()
+        self.restarts = 0
         self.timeout, self.row_cap, self.max_depth = timeout, row_cap, max_depth
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: set[_Worker] = set()
@@ -98,27 +107,63 @@ class WorkerPool:
     def run(self, sparql: str, *, default_graphs: list[str] | None = None,
             named_graphs: list[str] | None = None, timeout: float | None = None,
             row_cap: int | None = None) -> QueryResult:
-        check_nesting(sparql, self.max_depth)
-        self.start()
-        seconds = effective_timeout(timeout, self.timeout)
-        deadline = None if seconds is None else time.monotonic() + seconds
-        worker = self._take(deadline, seconds)
+        started = time.monotonic()
+        try:
+            check_nesting(sparql, self.max_depth)
+        except BadRequest:
+            self._observed("query", sparql, started, "rejected")
+            raise
         # The checkpoint is chosen when the worker gets the task (see _ask).
         task = Task("", sparql, default_graphs, named_graphs,
                     effective_row_cap(row_cap, self.row_cap))
-        return _unpack(self._ask(worker, task, deadline, seconds))
+        return self._in_turn("query", sparql, task, timeout)
 
     def validate(self, submission, lang: str, *, root: str, engine: str = "pyshacl",
                  timeout: float | None = None):
         """A kg.validation Report for `submission`, judged in a worker in the context of the
         newest checkpoint, under the same deadline as queries (QueryTimeout past it)."""
+        return self._in_turn("validation", "", ValidateTask("", submission, lang, root, engine),
+                             timeout)
+
+    def _in_turn(self, kind: str, text: str, task: Task | ValidateTask, timeout: float | None):
+        """Run `task` when its client's turn comes, charging the client its worker time."""
         self.start()
         seconds = effective_timeout(timeout, self.timeout)
-        deadline = None if seconds is None else time.monotonic() + seconds
-        worker = self._take(deadline, seconds)
-        reply = self._ask(worker, ValidateTask("", submission, lang, root, engine), deadline,
-                          seconds)
-        return _unpack(reply)
+        started = time.monotonic()
+        deadline = None if seconds is None else started + seconds
+        outcome = "error"
+        try:
+            with self.fairness.turn(deadline, seconds):
+                worker = self._take(deadline, seconds)
+                # The deadline limits the engine's time: waiting for a turn (bounded by the same
+                # number of seconds) or for a worker that replaced a dead one is not the query's.
+                runs_until = None if seconds is None else time.monotonic() + seconds
+                result = _unpack(self._ask(worker, task, runs_until, seconds))
+            outcome = "ok"
+            return result
+        except KGError as exc:
+            outcome = _outcome(exc)
+            raise
+        finally:
+            self._observed(kind, text, started, outcome)
+
+    def _observed(self, kind: str, text: str, started: float, outcome: str) -> None:
+        with self._lock:
+            self.outcomes[outcome] += 1
+        fields = {"kind": kind, "outcome": outcome, "client": current_client(),
+                  "duration_s": round(time.monotonic() - started, 4)}
+        if text:
+            fields["query_hash"] = logs.text_hash(text)
+        logs.write(logs.QUERIES, "query", **fields)
+
+    def stats(self) -> dict:
+        """Counts for /metrics: outcomes by kind, worker restarts, the queue, fairness refusals."""
+        with self._lock:
+            outcomes, restarts = dict(self.outcomes), self.restarts
+        return {"outcomes": outcomes, "restarts": restarts,
+                "queued": self.fairness.queued(), "running": self.fairness.running(),
+                "refused": dict(self.fairness.counts.refused),
+                "charged_seconds": self.fairness.counts.charged_seconds, "workers": self.size}
 
     def _take(self, deadline: float | None, seconds: float | None) -> _Worker:
         """An idle, living worker; one that died while idle (say, the OOM killer) is replaced
@@ -167,6 +212,8 @@ class WorkerPool:
         with self._lock:
             self._workers.discard(worker)
             closed = self._closed
+            if not closed:
+                self.restarts += 1
         for path in (*pinned, worker.checkpoint):  # each pin once, even if the same checkpoint
             if path is not None:
                 self._checkpoints.release(path)  # type: ignore[union-attr]
@@ -178,9 +225,32 @@ class WorkerPool:
     def _spawn(self) -> _Worker:
         assert self._spawner is not None
         try:
-            return self._spawner.submit(self._start_process).result()
+            return self._spawner.submit(self._start_ready).result()
         except RuntimeError:  # the spawner was shut down: close() came in between
             raise messages.error(Unavailable, messages.SHUTTING_DOWN) from None
+
+    def _start_ready(self) -> _Worker:
+        worker = self._start_process()
+        self._warm_up(worker)
+        return worker
+
+    def _warm_up(self, worker: _Worker) -> None:
+        """Let a new worker start its interpreter and open the newest checkpoint before it gets
+        a query: that took over 2 s on a loaded machine, and counted against the first query's
+        deadline, a short deadline killed every fresh worker in turn and no query was answered.
+        One that fails here is ended; `_take` replaces it."""
+        assert self._checkpoints is not None
+        checkpoint = str(self._checkpoints.acquire())
+        try:
+            worker.conn.send(Task(checkpoint, "ASK {}"))
+            if worker.conn.poll(_WARM_UP_LIMIT):
+                worker.conn.recv()
+                self._moved_to(worker, checkpoint)
+                return
+        except (EOFError, OSError):
+            pass
+        self._checkpoints.release(checkpoint)
+        worker.end()  # a late reply must never be read as the next query's answer
 
     def _start_process(self) -> _Worker:
         # A fresh interpreter, not fork (the serving process is threaded and holds the store's
@@ -247,6 +317,19 @@ def _describe_exit(code: int | None) -> str:
         except ValueError:
             return f"the worker process ended by signal {-code}"
     return f"the worker process ended with exit code {code}"
+
+
+def _outcome(exc: KGError) -> str:
+    """A query's outcome, as the log and /metrics name it."""
+    if isinstance(exc, TooManyRequests):
+        return "refused"
+    if isinstance(exc, QueryTimeout):
+        return "timeout"
+    if isinstance(exc, QueryCrashed):
+        return "crashed"
+    if isinstance(exc, Unavailable):
+        return "busy"
+    return "error"
 
 
 def _unpack(reply: Reply):

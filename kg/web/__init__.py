@@ -14,6 +14,7 @@ from kg.web import compare
 from kg.web import editor, navigation
 from kg.web import submissions
 from kg.web import security_headers
+from kg.web import access_log, clients, metrics
 from kg.web.context import QUERY_RUNNER_KEY, SETTINGS_KEY, STORE_KEY
 
 __all__ = ["QUERY_RUNNER_KEY", "create_app"]
@@ -32,6 +33,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
                                         else make_query_runner(settings, app.extensions[STORE_KEY]))
 
     errors.register(app)
+    # Before the blueprints' own hooks: every request is timed, counted and charged to its client.
+    metrics.register(app)
+    access_log.register(app)
+    clients.register(app)
     _register_template_helpers(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(admin.bp)

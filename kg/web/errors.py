@@ -132,6 +132,7 @@ STATUS_TITLES = {
     413: {"en": "Too large", "de": "Zu groß"},
     415: {"en": "Unsupported format", "de": "Format nicht unterstützt"},
     422: {"en": "Cannot be processed", "de": "Nicht verarbeitbar"},
+    429: {"en": "Too many requests", "de": "Zu viele Anfragen"},
     500: {"en": "Internal error", "de": "Interner Fehler"},
     502: {"en": "Another endpoint failed", "de": "Anderer Endpunkt fehlgeschlagen"},
     503: {"en": "Unavailable", "de": "Nicht verfügbar"},
