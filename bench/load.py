@@ -104,8 +104,15 @@ def _request(conn: http.client.HTTPConnection, kind: Kind, body: bytes | None) -
 
 
 def client(host: str, port: int, work: queue.Queue, out: list[Answer], timeout: float,
-           validation_body: bytes) -> None:
-    conn = http.client.HTTPConnection(host, port, timeout=timeout)
+           validation_body: bytes, source: str | None = None) -> None:
+    # The server tells clients apart by their address (each has its own query budget and
+    # turn): on loopback each client thread sends from an address of its own.
+    address = None if source is None else (source, 0)
+
+    def connect() -> http.client.HTTPConnection:
+        return http.client.HTTPConnection(host, port, timeout=timeout, source_address=address)
+
+    conn = connect()
     while True:
         try:
             kind = work.get_nowait()
@@ -119,13 +126,13 @@ def client(host: str, port: int, work: queue.Queue, out: list[Answer], timeout: 
             except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
                 # A kept-alive connection the server closed between requests: one retry on a new one.
                 conn.close()
-                conn = http.client.HTTPConnection(host, port, timeout=timeout)
+                conn = connect()
                 status = _request(conn, kind, body)
             out.append(Answer(kind.name, status, time.perf_counter() - start))
         except OSError as exc:
             out.append(Answer(kind.name, 0, time.perf_counter() - start, repr(exc)))
             conn.close()
-            conn = http.client.HTTPConnection(host, port, timeout=timeout)
+            conn = connect()
     conn.close()
 
 
@@ -170,9 +177,11 @@ def run(url: str, requests: int = 200, clients: int = 8, idle: int = 20, slow: i
     slow_threads = [threading.Thread(target=slow_client, daemon=True,
                                      args=(host, port, stop, slow_answers, byte_pause, timeout))
                     for _ in range(slow)]
+    loopback = host.startswith("127.")
     threads = [threading.Thread(target=client, daemon=True,
-                                args=(host, port, work, answers, timeout, validation_body))
-               for _ in range(clients)]
+                                args=(host, port, work, answers, timeout, validation_body,
+                                      f"127.0.0.{10 + i}" if loopback else None))
+               for i in range(clients)]
     # The machine may be shared: what else ran there is part of the figures.
     load_before = round(os.getloadavg()[0], 1)
     started = time.perf_counter()
