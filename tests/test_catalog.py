@@ -165,13 +165,16 @@ def test_a_required_parameter_given_is_bound(tmp_path: Path) -> None:
     assert "  VALUES ?things { <urn:x:c> }" in query.bind({"things": "urn:x:c"}).splitlines()
 
 
-def test_only_cq22_requires_a_parameter_and_its_example_is_of_the_shipped_graph() -> None:
+def test_only_cq12_and_cq22_require_a_parameter_and_their_examples_are_of_the_shipped_graph() -> None:
     required = [(q.id, p.name) for q in load_catalog() for p in q.params if p.required]
-    assert required == [("cq22", "subject")]
+    assert required == [("cq12", "municipality"), ("cq22", "subject")]
     example = load_catalog().get("cq22").param("subject").example_value()
     assert MUNICIPALITY + "14612000" in example and len(example) == 3
-    with pytest.raises(ParameterError):
-        load_catalog().get("cq22").bind(None)
+    # cq12 asks about one municipality: its example is one IRI, not a list
+    assert load_catalog().get("cq12").param("municipality").example_value() == MUNICIPALITY + "14612000"
+    for query_id in ("cq12", "cq22"):
+        with pytest.raises(ParameterError):
+            load_catalog().get(query_id).bind(None)
 
 
 def test_two_files_with_one_id_are_refused(tmp_path: Path) -> None:

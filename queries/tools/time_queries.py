@@ -11,7 +11,8 @@ Each query is sent once to warm up, then --runs times. For each it prints the ro
 minimum and maximum wall time of a request (sent, answered as SPARQL JSON, read to the end), in ms,
 and whether the median (of the first endpoint) is within --goal ms. Parameters are bound by kg.catalog, as the tests and
 the benchmark bind them; an `iri-list` parameter takes values separated by commas; a parameter not
-given keeps its default, a required one (cq22's subject) takes the example its header documents.
+given keeps its default, a required one (cq12's municipality, cq22's subject) takes the example its
+header documents.
 """
 
 from __future__ import annotations
