@@ -403,7 +403,8 @@ def test_paths_take_any_name(fuzz_client, prefix, segments, fmt, accept):
 # -- tokens and the write routes ----------------------------------------------------------------
 
 TOKENS = st.one_of(st.text(max_size=80), st.binary(max_size=80).map(lambda b: b.decode("latin-1")),
-                   st.sampled_from(["Bearer ", "Bearer", "Basic YTpi", TOKEN, "Bearer \x00", "bearer " + TOKEN]))
+                   st.sampled_from(["Bearer ", "Bearer", "Basic YTpi", TOKEN, "Bearer \x00", "bearer " + TOKEN,
+                                   "Bearer " + TOKEN]))
 
 
 @BOUNDED
@@ -416,6 +417,15 @@ def test_submission_routes_take_any_token_and_body(fuzz_client, token, body, cty
     header = token.replace("\r", "").replace("\n", "")
     check(fuzz_client.open(path, method=method, data=body, content_type=ctype,
                            headers={"Authorization": header}))
+
+
+@pytest.mark.parametrize("index", [0, 1, 3, 4, 7])
+def test_hostile_documents_submitted_with_a_token_publish_nothing(fuzz_client, trap, index):
+    ctype, document = HOSTILE_DOCUMENTS[index][:2]
+    response = fuzz_client.post("/api/submissions", data=_fill(document, trap).encode(), content_type=ctype,
+                                headers={"Authorization": f"Bearer {TOKEN}"})
+    check(response)
+    assert response.status_code in (400, 415, 422), response.get_data()[:300]
 
 
 def test_huge_tokens_are_refused(fuzz_client):
