@@ -11,7 +11,6 @@ connection made from any process, the query workers included.
 
 from __future__ import annotations
 
-import base64
 import io
 import json
 import os
@@ -152,10 +151,6 @@ path_segment = st.one_of(
                      "....//....//etc/passwd", "%00", "a%00b", "%ff%fe", "%c0%ae%c0%ae/", "/etc/passwd",
                      "C:\\windows\\win.ini", "\\..\\..\\", "~root", "x" * 5000]))
 lang = st.sampled_from(["en", "de", "", "xx", "de-DE,en;q=0.5", "*", "\x00"])
-
-
-def url_path(*segments: str) -> str:
-    return "/".join(segments)
 
 
 # -- /sparql ---------------------------------------------------------------------------------
