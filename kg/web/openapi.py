@@ -226,6 +226,7 @@ def _submission_paths() -> dict:
                                    {"$ref": "#/components/schemas/Rejected"})}
     one = {"$ref": "#/components/schemas/Submission"}
     outcome = {"$ref": "#/components/schemas/Outcome"}
+    erase = _admin("Erase a submission for good (data, history, files); an audit record stays", "adminErase")
     created = {**_json("Accepted and published in graph/submission/{id}", outcome),
                "headers": {"Location": {"description": "The submission", "schema": {"type": "string"}}}}
     return {
@@ -257,11 +258,13 @@ def _submission_paths() -> dict:
                                    "schema": {"type": "integer", "minimum": 1}}, lang],
             "responses": {"200": _json("The report", {"type": "object"}), **refused}}},
         "/api/admin/submissions/{submission_id}/erase": {"post": {
-            **_admin("Erase a submission for good (data, history, files); an audit record stays",
-                     "adminErase"),
+            **erase,
             "parameters": [ident],
             "requestBody": {"required": True, "content": {JSON: {"schema": {
-                "type": "object", "required": ["reason"], "properties": {"reason": {"type": "string"}}}}}}}},
+                "type": "object", "required": ["reason"], "properties": {"reason": {"type": "string"}}}}}},
+            # An unknown submission is a 404, one erased before a 409 (schemathesis found both missing).
+            "responses": {**erase["responses"], "404": {"$ref": "#/components/responses/NotFound"},
+                          "409": {"$ref": "#/components/responses/Conflict"}}}},
     }
 
 

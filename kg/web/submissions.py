@@ -118,10 +118,15 @@ def report(submission_id: str, version: int) -> Response:
 def erase(submission_id: str) -> Response:
     """Body: {"reason": "…"}. The operators' command `kg erase` while a server runs."""
     require_token()
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # `silent` covers syntax errors only; deep nesting exhausts the stack
+        body = None
     reason = body.get("reason") if isinstance(body, dict) else None
     if not isinstance(reason, str):
-        raise BadRequest('Send JSON {"reason": "why the submission is erased"}.')
+        raise BadRequest(messages={
+            "en": 'Send JSON {"reason": "why the submission is erased"} as the body.',
+            "de": 'Senden Sie JSON {"reason": "warum die Einreichung gelöscht wird"} als Körper.'})
     return jsonify(service().erase(submission_id, reason))
 
 
