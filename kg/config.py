@@ -131,6 +131,11 @@ SETTINGS: tuple[Setting, ...] = (
             "Addresses (or networks, e.g. 10.0.0.0/8) of reverse proxies whose X-Forwarded-For "
             "header names the client; from any other peer the header is ignored.",
             multiple=True, check=trusted_networks),
+    Setting("log_client_addresses", bool, False,
+            "Write clients' addresses into the access and query logs. Off: each address is "
+            "written as a pseudonym (a keyed hash, its key made anew at each start), which "
+            "follows one client within a run without keeping its address, which is personal "
+            "data."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

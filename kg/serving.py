@@ -47,7 +47,7 @@ def serve(settings: Settings) -> None:
     # write find the one writer there and send their writes through it.
     write_record(settings.local_store, ServerRecord(url, os.getpid(), settings.admin_token))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    logs.use_json_lines()
+    logs.use_json_lines(client_addresses=settings.log_client_addresses)
     logging.getLogger("kg").info("Serving %s on %s", settings.store, url)
     runner = app.extensions[QUERY_RUNNER_KEY]
     # A remote store: what a write cut short left on the server (see kg.store.remote).
