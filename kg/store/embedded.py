@@ -16,16 +16,16 @@ import io
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg import iris, rdfio
+from kg import iris
 from kg.errors import BadRequest, InsufficientStorage, StoreBusy, no_space
 from kg.store.base import GraphLoad, QueryResult, StoreStats, Term, to_query_result
 from kg.store.checkpoints import Checkpoints, checkpoint_dir
+from kg.store.dumping import write_graphs
 
 _SYS = iris.SYSTEM
 _SYSTEM_GRAPH = ox.NamedNode(iris.SYSTEM_GRAPH)
@@ -194,22 +194,15 @@ class EmbeddedStore:
 
     def write_dump(self, output: BinaryIO, fmt: ox.RdfFormat,
                    graphs: Sequence[str] | None = None) -> int:
-        """dump() into `output`, returning how many quads (or triples) were written. Dataset
-        formats stream graph by graph, so a dump of any size holds no copy of it in memory."""
-        prefixes = iris.PREFIXES if fmt in rdfio.PREFIXED_SYNTAXES else None
-        names = [ox.NamedNode(g) for g in (self.published_graphs() if graphs is None else graphs)]
-        statements: Iterable
-        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-            statements = (q for g in names for q in self._ox.quads_for_pattern(None, None, None, g))
-        elif graphs is None:  # the published dataset as one graph is the maintained merge
-            statements = sorted({q.triple for q in self._ox.quads_for_pattern(
-                None, None, None, ox.DefaultGraph())}, key=str)
-        else:
-            statements = sorted({q.triple for g in names
-                                 for q in self._ox.quads_for_pattern(None, None, None, g)}, key=str)
-        counted = _Counted(statements)
-        ox.serialize(counted, output, format=fmt, prefixes=prefixes)
-        return counted.count
+        """dump() into `output`, returning how many quads (or triples) were written."""
+        def triples_of(graph: str) -> Iterator[ox.Triple]:
+            return (q.triple for q in self._ox.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
+        def merge() -> Iterator[ox.Triple]:
+            return (q.triple for q in self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+        names = self.published_graphs() if graphs is None else list(graphs)
+        return write_graphs(output, fmt, names, triples_of, merge if graphs is None else None)
 
     def write_generation(self) -> int:
         """Odd while a write is under way, and one more after it: a reader that saw the same even
@@ -408,18 +401,6 @@ class EmbeddedStore:
         self.flush()
         self.disable_checkpoints()
         del self._ox
-
-
-class _Counted:
-    """An iterable that counts what the serializer took from it."""
-
-    def __init__(self, items: Iterable) -> None:
-        self.items, self.count = items, 0
-
-    def __iter__(self) -> Iterator:
-        for item in self.items:
-            self.count += 1
-            yield item
 
 
 def _bulk_quads(loads: list[GraphLoad]) -> Iterator[ox.Quad]:

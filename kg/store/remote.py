@@ -51,9 +51,10 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg import iris, rdfio
+from kg import iris
 from kg.errors import BadRequest, QueryTimeout, Unavailable
 from kg.store.base import GraphLoad, QueryResult, StoreStats, Term, to_query_result
+from kg.store.dumping import write_graphs
 from kg.store.embedded import _relabelled
 
 _SYS = iris.SYSTEM
@@ -204,20 +205,10 @@ class RemoteStore:
     def write_dump(self, output: BinaryIO, fmt: ox.RdfFormat,
                    graphs: Sequence[str] | None = None) -> int:
         """Streamed from the server graph by graph (Graph Store GET), as the embedded store
-        streams from disk; triple formats are sorted, as there, so they hold a set in memory."""
-        prefixes = iris.PREFIXES if fmt in rdfio.PREFIXED_SYNTAXES else None
+        streams from disk."""
         names = self.published_graphs() if graphs is None else list(graphs)
-        statements: Iterable
-        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-            statements = (ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g))
-                          for g in names for t in self._graph_triples(g))
-        elif graphs is None:  # the published dataset as one graph is the maintained merge
-            statements = sorted(set(self._graph_triples(MERGE_GRAPH)), key=str)
-        else:
-            statements = sorted({t for g in names for t in self._graph_triples(g)}, key=str)
-        counted = _Counted(statements)
-        ox.serialize(counted, output, format=fmt, prefixes=prefixes)
-        return counted.count
+        merge = (lambda: self._graph_triples(MERGE_GRAPH)) if graphs is None else None
+        return write_graphs(output, fmt, names, self._graph_triples, merge)
 
     def _graph_triples(self, graph: str) -> Iterator[ox.Triple]:
         with self._open(self._gsp_url(graph), data=None, method="GET",
@@ -465,11 +456,3 @@ class _Triples:
         return iter(self.triples)
 
 
-class _Counted:
-    def __init__(self, items: Iterable) -> None:
-        self.items, self.count = items, 0
-
-    def __iter__(self) -> Iterator:
-        for item in self.items:
-            self.count += 1
-            yield item
