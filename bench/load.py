@@ -16,15 +16,12 @@ and the date. Exit status 1 when any request got a 5xx or no answer.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import http.client
 import json
 import os
-import platform
 import queue
 import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -33,6 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.report import machine_info  # noqa: E402  (run as a script: the project root is on the path)
+
 MUNICIPALITY = "https://w3id.org/integration-kg/id/municipality/"
 # The five seed cities (README): Mönchengladbach, Dortmund, Halle, Nürnberg, Dresden.
 SEED = ["05116000", "05913000", "15002000", "09564000", "14612000"]
@@ -237,35 +239,15 @@ def summarise(answers: list[Answer], slow_answers: list[Answer], **run_facts) ->
             "all": stats(answers), "kinds": by_kind}
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{platform.system()} {platform.release()}, {os.cpu_count()} CPU ({cpu}), "
-            f"Python {platform.python_version()}")
-
-
-def commit() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
-                              capture_output=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
 def markdown(result: dict, url: str) -> str:
+    info = machine_info()
     lines = [
         "# Mixed load on `kg serve`",
         "",
-        f"- Date: {dt.datetime.now(dt.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
-        f"- Machine: {machine()}; load average (1 min) when the run began: "
-        f"{result['load_average_before']}",
-        f"- Commit: {commit()}",
+        f"- Date: {info['date']}",
+        f"- Machine: {info['os']}, {info['cores']} CPU ({info['cpu']}), Python {info['python']}; "
+        f"load average (1 min) when the run began: {result['load_average_before']}",
+        f"- Commit: {info['commit'] or 'unknown'}",
         f"- Server: `kg serve` of the shipped data at {url} (its default settings unless noted)",
         f"- Run: {result['requests']} requests from {result['clients']} clients in "
         f"{result['seconds']:.1f} s, with {result['idle']} idle sockets held open "

@@ -73,7 +73,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("result_row_cap", int, 100_000,
             "Most result rows a public query returns; a response header says when it was applied."),
     Setting("query_workers", int, 2, "Worker processes that run public queries."),
-    Setting("threads", int, 8, "Request threads of the WSGI server."),
+    Setting("threads", int, 32,
+            "Request threads of the WSGI server. A query waiting for its turn holds one, so "
+            "the queue of queries is kept at threads - query_workers - 2 and the rest is "
+            "refused with a 503 (busy); 32 leaves 8 clients their share (each up to 3 "
+            "queries running or waiting) with threads to spare for /health and pages."),
     Setting("admin_token", str, "",
             "Token for the write API (`Authorization: Bearer …`). Empty: `kg serve` makes one "
             "and leaves it, readable only by its user, beside the store for local `kg` commands.",

@@ -33,6 +33,8 @@ TURTLE = b"@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\n"
 def fair_server(loaded_store_path):
     srv = start_server(loaded_store_path, "--query-timeout", str(DEADLINE), "--query-workers", "2",
                        "--query-budget", str(BUDGET), "--trusted-proxies", "127.0.0.9",
+                       # the server had eight request threads, which eight slow queries took
+                       "--threads", "8",
                        # addresses in the logs, as an operator may ask: the test reads them there
                        "--log-client-addresses", "true")
     warm_up(srv.url)
