@@ -111,6 +111,13 @@ class Store(Protocol):
         ...
 
 
+def iri(value: str) -> str:
+    """An IRI as a SPARQL term, written by the library: a graph name (made from a file name or a
+    submission's id) never reaches an update as raw text, where a `>`, a space or a quote in it
+    would end the IRI early and let the rest be read as SPARQL. An invalid IRI is refused."""
+    return str(ox.NamedNode(value))
+
+
 def to_query_result(result: object, row_cap: int | None = None) -> QueryResult:
     """A pyoxigraph query result (from the engine or parsed from a remote endpoint) as a QueryResult."""
     if isinstance(result, ox.QueryBoolean):

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from kg import iris
 from kg.errors import BadRequest, InsufficientStorage, StoreBusy, no_space
-from kg.store.base import GraphLoad, QueryResult, StoreStats, Term, to_query_result
+from kg.store.base import GraphLoad, QueryResult, StoreStats, Term, iri, to_query_result
 from kg.store.checkpoints import Checkpoints, checkpoint_dir
 from kg.store.dumping import write_graphs
 
@@ -105,7 +105,7 @@ class EmbeddedStore:
     def _ensure_merged_default_graph(self) -> None:
         if ox.Quad(_SYSTEM_GRAPH, _LAYOUT, _LAYOUT_MERGED, _SYSTEM_GRAPH) in self._ox:
             return
-        published = " ".join(f"ADD SILENT <{g}> TO DEFAULT ;" for g in self.published_graphs())
+        published = " ".join(f"ADD SILENT {iri(g)} TO DEFAULT ;" for g in self.published_graphs())
         self._ox.update(f"DROP SILENT DEFAULT ; {published} INSERT DATA {{ GRAPH <{_SYSTEM_GRAPH.value}> "
                         f"{{ <{_SYSTEM_GRAPH.value}> <{_LAYOUT.value}> {_LAYOUT_MERGED} }} }}")
 
@@ -278,7 +278,7 @@ class EmbeddedStore:
             # One INSERT DATA for both copies: a blank node label names the same node only
             # within one operation.
             merged = f"\n{body}\n" if load.publish else ""
-            ops.append(f"INSERT DATA {{ GRAPH <{load.graph}> {{\n{body}\n}}{merged} }}")
+            ops.append(f"INSERT DATA {{ GRAPH {iri(load.graph)} {{\n{body}\n}}{merged} }}")
             ops.append(self._record_op(load))
         self._ox.update(" ;\n".join(ops))
 
@@ -323,12 +323,12 @@ class EmbeddedStore:
         unless another published graph, not among these, still holds them."""
         if not graphs:
             return []
-        leaving = ", ".join(f"<{g}>" for g in graphs)
+        leaving = ", ".join(iri(g) for g in graphs)
         ops = []
         for graph in graphs:
             ops.append(_withdraw_from_merge(graph, leaving))
-            ops.append(f"DROP SILENT GRAPH <{graph}>")
-            ops.append(f"DELETE WHERE {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ <{graph}> ?p ?o }} }}")
+            ops.append(f"DROP SILENT GRAPH {iri(graph)}")
+            ops.append(f"DELETE WHERE {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ {iri(graph)} ?p ?o }} }}")
         return ops
 
     @staticmethod
@@ -339,7 +339,7 @@ class EmbeddedStore:
         pairs = [f"<{_SYS}{k}> {ox.Literal(v)}" for k, v in record.items() if v]
         if load.publish:
             pairs.append(f"<{_SYS}published> true")
-        return (f"INSERT DATA {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ <{load.graph}> "
+        return (f"INSERT DATA {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ {iri(load.graph)} "
                 f"{' ; '.join(pairs)} . }} }}")
 
     def rewrite(self) -> None:
@@ -368,12 +368,12 @@ class EmbeddedStore:
             self._committed()
 
     def set_published(self, graph: str, published: bool) -> None:
-        flag = f"GRAPH <{iris.SYSTEM_GRAPH}> {{ <{graph}> <{_PUBLISHED.value}> true }}"
+        flag = f"GRAPH <{iris.SYSTEM_GRAPH}> {{ {iri(graph)} <{_PUBLISHED.value}> true }}"
         with self._writing():
             if published:
-                self._ox.update(f"INSERT DATA {{ {flag} }} ; ADD SILENT <{graph}> TO DEFAULT")
+                self._ox.update(f"INSERT DATA {{ {flag} }} ; ADD SILENT {iri(graph)} TO DEFAULT")
             else:
-                self._ox.update(f"{_withdraw_from_merge(graph, f'<{graph}>')} ; "
+                self._ox.update(f"{_withdraw_from_merge(graph, iri(graph))} ; "
                                 f"DELETE DATA {{ {flag} }}")
             self._committed()
 
@@ -418,7 +418,7 @@ def _bulk_quads(loads: list[GraphLoad]) -> Iterator[ox.Quad]:
 def _withdraw_from_merge(graph: str, leaving: str) -> str:
     """Delete from the default graph the triples of `graph` that no published graph outside
     `leaving` holds. Per row a bound lookup (s, p, o known), so it costs what `graph` holds."""
-    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} "
             f"GRAPH <{iris.SYSTEM_GRAPH}> {{ ?other <{_PUBLISHED.value}> true }} "
             f"FILTER(?other NOT IN ({leaving})) }} }}")
