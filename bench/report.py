@@ -407,16 +407,25 @@ def remote_section(results: dict, settings: Settings, series_keys: list[tuple[st
                  for o in others if o in load]
         if cells:
             lines += ["", "Load rate of `kg load --store URL` (triples/s) as a ratio to " + "; ".join(cells) + "."]
-    tput = []
+    rows = []
     for kind in ("cheap", "heavy"):
-        for c in settings.clients:
-            mine = t.get("kg-remote", {}).get(kind, {}).get(c, {}).get("rps")
-            for o in others:
-                theirs = t.get(o, {}).get(kind, {}).get(c, {}).get("rps")
-                if mine is not None and theirs:
-                    tput.append(f"{kind} ×{c} vs {names[o]} {ratio_text(mine / theirs)}")
-    if tput:
-        lines += ["", "Throughput of kg on the Oxigraph server as a ratio: " + ", ".join(tput) + "."]
+        cells = []
+        for o in others:
+            for c in settings.clients:
+                mine = t.get("kg-remote", {}).get(kind, {}).get(c, {})
+                theirs = t.get(o, {}).get(kind, {}).get(c, {})
+                if mine.get("rps") is None or not theirs.get("rps"):
+                    cells.append("–")
+                    continue
+                # errors change what a rate means: say so beside the ratio
+                errs = [f"{who} {r['errors']} errors" for who, r in (("kg on server", mine), (names[o], theirs))
+                        if r.get("errors")]
+                cells.append(ratio_text(mine["rps"] / theirs["rps"]) + (f" ({', '.join(errs)})" if errs else ""))
+        rows.append(f"| {kind} | " + " | ".join(cells) + " |")
+    if any(cell != "–" for row in rows for cell in row.strip("| ").split(" | ")[1:]):
+        heads = [f"vs {names[o]}, {c} client{'s' if c > 1 else ''}" for o in others for c in settings.clients]
+        lines += ["", "Throughput (requests per second) of kg on the Oxigraph server as a ratio:", "",
+                  "| query | " + " | ".join(heads) + " |", "| --- |" + " ---: |" * len(heads), *rows]
     lines += ["", "kg on the server sends every public query with the merge copy as its default graph and the "
               "published graphs as its named graphs (see kg/store/remote.py); the server alone answers the same "
               "text on its own default graph. Both servers run with --timeout-s at the cap.", ""]

@@ -144,5 +144,6 @@ def test_a_tiny_run_of_kg_on_the_oxigraph_server_beside_the_server_alone(tmp_pat
     catalogue = text.split("## Catalogue queries, warm", 1)[1].split("\n## ", 1)[0]
     assert "| query | kg on Oxigraph server | pyoxigraph | Oxigraph server |" in catalogue
     assert "## kg on the Oxigraph server, side by side" in text and "vs Oxigraph server alone" in text
+    assert "| cheap | " in text.split("Throughput (requests per second) of kg on the Oxigraph server", 1)[1]
     assert not processes_mentioning(str(work)), "the servers of the run are stopped"
     assert not (work / "stores").exists(), "stores are removed after the run"
