@@ -14,16 +14,17 @@ if TYPE_CHECKING:
     from bench.run import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-ENGINES = ["kg", "oxigraph", "oxigraph-server", "rdflib", "rdflib-endpoint"]
+ENGINES = ["kg", "kg-remote", "oxigraph", "oxigraph-server", "rdflib", "rdflib-endpoint"]
 BASELINE = "oxigraph"
 ENGINE_NAMES = {
     "kg": "integration-kg (kg serve, HTTP)",
+    "kg-remote": "integration-kg on the Oxigraph server (kg serve --store URL, HTTP)",
     "oxigraph": "pyoxigraph in-process (baseline)",
     "oxigraph-server": "Oxigraph server (HTTP)",
     "rdflib": "rdflib Graph in-process",
     "rdflib-endpoint": "rdflib-endpoint (HTTP)",
 }
-SHORT = {"kg": "kg", "oxigraph": "pyoxigraph", "oxigraph-server": "Oxigraph server",
+SHORT = {"kg": "kg", "kg-remote": "kg on Oxigraph server", "oxigraph": "pyoxigraph", "oxigraph-server": "Oxigraph server",
          "rdflib": "rdflib", "rdflib-endpoint": "rdflib-endpoint"}
 # Goals of issue 10 (read off the results, never asserted in tests).
 GOAL_QUERY_RATIO, GOAL_HTTP_SLACK_MS = 1.2, 5.0
@@ -260,10 +261,11 @@ def render(results: dict, settings: Settings) -> str:
 
     lines += ["## Load", "", "| engine | what | seconds | triples/s | ratio | peak RSS |", "| --- | --- | ---: | ---: | ---: | ---: |"]
     base_rate = results["load"].get(BASELINE, {}).get("rate")
-    load_what = {"kg": "`kg load` (own process, wall time)", "oxigraph": "`Store.bulk_load`, default graph",
+    load_what = {"kg": "`kg load` (own process, wall time)",
+                 "kg-remote": "`kg load --store URL` into an empty Oxigraph server (wall time; RSS of kg load)", "oxigraph": "`Store.bulk_load`, default graph",
                  "oxigraph-named": "`Store.bulk_load`, merged default graph + per-file graphs (query store)",
                  "oxigraph-server": "`oxigraph load` (CLI, wall time)", "rdflib": "`Graph.parse`"}
-    for key in ["kg", "oxigraph", "oxigraph-named", "oxigraph-server", "rdflib"]:
+    for key in ["kg", "kg-remote", "oxigraph", "oxigraph-named", "oxigraph-server", "rdflib"]:
         r = results["load"].get(key)
         if not r:
             continue
@@ -276,7 +278,8 @@ def render(results: dict, settings: Settings) -> str:
     for key in engines:
         lines.append(f"| {ENGINE_NAMES[key]} | {mb(results['memory'].get(key))} |")
     lines += ["", "Servers: the process and its children, sampled every 0.5 s (kg: the WSGI server and its query "
-              "workers, each with its own read-only store); in-process: the worker's peak.", ""]
+              "workers, each with its own read-only store; kg on the Oxigraph server: kg serve and the Oxigraph "
+              "server together); in-process: the worker's peak.", ""]
 
     header = "| query | " + " | ".join(SHORT[e] for e in engines) + " |"
     sep = "| --- |" + " ---: |" * len(engines)
@@ -352,6 +355,8 @@ def render(results: dict, settings: Settings) -> str:
             lines.append(f"| {SHORT[e]} | {kind} | " + " | ".join(cells) + " |")
     lines.append("")
 
+    lines += remote_section(results, settings, series_keys)
+
     search = results.get("search")
     if search:
         lines += ["## Search: /api/search of kg serve, ms", "",
@@ -372,6 +377,59 @@ def render(results: dict, settings: Settings) -> str:
     if errors:
         lines += ["## Errors", ""] + [f"- {e} {k}: {d}" for e, k, d in errors] + [""]
     return "\n".join(lines)
+
+
+def remote_section(results: dict, settings: Settings, series_keys: list[tuple[str, str]]) -> list[str]:
+    """integration-kg on the Oxigraph server beside the embedded store and the server alone: what
+    moving the graph onto a server costs, and what kg adds on top of that server."""
+    q, t = results["queries"], results["throughput"]
+    if "kg-remote" not in q:
+        return []
+    others = [e for e in ("kg", "oxigraph-server") if e in q]
+
+    def ratio(key: str, other: str) -> str:
+        mine, _ = stats(q["kg-remote"].get(key))
+        theirs, _ = stats(q[other].get(key))
+        if mine is None or not theirs:
+            r = q["kg-remote"].get(key)
+            return summary_cell(r, settings) if mine is None else "–"
+        return ratio_text(mine / theirs)
+
+    names = {"kg": "kg embedded", "oxigraph-server": "Oxigraph server alone"}
+    lines = ["## kg on the Oxigraph server, side by side (ratios of warm medians; < 1× = faster)", "",
+             "| query | " + " | ".join(f"vs {names[o]}" for o in others) + " |",
+             "| --- |" + " ---: |" * len(others)]
+    for key, _ in series_keys:
+        lines.append(f"| {key} | " + " | ".join(ratio(key, o) for o in others) + " |")
+    load = results["load"]
+    if "kg-remote" in load:
+        cells = [f"{names[o]}: {ratio_text(load['kg-remote']['rate'] / load[o]['rate'])}"
+                 for o in others if o in load]
+        if cells:
+            lines += ["", "Load rate of `kg load --store URL` (triples/s) as a ratio to " + "; ".join(cells) + "."]
+    rows = []
+    for kind in ("cheap", "heavy"):
+        cells = []
+        for o in others:
+            for c in settings.clients:
+                mine = t.get("kg-remote", {}).get(kind, {}).get(c, {})
+                theirs = t.get(o, {}).get(kind, {}).get(c, {})
+                if mine.get("rps") is None or not theirs.get("rps"):
+                    cells.append("–")
+                    continue
+                # errors change what a rate means: say so beside the ratio
+                errs = [f"{who} {r['errors']} errors" for who, r in (("kg on server", mine), (names[o], theirs))
+                        if r.get("errors")]
+                cells.append(ratio_text(mine["rps"] / theirs["rps"]) + (f" ({', '.join(errs)})" if errs else ""))
+        rows.append(f"| {kind} | " + " | ".join(cells) + " |")
+    if any(cell != "–" for row in rows for cell in row.strip("| ").split(" | ")[1:]):
+        heads = [f"vs {names[o]}, {c} client{'s' if c > 1 else ''}" for o in others for c in settings.clients]
+        lines += ["", "Throughput (requests per second) of kg on the Oxigraph server as a ratio:", "",
+                  "| query | " + " | ".join(heads) + " |", "| --- |" + " ---: |" * len(heads), *rows]
+    lines += ["", "kg on the server sends every public query with the merge copy as its default graph and the "
+              "published graphs as its named graphs (see kg/store/remote.py); the server alone answers the same "
+              "text on its own default graph. Both servers run with --timeout-s at the cap.", ""]
+    return lines
 
 
 def readme_summary(results: dict, settings: Settings, results_path: Path) -> str:

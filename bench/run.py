@@ -12,6 +12,8 @@ In one run, on the same data (bench/generate.py), side by side:
                    graph per file, for GRAPH), on disk, loaded with bulk_load: the engine's limit,
                    the baseline every ratio is against
   oxigraph-server  the Oxigraph server (PyPI package `oxigraph`) over HTTP, on the same quads
+  kg-remote        integration-kg on that server: `kg load --store URL` into an empty Oxigraph
+                   server of its own, then `kg serve --store URL`, queried by POST /sparql
   rdflib           rdflib's in-memory Graph, in-process (what a Python researcher would write)
   rdflib-endpoint  rdflib-endpoint (FastAPI) under uvicorn over the same rdflib Graph, over HTTP
 
@@ -402,6 +404,8 @@ def run(settings: Settings) -> dict:
         try:
             if key == "kg":
                 run_kg(settings, root, stores, logs, plan, cheap, heavy, triples, results)
+            elif key == "kg-remote":
+                run_kg_remote(settings, root, stores, logs, plan, cheap, heavy, triples, results)
             elif key == "oxigraph-server":
                 run_oxigraph_server(settings, file_specs, stores, logs, plan, cheap, heavy, triples, results)
             elif key == "rdflib":
@@ -482,6 +486,61 @@ def run_oxigraph_server(settings, file_specs, stores, logs, plan, cheap, heavy, 
     finally:
         engine.close()
         stop(proc)
+
+
+def serve_oxigraph(cli: str, location: Path, port: int, log_path: Path, timeout_s: float | None):
+    """`oxigraph serve` on 127.0.0.1:port, answering, or an error naming its log."""
+    extra = ["--timeout-s", str(max(1, math.ceil(timeout_s)))] if timeout_s else []
+    proc = start([cli, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", *extra], log_path)
+    probe = HttpEngine("oxigraph-probe", port, "/query", 5)
+    try:
+        if not probe.ready(120):
+            stop(proc)
+            raise RuntimeError(f"oxigraph serve did not answer (see {log_path})")
+    finally:
+        probe.close()
+    return proc
+
+
+def run_kg_remote(settings, root, stores, logs, plan, cheap, heavy, triples, results) -> None:
+    """integration-kg on an Oxigraph server of its own (kg's layout of graphs differs from the
+    merged quads the oxigraph-server column serves, so the two do not share a store)."""
+    cli = oxigraph_cli()
+    location = stores / "kg-remote-server"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/query"
+    state = ["--state-dir", str(stores / "kg-remote-state")]
+    # Loading runs without the server's --timeout-s: that bounds every request, updates too, and
+    # the load's one big update must not be cut; `run_measured`'s limit bounds it instead.
+    proc = serve_oxigraph(cli, location, port, logs / "kg-remote-oxigraph.log", None)
+    try:
+        log("kg load --store URL (into an Oxigraph server) ...")
+        seconds, rss, code = run_measured([sys.executable, "-m", "kg", "load", "--store", url, *state,
+                                           "--root", str(root)], logs / "kg-remote-load.log", 3600)
+    finally:
+        stop(proc)
+    if code != 0:
+        raise RuntimeError(f"kg load --store URL exited with {code} (see {logs / 'kg-remote-load.log'})")
+    results["load"]["kg-remote"] = {"seconds": seconds, "triples": triples, "rate": triples / seconds, "peak_rss": rss}
+    log(f"  {triples / seconds:,.0f} triples/s")
+    # Queries: the server again, now with the cap as its own timeout, so that a query kg gave up
+    # on does not keep the server busy for the next ones.
+    server = serve_oxigraph(cli, location, port, logs / "kg-remote-oxigraph.log", settings.cap)
+    kg_port = free_port()
+    kg = None
+    engine = HttpEngine("kg-remote", kg_port, "/sparql", settings.cap)
+    try:
+        kg = start([sys.executable, "-m", "kg", "serve", "--store", url, *state, "--root", str(root),
+                    "--port", str(kg_port), "--query-timeout", str(settings.cap),
+                    "--result-row-cap", "10000000", *settings.kg_args], logs / "kg-remote-serve.log")
+        measure_http_engine(engine, [kg.pid, server.pid], 300, logs / "kg-remote-serve.log", plan, cheap, heavy,
+                            settings, results)
+        if engine.truncated:
+            results["notes"].append(f"kg on the Oxigraph server cut {engine.truncated} answers at its row cap")
+    finally:
+        engine.close()
+        stop(kg)
+        stop(server)
 
 
 def run_rdflib(settings, files, logs, plan, cheap, heavy, triples, results, with_endpoint: bool) -> None:
