@@ -107,7 +107,6 @@ class _Problem(WaitressError):
 
     def to_response(self, ident=None):
         body = self.error.to_dict(self.lang or DEFAULT_LANGUAGE)
-        body["error"] = self.error.kind
         if self.lang is None:
             # Neither ?lang= nor Accept-Language could be read: say it in both languages.
             body["message"] = " / ".join(self.error.messages[lang] for lang in ("en", "de"))

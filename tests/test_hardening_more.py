@@ -16,6 +16,7 @@ import pytest
 from kg import rdfguard
 from kg.query_tables import to_csv
 from kg.results import parse as parse_results
+from kg.running import read_record
 from kg.results import result_format
 from kg.web.security_headers import HEADERS
 from source_http import call, sparql, warm_up
@@ -138,12 +139,19 @@ def test_every_429_and_503_says_when_to_retry_pages_included(strict_server):
     assert over.status == 429
     form = urllib.parse.urlencode({"text": "@prefix ex: <http://example.org/> . ex:a ex:b ex:c ."})
     html = {"Accept": "text/html", "Content-Type": "application/x-www-form-urlencoded"}
+    token = read_record(str(strict_server.store)).token
+    submission, content_type = multipart(
+        {"token": token, "action": "submit"},
+        ("file", "a.ttl", b"@prefix ex: <http://example.org/> . ex:a ex:b ex:c .\n"))
     pages = {
         # catches the error itself to show it beside the form
         "/validate": call(url, "/validate", source=client, method="POST", body=form.encode(),
                           headers=html),
         "/compare": call(url, "/compare?ags=05116000&ags=05913000", source=client,
                          headers={"Accept": "text/html"}),
+        # catches it too; a submission is validated, which counts against the budget
+        "/submit": call(url, "/submit", source=client, method="POST", body=submission,
+                        headers={"Accept": "text/html", "Content-Type": content_type}),
     }
     for path, answer in pages.items():
         assert answer.status == 429, (path, answer.status)
@@ -151,6 +159,18 @@ def test_every_429_and_503_says_when_to_retry_pages_included(strict_server):
         assert int(answer.headers.get("retry-after", "0")) >= 1, path
     # another client is not affected
     assert sparql(url, "ASK {}", source="127.0.0.3").status == 200
+
+
+def multipart(fields: dict[str, str], upload: tuple[str, str, bytes]) -> tuple[bytes, str]:
+    boundary = "hardening-more-boundary"
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+             .encode() for name, value in fields.items()]
+    field, filename, data = upload
+    parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; '
+                 f'filename="{filename}"\r\nContent-Type: text/turtle\r\n\r\n'.encode()
+                 + data + b"\r\n")
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), \
+        f"multipart/form-data; boundary={boundary}"
 
 
 # -- 3. spreadsheet cells ---------------------------------------------------------------------
