@@ -31,6 +31,7 @@ _NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "int", "l
                               "nonNegativeInteger", "positiveInteger", "negativeInteger",
                               "nonPositiveInteger")}
 _LIST_SEPARATOR = re.compile(r"[\s,]+")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[+-]?INF|NaN")
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,9 @@ def safe_cell(term: Term | None) -> str:
     if isinstance(term, ox.BlankNode):
         return "_:" + term.value
     text = term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else str(term)
-    numeric = isinstance(term, ox.Literal) and term.datatype.value in _NUMERIC
+    # By its text, not only its datatype: an ill-typed "=1+1"^^xsd:integer is kept as written.
+    numeric = (isinstance(term, ox.Literal) and term.datatype.value in _NUMERIC
+               and _NUMBER.fullmatch(text) is not None)
     return "'" + text if text.startswith(_FORMULA_START) and not numeric else text
 
 

@@ -107,6 +107,8 @@ def parse(data: bytes, fmt: RdfFormatInfo, *, source: str = "input",
         rdfguard.check_rdfxml(data, source)
     elif fmt.oxigraph == ox.RdfFormat.JSON_LD:
         rdfguard.check_jsonld(data, source)
+    elif fmt.oxigraph in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3):
+        rdfguard.check_turtle(data, source)
     try:
         return list(ox.parse(data, format=fmt.oxigraph, base_iri=base_iri))
     except SyntaxError as exc:

@@ -13,14 +13,16 @@ from urllib.parse import parse_qs
 from waitress.channel import HTTPChannel
 from waitress.parser import HTTPRequestParser
 from waitress.server import BaseWSGIServer, create_server
-from waitress.utilities import RequestEntityTooLarge
+from waitress.utilities import Error as WaitressError
+from waitress.utilities import RequestEntityTooLarge, RequestHeaderFieldsTooLarge
 
 from kg import logs
 from kg.config import Settings
-from kg.errors import PayloadTooLarge
-from kg.i18n import choose_language
+from kg.errors import KGError, PayloadTooLarge
+from kg.i18n import DEFAULT_LANGUAGE, choose_language
 from kg.running import ServerRecord, new_token, remove_record, write_record
 from kg.web import QUERY_RUNNER_KEY, STORE_KEY, create_app
+from kg.web.security_headers import HEADERS
 
 # Room for a multipart upload's framing (boundary lines, part headers) around a file of the
 # largest size, so that bodies just over the limit still reach the app and get its answer.
@@ -91,24 +93,94 @@ def _descriptors_for_connections() -> int:
     return max(16, soft - 128) if soft != resource.RLIM_INFINITY else 1_000_000
 
 
-class _TooLarge(RequestEntityTooLarge):
-    """Waitress's 413 in the shape of the app's errors: JSON that states the limit, in the
-    request's language and with both texts."""
+class _Problem(WaitressError):
+    """An error waitress finds before the app sees the request (a bad URI, Content-Length or
+    chunk, headers over the limit, a body over the limit), answered as the app answers errors:
+    its JSON problem with both texts, in the request's language if it could be read, and the
+    security headers every answer of the app carries. Waitress's own answer was plain English
+    text ("Bad Request … Content-Length is invalid") without those headers."""
 
-    def __init__(self, error: PayloadTooLarge, lang: str) -> None:
+    def __init__(self, original: WaitressError, error: KGError, lang: str | None) -> None:
         super().__init__(error.message)
+        self.code, self.reason = original.code, original.reason
         self.error, self.lang = error, lang
 
     def to_response(self, ident=None):
-        body = json.dumps(self.error.to_dict(self.lang), ensure_ascii=False).encode("utf-8")
-        return (f"{self.code} {self.reason}",
-                [("Content-Type", "application/json"), ("Content-Language", self.lang)], body)
+        body = self.error.to_dict(self.lang or DEFAULT_LANGUAGE)
+        if self.lang is None:
+            # Neither ?lang= nor Accept-Language could be read: say it in both languages.
+            body["message"] = " / ".join(self.error.messages[lang] for lang in ("en", "de"))
+        data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        headers = [("Content-Type", "application/json; charset=utf-8"),
+                   ("Content-Language", self.lang or "en, de"), *HEADERS.items()]
+        return f"{self.code} {self.reason}", headers, data
+
+
+class _WaitressRefusal(KGError):
+    def __init__(self, status: int, kind: str, messages: dict[str, str]) -> None:
+        super().__init__(messages=messages)
+        self.status, self.kind = status, kind
+
+
+def _refusal(original: WaitressError, limit: int, chunked: bool,
+             content_length: int) -> KGError:
+    """What waitress refused, as one of ours; its English words stay for anything unforeseen."""
+    said = str(original.body)
+    if isinstance(original, RequestEntityTooLarge):
+        return PayloadTooLarge.over_limit(
+            {"en": "The request", "de": "Die Anfrage"}, limit,
+            size=None if chunked else content_length, setting="max_upload_bytes")
+    if isinstance(original, RequestHeaderFieldsTooLarge):
+        return _WaitressRefusal(431, "header-fields-too-large", WAITRESS_TEXTS["headers"])
+    for key in ("Bad URI", "Content-Length", "chunk", "Transfer-Encoding"):
+        if key.lower() in said.lower():
+            return _WaitressRefusal(original.code, "bad-request" if original.code == 400
+                                    else "not-implemented", WAITRESS_TEXTS[key])
+    return _WaitressRefusal(original.code, "bad-request" if original.code < 500 else "error", {
+        lang: text.format(said=said) for lang, text in WAITRESS_TEXTS["other"].items()})
+
+
+WAITRESS_TEXTS = {
+    "headers": {
+        "en": "The request's header section is larger than this server accepts; send fewer or "
+              "shorter headers (cookies, tokens, long Referer values).",
+        "de": "Der Kopfteil der Anfrage ist größer, als dieser Server annimmt; senden Sie "
+              "weniger oder kürzere Kopfzeilen (Cookies, Tokens, lange Referer-Angaben)."},
+    "Bad URI": {
+        "en": "The request's address is not a valid URL (it holds bytes a URL may not hold). "
+              "Percent-encode characters beyond ASCII as UTF-8, e.g. ü as %C3%BC.",
+        "de": "Die Adresse der Anfrage ist keine gültige URL (sie enthält Bytes, die in einer "
+              "URL nicht stehen dürfen). Kodieren Sie Zeichen außerhalb von ASCII als UTF-8 mit "
+              "Prozentzeichen, z. B. ü als %C3%BC."},
+    "Content-Length": {
+        "en": "The Content-Length header is not valid: it must be one whole number of bytes, "
+              "0 or more. Send the body's length in bytes, or use chunked transfer encoding.",
+        "de": "Der Content-Length-Header ist ungültig: er muss eine ganze Zahl von Bytes sein, "
+              "0 oder mehr. Senden Sie die Länge des Inhalts in Bytes oder verwenden Sie "
+              "Chunked-Transfer-Encoding."},
+    "chunk": {
+        "en": "The chunked body is malformed: each chunk must start with its size in hexadecimal "
+              "on a line of its own and end with CRLF, and a chunk of size 0 must end the body.",
+        "de": "Der Inhalt in Chunks ist fehlerhaft: jeder Chunk muss mit seiner Größe "
+              "(hexadezimal) auf einer eigenen Zeile beginnen und mit CRLF enden, und ein Chunk "
+              "der Größe 0 muss den Inhalt beenden."},
+    "Transfer-Encoding": {
+        "en": "This server understands only the transfer encoding 'chunked'; send the body "
+              "plainly with a Content-Length, or chunked.",
+        "de": "Dieser Server versteht nur die Übertragungskodierung 'chunked'; senden Sie den "
+              "Inhalt unverändert mit Content-Length oder in Chunks."},
+    "other": {
+        "en": "The request is not valid HTTP ({said}); check the request line and headers.",
+        "de": "Die Anfrage ist kein gültiges HTTP ({said}, Meldung des Servers); prüfen Sie "
+              "die Anfragezeile und die Kopfzeilen."},
+}
 
 
 def _bound_channels(listeners: dict, settings: Settings) -> None:
-    """Let every listening socket of `create_server` use channels that (a) answer an over-limit
-    body with _TooLarge instead of waitress's English "exceeds max_body of …", which names
-    waitress's number, and (b) cut off a client that sends its request too slowly. Waitress
+    """Let every listening socket of `create_server` use channels that (a) answer what waitress
+    refuses itself (an over-limit body, a bad URI, Content-Length or chunk, too many header
+    bytes) with _Problem instead of waitress's English text, which named waitress's numbers and
+    lacked the security headers, and (b) cut off a client that sends its request too slowly. Waitress
     counts idleness from the last byte, so one header byte every few seconds kept a connection
     (and its slot) forever; here a request's headers, and the whole request, have a deadline
     counted from its first byte."""
@@ -121,14 +193,17 @@ def _bound_channels(listeners: dict, settings: Settings) -> None:
 
         def received(self, data):
             consumed = super().received(data)
-            if isinstance(self.error, RequestEntityTooLarge) and not isinstance(self.error, _TooLarge):
-                lang = choose_language(parse_qs(self.query).get("lang", [""])[0],
-                                       self.headers.get("ACCEPT_LANGUAGE"))
-                size = None if self.chunked else self.content_length
-                self.error = _TooLarge(PayloadTooLarge.over_limit(
-                    {"en": "The request", "de": "Die Anfrage"}, limit, size=size,
-                    setting="max_upload_bytes"), lang)
+            if self.error is not None and not isinstance(self.error, _Problem):
+                self.error = _Problem(self.error, _refusal(
+                    self.error, limit, self.chunked, self.content_length), self._language())
             return consumed
+
+        def _language(self) -> str | None:
+            """The language the request asks for, None if it says none that could be read."""
+            # A request line that did not parse left no query behind.
+            param = parse_qs(getattr(self, "query", "") or "").get("lang", [""])[0]
+            header = (getattr(self, "headers", None) or {}).get("ACCEPT_LANGUAGE")
+            return choose_language(param, header) if (param or header) else None
 
     class Channel(HTTPChannel):
         parser_class = Parser

@@ -4,7 +4,7 @@ every other client. Nothing leaks as werkzeug's or Flask's own English HTML."""
 
 from __future__ import annotations
 
-from flask import Flask, Response, current_app, jsonify, render_template, request
+from flask import Flask, Response, current_app, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 from werkzeug.exceptions import NotFound as NoRoute
 
@@ -16,6 +16,10 @@ JSON = "application/json"
 HTML = "text/html"
 # Headers of werkzeug's own answer that say what to do next; kept on ours.
 KEPT_HEADERS = ("Allow", "Retry-After")
+# Statuses that mean "not now": every such answer, page or JSON, says when to try again.
+RETRY_STATUSES = (429, 503)
+# Seconds, when the error does not say (a query that ran out of time, an unavailable store).
+DEFAULT_RETRY_AFTER = 5
 
 
 class HTTPError(KGError):
@@ -40,6 +44,14 @@ def register(app: Flask) -> None:
                 response.headers[header] = original.headers[header]
         return response
 
+    @app.after_request
+    def say_when_to_retry(response: Response) -> Response:
+        # Pages that catch an error to show it in their form (/validate, /submit) answer with
+        # its status but not through respond(); this covers them and every other path.
+        if response.status_code in RETRY_STATUSES and "Retry-After" not in response.headers:
+            response.headers["Retry-After"] = str(g.get("kg_retry_after", DEFAULT_RETRY_AFTER))
+        return response
+
     @app.errorhandler(Exception)
     def internal_error(exc: Exception):
         if isinstance(exc, OSError) and no_space(exc):
@@ -50,7 +62,18 @@ def register(app: Flask) -> None:
         return respond(KGError(messages=INTERNAL))
 
 
+def remember(error: KGError) -> None:
+    """Keep a caught error's advice on when to retry for the answer's Retry-After."""
+    if error.status in RETRY_STATUSES:
+        g.kg_retry_after = retry_after(error)
+
+
+def retry_after(error: KGError) -> int:
+    return max(1, int(error.detail.get("retry_after", DEFAULT_RETRY_AFTER)))
+
+
 def respond(error: KGError) -> Response:
+    remember(error)
     lang = request_language()
     if wants_html():
         page = render_template("error.html", lang=lang, error=error, message=error.text(lang),

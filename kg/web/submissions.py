@@ -217,6 +217,7 @@ def page():
             context["records"] = [r.summary(public_url("")) for r in service().list(who)]
         except KGError as exc:
             context["error"], status = exc.text(lang), exc.status
+            errors.remember(exc)
     return render_template("submit.html", **context), status
 
 

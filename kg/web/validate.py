@@ -12,6 +12,7 @@ from kg.validation.inputs import detect_format, known_formats
 from kg.validation.package import PackageFile, files_from_zip, validate_package
 from kg.validation.render import FORMATS, render, summary
 from kg.validation.terms import compact
+from kg.web import errors
 from kg.web.conneg import negotiate
 from kg.web.context import get_query_runner, get_settings, get_store, request_language
 
@@ -32,6 +33,7 @@ def page():
             context["report"] = validate_upload(_form_files(), lang)
         except KGError as exc:
             context["error"], status = exc.text(lang), exc.status
+            errors.remember(exc)
     return render_template("validate.html", **context), status
 
 
