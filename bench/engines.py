@@ -561,8 +561,19 @@ class HttpEngine:
         body = response.read()
         return response.status, body, dict(response.getheaders())
 
-    def connect(self, timeout: float) -> http.client.HTTPConnection:
-        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+    def connect(self, timeout: float, source: str | None = None) -> http.client.HTTPConnection:
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout,
+                                          source_address=None if source is None else (source, 0))
+
+    def throughput(self, texts: list[str], clients: int, duration: float) -> dict:
+        timeout = self.cap + 2
+        # Each client thread sends from a loopback address of its own, as separate clients do:
+        # kg serve budgets and queues queries per client address (kg.querying.fairness), so
+        # threads sharing 127.0.0.1 would be measured as one client refused with 429s.
+        # (itertools.count: next() on it is atomic, and the threads make their clients at once)
+        numbers = itertools.count(10)
+        return threaded_throughput(lambda: _Client(self, timeout, f"127.0.0.{next(numbers)}"),
+                                   texts, clients, duration, grace=timeout + 5)
 
     def request(self, text: str, timeout: float) -> tuple[int, bytes, dict]:
         for attempt in (1, 2):
@@ -623,11 +634,6 @@ class HttpEngine:
             time.sleep(0.3)
         return False
 
-    def throughput(self, texts: list[str], clients: int, duration: float) -> dict:
-        timeout = self.cap + 2
-        return threaded_throughput(lambda: _Client(self, timeout), texts, clients, duration,
-                                   grace=timeout + 5)
-
     def close(self) -> None:
         if self.conn:
             self.conn.close()
@@ -638,16 +644,16 @@ class _Client:
     """One client thread's connection to an HTTP engine; after a failure it connects again, as a
     client would, and the failure counts."""
 
-    def __init__(self, engine: HttpEngine, timeout: float) -> None:
-        self.engine, self.timeout = engine, timeout
-        self.conn = engine.connect(timeout)
+    def __init__(self, engine: HttpEngine, timeout: float, source: str | None = None) -> None:
+        self.engine, self.timeout, self.source = engine, timeout, source
+        self.conn = engine.connect(timeout, source)
 
     def __call__(self, text: str) -> None:
         try:
             status, _, _ = self.engine._post(self.conn, text)
         except (OSError, http.client.HTTPException):
             self.conn.close()
-            self.conn = self.engine.connect(self.timeout)
+            self.conn = self.engine.connect(self.timeout, self.source)
             raise
         if status != 200:
             raise RuntimeError(f"HTTP {status}")
