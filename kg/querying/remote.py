@@ -1,21 +1,34 @@
-"""The query runner of a remote store: the server does the work, so no worker processes; the
-deadline is enforced on the HTTP call (kg.store.remote), which ends a query that runs too long
-without harming anything here."""
+"""The query runner of a remote store: the server does the work, so no worker processes for
+queries; the deadline is enforced on the HTTP call (kg.store.remote), which ends a query that
+runs too long without harming anything here.
+
+Fair shares as on the worker pool: every query and validation takes its turn through the same
+kg.querying.fairness object (budget per client, per-client caps, round-robin, 429/503), with
+`slots` queries at the server at once (the `query_workers` setting: here the number of requests
+we let run on the server in parallel). Validation computes here, not on the server, so it runs in
+a worker process killed at the deadline (kg.querying.remote_validation)."""
 
 from __future__ import annotations
 
+import time
+
 from kg.errors import QueryTimeout
 from kg.querying import messages
+from kg.querying.fairness import Fairness, Limits
 from kg.querying.guard import MAX_NESTING_DEPTH, check_nesting
+from kg.querying.remote_validation import Endpoints, validate
 from kg.querying.runner import effective_row_cap, effective_timeout
+from kg.querying.worker import ValidateTask
 from kg.store.base import QueryResult
 from kg.store.remote import RemoteStore
 
 
 class RemoteRunner:
     def __init__(self, store: RemoteStore, *, timeout: float | None = None,
-                 row_cap: int | None = None, max_depth: int = MAX_NESTING_DEPTH) -> None:
+                 row_cap: int | None = None, max_depth: int = MAX_NESTING_DEPTH,
+                 slots: int = 2, limits: Limits | None = None) -> None:
         self.store, self.timeout, self.row_cap, self.max_depth = store, timeout, row_cap, max_depth
+        self.fairness = Fairness(max(1, slots), limits)
 
     def run(self, sparql: str, *, default_graphs: list[str] | None = None,
             named_graphs: list[str] | None = None, timeout: float | None = None,
@@ -23,14 +36,29 @@ class RemoteRunner:
         # The server may crash on deep nesting as our engine does; the guard costs nothing.
         check_nesting(sparql, self.max_depth)
         seconds = effective_timeout(timeout, self.timeout)
-        try:
-            return self.store.query(sparql, default_graphs=default_graphs,
-                                    named_graphs=named_graphs,
-                                    row_cap=effective_row_cap(row_cap, self.row_cap),
-                                    timeout=seconds)
-        except QueryTimeout:
-            # The limit as set, not what was left of it when the call gave up.
-            raise messages.error(QueryTimeout, messages.TIMEOUT, seconds=seconds) from None
+        with self.fairness.turn(_deadline(seconds), seconds):
+            try:
+                # The deadline limits the server's time, not the wait for a turn (as on the pool).
+                return self.store.query(sparql, default_graphs=default_graphs,
+                                        named_graphs=named_graphs,
+                                        row_cap=effective_row_cap(row_cap, self.row_cap),
+                                        timeout=seconds)
+            except QueryTimeout:
+                # The limit as set, not what was left of it when the call gave up.
+                raise messages.error(QueryTimeout, messages.TIMEOUT, seconds=seconds) from None
+
+    def validate(self, submission, lang: str, *, root: str, engine: str = "pyshacl",
+                 timeout: float | None = None):
+        """A kg.validation Report, judged in a worker process against the remote published graph,
+        under the same deadline and turns as queries (QueryTimeout past it)."""
+        seconds = effective_timeout(timeout, self.timeout)
+        endpoints = Endpoints(self.store.query_url, self.store.update_url, self.store.gsp_url)
+        with self.fairness.turn(_deadline(seconds), seconds):
+            return validate(endpoints, ValidateTask("", submission, lang, root, engine), seconds)
 
     def close(self) -> None:
         pass
+
+
+def _deadline(seconds: float | None) -> float | None:
+    return None if seconds is None else time.monotonic() + seconds
