@@ -9,6 +9,7 @@ The tests that write come last in this file and work relative to what they find.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -295,6 +296,12 @@ def test_a_client_past_its_budget_gets_429_with_retry_after(strict):
     # Validations spend the same budget, and someone else's budget is whole.
     assert validate_leipzig(strict, "127.0.0.23").status == 429
     assert sparql_call(strict.url, "ASK {}", source="127.0.0.24").status == 200
+    # /metrics counts them as on the worker pool.
+    metrics = call(strict.url, "/metrics", source="127.0.0.25").body.decode()
+    refused = re.search(r'^kg_fair_share_refusals_total\{reason="budget"\} (\S+)$', metrics, re.M)
+    assert refused and float(refused.group(1)) >= 2
+    timeouts = re.search(r"^kg_query_timeouts_total (\S+)$", metrics, re.M)
+    assert timeouts and float(timeouts.group(1)) >= len(statuses) - 1
 
 
 # -- writes: all or nothing -------------------------------------------------------------------
