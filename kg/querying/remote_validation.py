@@ -19,11 +19,14 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from pathlib import Path
 
 from kg.errors import KGError, QueryCrashed, QueryTimeout, Unavailable
 from kg.querying import messages
 from kg.querying.pool import _describe_exit, _kill, _unpack, _worker_env
-from kg.querying.worker import Reply, ValidateTask
+from kg.querying.worker import Reply, ValidateTask, _end_with_parent, _send
+from kg.store.remote import RemoteStore
+from kg.validation import Validator, load_bundle
 
 _WORKER_CODE = "from kg.querying.remote_validation import main_from_argv; main_from_argv()"
 _START_LIMIT = 120.0  # seconds a new worker may take to start and import the SHACL engine
@@ -67,16 +70,9 @@ def validate(endpoints: Endpoints, task: ValidateTask, seconds: float | None):
 
 
 def main_from_argv() -> None:
-    from kg.querying.worker import _end_with_parent, _send
-
+    # This module's imports (pyshacl and rdflib: most of the start) are done before it is ready.
     conn = Connection(int(sys.argv[1]))
     _end_with_parent(int(sys.argv[2]))
-    # Imported before saying ready: pyshacl and rdflib take most of the start.
-    from pathlib import Path
-
-    from kg.store.remote import RemoteStore
-    from kg.validation import Validator, load_bundle
-
     conn.send(_READY)
     try:
         endpoints, task = conn.recv()
