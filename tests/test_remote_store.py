@@ -9,6 +9,7 @@ The tests that write come last in this file and work relative to what they find.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -26,6 +27,8 @@ from kg.store import RemoteStore
 from kg.store.remote import MERGE_GRAPH, STAGING_PREFIX
 from kg.submissions import Submissions
 from kg.submissions.journal import CRASH_EXIT_CODE
+from source_http import call
+from source_http import sparql as sparql_call
 from support import ROOT, SHIPPED_FILES, published_triple_count, shipped_graph, start_server, stop_server
 
 FIXTURES = ROOT / "tests" / "fixtures" / "submissions"
@@ -245,6 +248,60 @@ def test_kg_load_goes_through_the_running_server(remote):
     said = kg("load", "--store", remote["peer"].url, *remote["options"][:2], "--root", str(ROOT))
     assert f"Sent to the running server at {remote['server'].url}" in said
     assert "0 graph(s) of removed files dropped" in said and "Loaded 0 file(s)" in said
+
+
+def validate_leipzig(server, source: str):
+    parts = b"".join(
+        f'--b\r\nContent-Disposition: form-data; name="file"; filename="{p.name}"\r\n\r\n'.encode()
+        + p.read_bytes() + b"\r\n" for p in sorted((FIXTURES / "leipzig").iterdir()))
+    return call(server.url, "/api/validate", source=source, method="POST",
+                body=parts + b"--b--\r\n", timeout=120,
+                headers={"Content-Type": "multipart/form-data; boundary=b",
+                         "Accept": "application/json"})
+
+
+@pytest.fixture(scope="module")
+def strict(remote, tmp_path_factory):
+    """A second server on the same remote store with a short deadline and a small budget."""
+    server = serve(remote["peer"].url, [*remote["options"], "--query-timeout", "0.3",
+                                        "--query-budget", "1", "--query-workers", "2",
+                                        "--state-dir", str(tmp_path_factory.mktemp("strict"))])
+    yield server
+    stop_server(server)
+
+
+def test_a_validation_past_the_deadline_is_a_503_and_the_server_goes_on(strict):
+    began = time.monotonic()
+    answer = validate_leipzig(strict, "127.0.0.21")
+    assert answer.status == 503, answer.body[:300]
+    assert answer.json()["error"] == "query-timeout"
+    assert "0.3 s" in answer.json()["messages"]["en"] and "0.3 s" in answer.json()["messages"]["de"]
+    assert time.monotonic() - began < 30  # the worker's start (not counted) plus the deadline
+    assert call(strict.url, "/health").status == 200
+    assert sparql_call(strict.url, "ASK { ?s ?p ?o }", source="127.0.0.22").status == 200
+
+
+def test_a_client_past_its_budget_gets_429_with_retry_after(strict):
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    statuses = []
+    for _ in range(8):  # 0.3 s of the server's time each: the budget of 1 s is gone in four
+        statuses.append(sparql_call(strict.url, heavy, source="127.0.0.23").status)
+        if statuses[-1] == 429:
+            break
+    assert statuses[-1] == 429 and set(statuses[:-1]) <= {503}, statuses
+    refused = sparql_call(strict.url, "ASK {}", source="127.0.0.23", lang="de")
+    assert refused.status == 429 and refused.json()["error"] == "too-many-requests"
+    assert int(refused.headers["retry-after"]) >= 1
+    assert "1 s" in refused.json()["message"] and "Minute" in refused.json()["message"]
+    # Validations spend the same budget, and someone else's budget is whole.
+    assert validate_leipzig(strict, "127.0.0.23").status == 429
+    assert sparql_call(strict.url, "ASK {}", source="127.0.0.24").status == 200
+    # /metrics counts them as on the worker pool.
+    metrics = call(strict.url, "/metrics", source="127.0.0.25").body.decode()
+    refused = re.search(r'^kg_fair_share_refusals_total\{reason="budget"\} (\S+)$', metrics, re.M)
+    assert refused and float(refused.group(1)) >= 2
+    timeouts = re.search(r"^kg_query_timeouts_total (\S+)$", metrics, re.M)
+    assert timeouts and float(timeouts.group(1)) >= len(statuses) - 1
 
 
 # -- writes: all or nothing -------------------------------------------------------------------

@@ -18,7 +18,8 @@ def make_query_runner(settings: Settings, store: Store) -> QueryRunner:
     with the deadline) for a remote store, else in-process."""
     if isinstance(store, RemoteStore):
         return RemoteRunner(store, timeout=settings.query_timeout,
-                            row_cap=settings.result_row_cap)
+                            row_cap=settings.result_row_cap, slots=settings.query_workers,
+                            limits=limits(settings))
     if (settings.query_workers > 0 and isinstance(store, EmbeddedStore)
             and store.path is not None and not store.read_only):
         return WorkerPool(store, workers=settings.query_workers, timeout=settings.query_timeout,
