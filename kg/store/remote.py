@@ -53,7 +53,7 @@ import pyoxigraph as ox
 
 from kg import iris
 from kg.errors import BadRequest, QueryTimeout, Unavailable
-from kg.store.base import GraphLoad, QueryResult, StoreStats, Term, to_query_result
+from kg.store.base import GraphLoad, QueryResult, StoreStats, Term, iri, to_query_result
 from kg.store.dumping import write_graphs
 from kg.store.embedded import _relabelled
 
@@ -229,7 +229,7 @@ class RemoteStore:
         return sum(self._count(g) for g in graphs)
 
     def _count(self, graph: str) -> int:
-        rows = list(self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
+        rows = list(self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} }}"))
         return int(rows[0][0].value)
 
     def stats(self) -> StoreStats:
@@ -281,18 +281,18 @@ class RemoteStore:
     def _move_ops(self, loads: list[GraphLoad], staged: list[str], drop: list[str]) -> list[str]:
         ops = _withdraw_ops([*drop, *(load.graph for load in loads)])
         for load, staging in zip(loads, staged):
-            ops.append(f"ADD SILENT <{staging}> TO <{load.graph}>")
+            ops.append(f"ADD SILENT {iri(staging)} TO {iri(load.graph)}")
             if load.publish:
-                ops.append(f"ADD SILENT <{staging}> TO DEFAULT")
-                ops.append(f"ADD SILENT <{staging}> TO <{MERGE_GRAPH}>")
-            ops.append(f"DROP SILENT GRAPH <{staging}>")
+                ops.append(f"ADD SILENT {iri(staging)} TO DEFAULT")
+                ops.append(f"ADD SILENT {iri(staging)} TO <{MERGE_GRAPH}>")
+            ops.append(f"DROP SILENT GRAPH {iri(staging)}")
             ops.append(_record_op(load))
         return ops
 
     def _drop_quietly(self, graphs: Sequence[str]) -> None:
         if graphs:
             try:
-                self._update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs))
+                self._update(" ;\n".join(f"DROP SILENT GRAPH {iri(g)}" for g in graphs))
             except (Unavailable, QueryTimeout, OSError):
                 pass  # dropped when the writer next starts (drop_leftover_staging)
 
@@ -310,14 +310,14 @@ class RemoteStore:
         return leftovers
 
     def set_published(self, graph: str, published: bool) -> None:
-        flag = f"GRAPH <{iris.SYSTEM_GRAPH}> {{ <{graph}> <{_PUBLISHED}> true }}"
+        flag = f"GRAPH <{iris.SYSTEM_GRAPH}> {{ {iri(graph)} <{_PUBLISHED}> true }}"
         with self._writing():
             if published:
                 self._update(f"DELETE DATA {{ {flag} }} ; INSERT DATA {{ {flag} }} ; "
-                             f"ADD SILENT <{graph}> TO DEFAULT ; "
-                             f"ADD SILENT <{graph}> TO <{MERGE_GRAPH}>")
+                             f"ADD SILENT {iri(graph)} TO DEFAULT ; "
+                             f"ADD SILENT {iri(graph)} TO <{MERGE_GRAPH}>")
             else:
-                self._update(" ;\n".join([*_withdraw_from_merges(graph, f"<{graph}>"),
+                self._update(" ;\n".join([*_withdraw_from_merges(graph, iri(graph)),
                                           f"DELETE DATA {{ {flag} }}"]))
 
     def flush(self) -> None:
@@ -417,12 +417,12 @@ def _withdraw_ops(graphs: Sequence[str]) -> list[str]:
     of both merges unless a published graph not among these still holds them."""
     if not graphs:
         return []
-    leaving = ", ".join(f"<{g}>" for g in graphs)
+    leaving = ", ".join(iri(g) for g in graphs)
     ops = []
     for graph in graphs:
         ops.extend(_withdraw_from_merges(graph, leaving))
-        ops.append(f"DROP SILENT GRAPH <{graph}>")
-        ops.append(f"DELETE WHERE {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ <{graph}> ?p ?o }} }}")
+        ops.append(f"DROP SILENT GRAPH {iri(graph)}")
+        ops.append(f"DELETE WHERE {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ {iri(graph)} ?p ?o }} }}")
     return ops
 
 
@@ -430,9 +430,9 @@ def _withdraw_from_merges(graph: str, leaving: str) -> list[str]:
     keep = (f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} "
             f"GRAPH <{iris.SYSTEM_GRAPH}> {{ ?other <{_PUBLISHED}> true }} "
             f"FILTER(?other NOT IN ({leaving})) }}")
-    return [f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} {keep} }}",
+    return [f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} {keep} }}",
             f"DELETE {{ GRAPH <{MERGE_GRAPH}> {{ ?s ?p ?o }} }} "
-            f"WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} {keep} }}"]
+            f"WHERE {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} {keep} }}"]
 
 
 def _record_op(load: GraphLoad) -> str:
@@ -442,7 +442,7 @@ def _record_op(load: GraphLoad) -> str:
     pairs = [f"<{_SYS}{k}> {ox.Literal(v)}" for k, v in record.items() if v]
     if load.publish:
         pairs.append(f"<{_PUBLISHED}> true")
-    return (f"INSERT DATA {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ <{load.graph}> "
+    return (f"INSERT DATA {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ {iri(load.graph)} "
             f"{' ; '.join(pairs)} . }} }}")
 
 
