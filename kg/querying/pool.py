@@ -28,11 +28,12 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 import kg
-from kg import errors, logs
-from kg.errors import BadRequest, KGError, QueryCrashed, QueryTimeout, Unavailable
+from kg import errors
+from kg.errors import KGError, QueryCrashed, QueryTimeout, Unavailable
 from kg.querying import messages
-from kg.querying.fairness import Fairness, Limits, TooManyRequests, current_client
-from kg.querying.guard import MAX_NESTING_DEPTH, check_nesting
+from kg.querying.accounts import Accounts
+from kg.querying.fairness import Fairness, Limits
+from kg.querying.guard import MAX_NESTING_DEPTH
 from kg.querying.runner import effective_row_cap, effective_timeout
 from kg.querying.worker import ReplicaPolicy, Reply, Task, ValidateTask
 from kg.store.base import QueryResult
@@ -71,7 +72,7 @@ class WorkerPool:
             raise ValueError("A worker pool needs at least one worker.")
         self._store, self.size = store, workers
         self.fairness = Fairness(workers, limits)
-        self.outcomes: Counter[str] = Counter()
+        self.accounts = Accounts()  # outcomes for /metrics, and the query log
         self.restarts = 0
         self.timeout, self.row_cap, self.max_depth = timeout, row_cap, max_depth
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -107,12 +108,7 @@ class WorkerPool:
     def run(self, sparql: str, *, default_graphs: list[str] | None = None,
             named_graphs: list[str] | None = None, timeout: float | None = None,
             row_cap: int | None = None) -> QueryResult:
-        started = time.monotonic()
-        try:
-            check_nesting(sparql, self.max_depth)
-        except BadRequest:
-            self._observed("query", sparql, started, "rejected")
-            raise
+        self.accounts.check_nesting(sparql, self.max_depth)
         # The checkpoint is chosen when the worker gets the task (see _ask).
         task = Task("", sparql, default_graphs, named_graphs,
                     effective_row_cap(row_cap, self.row_cap))
@@ -129,38 +125,20 @@ class WorkerPool:
         """Run `task` when its client's turn comes, charging the client its worker time."""
         self.start()
         seconds = effective_timeout(timeout, self.timeout)
-        started = time.monotonic()
-        deadline = None if seconds is None else started + seconds
-        outcome = "error"
-        try:
+        with self.accounts.recorded(kind, text) as started:
+            deadline = None if seconds is None else started + seconds
             with self.fairness.turn(deadline, seconds):
                 worker = self._take(deadline, seconds)
                 # The deadline limits the engine's time: waiting for a turn (bounded by the same
                 # number of seconds) or for a worker that replaced a dead one is not the query's.
                 runs_until = None if seconds is None else time.monotonic() + seconds
-                result = _unpack(self._ask(worker, task, runs_until, seconds))
-            outcome = "ok"
-            return result
-        except KGError as exc:
-            outcome = _outcome(exc)
-            raise
-        finally:
-            self._observed(kind, text, started, outcome)
-
-    def _observed(self, kind: str, text: str, started: float, outcome: str) -> None:
-        with self._lock:
-            self.outcomes[outcome] += 1
-        fields = {"kind": kind, "outcome": outcome, "client": current_client(),
-                  "duration_s": round(time.monotonic() - started, 4)}
-        if text:
-            fields["query_hash"] = logs.text_hash(text)
-        logs.write(logs.QUERIES, "query", **fields)
+                return _unpack(self._ask(worker, task, runs_until, seconds))
 
     def stats(self) -> dict:
         """Counts for /metrics: outcomes by kind, worker restarts, the queue, fairness refusals."""
         with self._lock:
-            outcomes, restarts = dict(self.outcomes), self.restarts
-        return {"outcomes": outcomes, "restarts": restarts,
+            restarts = self.restarts
+        return {"outcomes": self.accounts.counts(), "restarts": restarts,
                 "queued": self.fairness.queued(), "running": self.fairness.running(),
                 "refused": dict(self.fairness.counts.refused),
                 "charged_seconds": self.fairness.counts.charged_seconds, "workers": self.size}
@@ -317,19 +295,6 @@ def _describe_exit(code: int | None) -> str:
         except ValueError:
             return f"the worker process ended by signal {-code}"
     return f"the worker process ended with exit code {code}"
-
-
-def _outcome(exc: KGError) -> str:
-    """A query's outcome, as the log and /metrics name it."""
-    if isinstance(exc, TooManyRequests):
-        return "refused"
-    if isinstance(exc, QueryTimeout):
-        return "timeout"
-    if isinstance(exc, QueryCrashed):
-        return "crashed"
-    if isinstance(exc, Unavailable):
-        return "busy"
-    return "error"
 
 
 def _unpack(reply: Reply):

@@ -10,19 +10,15 @@ a worker process killed at the deadline (kg.querying.remote_validation)."""
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import Counter
 from collections.abc import Callable
 from typing import TypeVar
 
-from kg import logs
-from kg.errors import BadRequest, KGError, QueryTimeout
+from kg.errors import QueryTimeout
 from kg.querying import messages
+from kg.querying.accounts import Accounts
 from kg.querying.fairness import Fairness, Limits
-from kg.querying.fairness import current_client
-from kg.querying.guard import MAX_NESTING_DEPTH, check_nesting
-from kg.querying.pool import _outcome
+from kg.querying.guard import MAX_NESTING_DEPTH
 from kg.querying.remote_validation import Endpoints, validate
 from kg.querying.runner import effective_row_cap, effective_timeout
 from kg.querying.worker import ValidateTask
@@ -38,19 +34,13 @@ class RemoteRunner:
                  slots: int = 2, limits: Limits | None = None) -> None:
         self.store, self.timeout, self.row_cap, self.max_depth = store, timeout, row_cap, max_depth
         self.fairness = Fairness(max(1, slots), limits)
-        self.outcomes: Counter[str] = Counter()  # for /metrics, named as the pool's
-        self._lock = threading.Lock()
+        self.accounts = Accounts()  # outcomes for /metrics, and the query log, as the pool's
 
     def run(self, sparql: str, *, default_graphs: list[str] | None = None,
             named_graphs: list[str] | None = None, timeout: float | None = None,
             row_cap: int | None = None) -> QueryResult:
-        started = time.monotonic()
-        try:
-            # The server may crash on deep nesting as our engine does; the guard costs nothing.
-            check_nesting(sparql, self.max_depth)
-        except BadRequest:
-            self._observed("query", sparql, started, "rejected")
-            raise
+        # The server may crash on deep nesting as our engine does; the guard costs nothing.
+        self.accounts.check_nesting(sparql, self.max_depth)
         seconds = effective_timeout(timeout, self.timeout)
 
         def ask() -> QueryResult:
@@ -77,33 +67,13 @@ class RemoteRunner:
                              lambda: validate(endpoints, task, seconds))
 
     def _in_turn(self, kind: str, text: str, seconds: float | None, work: Callable[[], T]) -> T:
-        started, outcome = time.monotonic(), "error"
-        try:
-            with self.fairness.turn(_deadline(seconds), seconds):
-                result = work()
-            outcome = "ok"
-            return result
-        except KGError as exc:
-            outcome = _outcome(exc)
-            raise
-        finally:
-            self._observed(kind, text, started, outcome)
-
-    def _observed(self, kind: str, text: str, started: float, outcome: str) -> None:
-        with self._lock:
-            self.outcomes[outcome] += 1
-        fields = {"kind": kind, "outcome": outcome, "client": current_client(),
-                  "duration_s": round(time.monotonic() - started, 4)}
-        if text:
-            fields["query_hash"] = logs.text_hash(text)
-        logs.write(logs.QUERIES, "query", **fields)
+        with self.accounts.recorded(kind, text), self.fairness.turn(_deadline(seconds), seconds):
+            return work()
 
     def stats(self) -> dict:
         """Counts for /metrics, as the pool gives them: no worker processes of ours run queries
         (restarts 0; `workers` is the number of queries let run at the server at once)."""
-        with self._lock:
-            outcomes = dict(self.outcomes)
-        return {"outcomes": outcomes, "restarts": 0, "queued": self.fairness.queued(),
+        return {"outcomes": self.accounts.counts(), "restarts": 0, "queued": self.fairness.queued(),
                 "running": self.fairness.running(), "refused": dict(self.fairness.counts.refused),
                 "charged_seconds": self.fairness.counts.charged_seconds,
                 "workers": self.fairness.slots}
