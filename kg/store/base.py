@@ -8,6 +8,8 @@ from typing import BinaryIO, Protocol
 
 import pyoxigraph as ox
 
+from kg import iris
+
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 
@@ -109,6 +111,19 @@ class Store(Protocol):
 
     def close(self) -> None:
         ...
+
+
+RECORD_KEYS = ("source", "sha256", "loaded", "triples")
+
+
+def load_records_from(statements: Iterable[tuple[Term, Term, Term]]) -> dict[str, dict[str, str]]:
+    """graph -> its load record, from the system graph's (graph, predicate, value) statements."""
+    records: dict[str, dict[str, str]] = {}
+    for graph, predicate, value in statements:
+        key = predicate.value.removeprefix(iris.SYSTEM)
+        if key in RECORD_KEYS:
+            records.setdefault(graph.value, {})[key] = value.value
+    return records
 
 
 def iri(value: str) -> str:

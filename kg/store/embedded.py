@@ -23,7 +23,8 @@ import pyoxigraph as ox
 
 from kg import iris
 from kg.errors import BadRequest, InsufficientStorage, StoreBusy, no_space
-from kg.store.base import GraphLoad, QueryResult, StoreStats, Term, iri, to_query_result
+from kg.store.base import (GraphLoad, QueryResult, StoreStats, Term, iri, load_records_from,
+                           to_query_result)
 from kg.store.checkpoints import Checkpoints, checkpoint_dir
 from kg.store.dumping import write_graphs
 
@@ -31,7 +32,6 @@ _SYS = iris.SYSTEM
 _SYSTEM_GRAPH = ox.NamedNode(iris.SYSTEM_GRAPH)
 _PUBLISHED = ox.NamedNode(_SYS + "published")
 _TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
-_RECORD_KEYS = ("source", "sha256", "loaded", "triples")
 # Marks a store whose default graph holds the merge of the published graphs. Stores written
 # before that layout have none, and get their merge built once when opened for writing.
 _LAYOUT = ox.NamedNode(_SYS + "layout")
@@ -180,12 +180,8 @@ class EmbeddedStore:
                       self._ox.quads_for_pattern(None, _PUBLISHED, _TRUE, _SYSTEM_GRAPH))
 
     def load_records(self) -> dict[str, dict[str, str]]:
-        records: dict[str, dict[str, str]] = {}
-        for quad in self._ox.quads_for_pattern(None, None, None, _SYSTEM_GRAPH):
-            key = quad.predicate.value.removeprefix(_SYS)
-            if key in _RECORD_KEYS:
-                records.setdefault(quad.subject.value, {})[key] = quad.object.value
-        return records
+        return load_records_from((q.subject, q.predicate, q.object) for q in
+                                 self._ox.quads_for_pattern(None, None, None, _SYSTEM_GRAPH))
 
     def dump(self, fmt: ox.RdfFormat, graphs: Sequence[str] | None = None) -> bytes:
         output = io.BytesIO()

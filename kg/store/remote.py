@@ -53,13 +53,13 @@ import pyoxigraph as ox
 
 from kg import iris
 from kg.errors import BadRequest, QueryTimeout, Unavailable
-from kg.store.base import GraphLoad, QueryResult, StoreStats, Term, iri, to_query_result
+from kg.store.base import (GraphLoad, QueryResult, StoreStats, Term, iri, load_records_from,
+                           to_query_result)
 from kg.store.dumping import write_graphs
 from kg.store.embedded import _relabelled
 
 _SYS = iris.SYSTEM
 _PUBLISHED = _SYS + "published"
-_RECORD_KEYS = ("source", "sha256", "loaded", "triples")
 MERGE_GRAPH = _SYS + "merge"
 STAGING_PREFIX = _SYS + "staging/"
 # Private graphs of this layout, never listed by graphs().
@@ -189,13 +189,8 @@ class RemoteStore:
         return list(self._published)
 
     def load_records(self) -> dict[str, dict[str, str]]:
-        records: dict[str, dict[str, str]] = {}
-        rows = self._select(f"SELECT ?g ?p ?o WHERE {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ ?g ?p ?o }} }}")
-        for g, p, o in rows:
-            key = p.value.removeprefix(_SYS)
-            if key in _RECORD_KEYS:
-                records.setdefault(g.value, {})[key] = o.value
-        return records
+        return load_records_from(
+            self._select(f"SELECT ?g ?p ?o WHERE {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ ?g ?p ?o }} }}"))
 
     def dump(self, fmt: ox.RdfFormat, graphs: Sequence[str] | None = None) -> bytes:
         output = io.BytesIO()
