@@ -10,7 +10,6 @@ once per graph holding it (oxigraph#1919). Every write updates both in the same 
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import io
 import shutil
@@ -27,6 +26,7 @@ from kg.store.base import (GraphLoad, QueryResult, StoreStats, Term, iri, load_r
                            to_query_result)
 from kg.store.checkpoints import Checkpoints, checkpoint_dir
 from kg.store.dumping import write_graphs
+from kg.store.updates import record_op, withdraw_from_merges, withdraw_ops
 
 _SYS = iris.SYSTEM
 _SYSTEM_GRAPH = ox.NamedNode(iris.SYSTEM_GRAPH)
@@ -34,6 +34,8 @@ _PUBLISHED = ox.NamedNode(_SYS + "published")
 _TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 # Marks a store whose default graph holds the merge of the published graphs. Stores written
 # before that layout have none, and get their merge built once when opened for writing.
+# The public merge is the default graph (None).
+_MERGES = (None,)
 _LAYOUT = ox.NamedNode(_SYS + "layout")
 _LAYOUT_MERGED = ox.Literal("merged-default-graph/1")
 # A graph that never holds anything: the default graph of a query whose dataset names none
@@ -268,14 +270,14 @@ class EmbeddedStore:
 
     def _replace_in_one_update(self, loads: list[GraphLoad], drop: list[str]) -> None:
         # One SPARQL update is one transaction in Oxigraph: all of it lands or none of it.
-        ops = self._withdraw_ops([*drop, *(load.graph for load in loads)])
+        ops = withdraw_ops([*drop, *(load.graph for load in loads)], _MERGES)
         for load in loads:
             body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in _relabelled(load.triples))
             # One INSERT DATA for both copies: a blank node label names the same node only
             # within one operation.
             merged = f"\n{body}\n" if load.publish else ""
             ops.append(f"INSERT DATA {{ GRAPH {iri(load.graph)} {{\n{body}\n}}{merged} }}")
-            ops.append(self._record_op(load))
+            ops.append(record_op(load))
         self._ox.update(" ;\n".join(ops))
 
     def _replace_in_bulk(self, loads: list[GraphLoad], drop: list[str]) -> None:
@@ -284,11 +286,11 @@ class EmbeddedStore:
         a crash (see _recover_from_interrupted_bulk_write). Readers never see the half-written
         store: query workers read checkpoints, made only after the write is complete."""
         with self._rollback_copy():
-            self._ox.update(" ;\n".join(self._withdraw_ops([*drop, *(load.graph for load in loads)])))
+            self._ox.update(" ;\n".join(withdraw_ops([*drop, *(load.graph for load in loads)], _MERGES)))
             # One bulk_extend for everything: each call writes and ingests files of its own,
             # which cost a quarter of a second apiece even for a small graph.
             self._ox.bulk_extend(_bulk_quads(loads))
-            self._ox.update(" ;\n".join(self._record_op(load) for load in loads))
+            self._ox.update(" ;\n".join(record_op(load) for load in loads))
             # The bulk loader leaves many small files; compacting them before the checkpoint
             # made queries on a national-scale load about 3× faster (cq08: 45-50 ms to 14 ms)
             # for about 3 s per million triples.
@@ -313,30 +315,6 @@ class EmbeddedStore:
             self._ox = _open_or_busy(self.path)
             raise
         shutil.rmtree(copy, ignore_errors=True)
-
-    def _withdraw_ops(self, graphs: Sequence[str]) -> list[str]:
-        """Drop these graphs and their records, and take their triples out of the public merge
-        unless another published graph, not among these, still holds them."""
-        if not graphs:
-            return []
-        leaving = ", ".join(iri(g) for g in graphs)
-        ops = []
-        for graph in graphs:
-            ops.append(_withdraw_from_merge(graph, leaving))
-            ops.append(f"DROP SILENT GRAPH {iri(graph)}")
-            ops.append(f"DELETE WHERE {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ {iri(graph)} ?p ?o }} }}")
-        return ops
-
-    @staticmethod
-    def _record_op(load: GraphLoad) -> str:
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        record = {"source": load.source, "sha256": load.sha256, "loaded": now,
-                  "triples": str(len(load.triples))}
-        pairs = [f"<{_SYS}{k}> {ox.Literal(v)}" for k, v in record.items() if v]
-        if load.publish:
-            pairs.append(f"<{_SYS}published> true")
-        return (f"INSERT DATA {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ {iri(load.graph)} "
-                f"{' ; '.join(pairs)} . }} }}")
 
     def rewrite(self) -> None:
         """Copy exactly the current quads into a fresh store and put it in place of this one,
@@ -369,7 +347,7 @@ class EmbeddedStore:
             if published:
                 self._ox.update(f"INSERT DATA {{ {flag} }} ; ADD SILENT {iri(graph)} TO DEFAULT")
             else:
-                self._ox.update(f"{_withdraw_from_merge(graph, iri(graph))} ; "
+                self._ox.update(f"{withdraw_from_merges(graph, iri(graph), _MERGES)[0]} ; "
                                 f"DELETE DATA {{ {flag} }}")
             self._committed()
 
@@ -409,15 +387,6 @@ def _bulk_quads(loads: list[GraphLoad]) -> Iterator[ox.Quad]:
         if load.publish:
             for t in triples:
                 yield t if isinstance(t, ox.Quad) else ox.Quad(t.subject, t.predicate, t.object)
-
-
-def _withdraw_from_merge(graph: str, leaving: str) -> str:
-    """Delete from the default graph the triples of `graph` that no published graph outside
-    `leaving` holds. Per row a bound lookup (s, p, o known), so it costs what `graph` holds."""
-    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} "
-            f"GRAPH <{iris.SYSTEM_GRAPH}> {{ ?other <{_PUBLISHED.value}> true }} "
-            f"FILTER(?other NOT IN ({leaving})) }} }}")
 
 
 def _rollback_path(store: Path, *, making: bool = False) -> Path:

@@ -35,7 +35,6 @@ Deadlines: the server does the work, so a query's deadline is enforced here, on 
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import os
 import secrets
@@ -56,11 +55,14 @@ from kg.errors import BadRequest, QueryTimeout, Unavailable
 from kg.store.base import (GraphLoad, QueryResult, StoreStats, Term, iri, load_records_from,
                            to_query_result)
 from kg.store.dumping import write_graphs
+from kg.store.updates import record_op, withdraw_from_merges, withdraw_ops
 from kg.store.embedded import _relabelled
 
 _SYS = iris.SYSTEM
 _PUBLISHED = _SYS + "published"
 MERGE_GRAPH = _SYS + "merge"
+# Both copies of the public merge: the default graph (None) and the private one.
+_MERGES = (None, MERGE_GRAPH)
 STAGING_PREFIX = _SYS + "staging/"
 # Private graphs of this layout, never listed by graphs().
 _PRIVATE = (iris.SYSTEM_GRAPH, MERGE_GRAPH)
@@ -274,14 +276,14 @@ class RemoteStore:
                       headers={"Content-Type": "application/n-triples"}, what="graph upload")
 
     def _move_ops(self, loads: list[GraphLoad], staged: list[str], drop: list[str]) -> list[str]:
-        ops = _withdraw_ops([*drop, *(load.graph for load in loads)])
+        ops = withdraw_ops([*drop, *(load.graph for load in loads)], _MERGES)
         for load, staging in zip(loads, staged):
             ops.append(f"ADD SILENT {iri(staging)} TO {iri(load.graph)}")
             if load.publish:
                 ops.append(f"ADD SILENT {iri(staging)} TO DEFAULT")
                 ops.append(f"ADD SILENT {iri(staging)} TO <{MERGE_GRAPH}>")
             ops.append(f"DROP SILENT GRAPH {iri(staging)}")
-            ops.append(_record_op(load))
+            ops.append(record_op(load))
         return ops
 
     def _drop_quietly(self, graphs: Sequence[str]) -> None:
@@ -312,7 +314,7 @@ class RemoteStore:
                              f"ADD SILENT {iri(graph)} TO DEFAULT ; "
                              f"ADD SILENT {iri(graph)} TO <{MERGE_GRAPH}>")
             else:
-                self._update(" ;\n".join([*_withdraw_from_merges(graph, iri(graph)),
+                self._update(" ;\n".join([*withdraw_from_merges(graph, iri(graph), _MERGES),
                                           f"DELETE DATA {{ {flag} }}"]))
 
     def flush(self) -> None:
@@ -405,40 +407,6 @@ def _timeout(what: str, deadline: float | None, seconds: float | None) -> Except
     if what == "query":
         return _query_timeout(seconds)
     return Unavailable(f"The SPARQL server did not answer a {what} within {seconds:g} s.")
-
-
-def _withdraw_ops(graphs: Sequence[str]) -> list[str]:
-    """As the embedded store's: drop these graphs and their records, and take their triples out
-    of both merges unless a published graph not among these still holds them."""
-    if not graphs:
-        return []
-    leaving = ", ".join(iri(g) for g in graphs)
-    ops = []
-    for graph in graphs:
-        ops.extend(_withdraw_from_merges(graph, leaving))
-        ops.append(f"DROP SILENT GRAPH {iri(graph)}")
-        ops.append(f"DELETE WHERE {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ {iri(graph)} ?p ?o }} }}")
-    return ops
-
-
-def _withdraw_from_merges(graph: str, leaving: str) -> list[str]:
-    keep = (f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} "
-            f"GRAPH <{iris.SYSTEM_GRAPH}> {{ ?other <{_PUBLISHED}> true }} "
-            f"FILTER(?other NOT IN ({leaving})) }}")
-    return [f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} {keep} }}",
-            f"DELETE {{ GRAPH <{MERGE_GRAPH}> {{ ?s ?p ?o }} }} "
-            f"WHERE {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} {keep} }}"]
-
-
-def _record_op(load: GraphLoad) -> str:
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    record = {"source": load.source, "sha256": load.sha256, "loaded": now,
-              "triples": str(len(load.triples))}
-    pairs = [f"<{_SYS}{k}> {ox.Literal(v)}" for k, v in record.items() if v]
-    if load.publish:
-        pairs.append(f"<{_PUBLISHED}> true")
-    return (f"INSERT DATA {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ {iri(load.graph)} "
-            f"{' ; '.join(pairs)} . }} }}")
 
 
 class _Triples:
