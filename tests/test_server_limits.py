@@ -92,7 +92,7 @@ def test_over_limit_body_is_refused_before_it_is_sent(limited, lang, limit, size
         status, headers, body = read_answer(sock)
     error = json.loads(body)
     assert (status, headers["content-type"], error["error"], error["lang"]) == (
-        413, "application/json", "payload-too-large", lang)
+        413, "application/json; charset=utf-8", "payload-too-large", lang)
     assert f"{size} " in error["message"] and f"{limit} " in error["message"]
     assert "max_upload_bytes" in error["message"]
     assert set(error["messages"]) == {"de", "en"}
