@@ -54,6 +54,7 @@ from kg.parsed_input import Submission
 from kg.store import EmbeddedStore
 from kg.validation import Validator, load_bundle
 from kg.validation.context import fetch_context
+from kg.validation.build import results_of
 from kg.validation.engine import own_nodes, run_pyshacl
 from kg.validation.lines import NoLines
 from kg.validation.published import data_graphs, revalidate
@@ -84,7 +85,7 @@ class GraphTurbo(Validator):
         graph_of(context, data)
         results = run_pyshacl(data, self.bundle, "pyshacl-turbo")
         self.timings.shacl = time.perf_counter() - started
-        return self._report(results, data, own_nodes(submission.triples), submission, lang,
+        return self._report(results_of(results, own_nodes(submission.triples)), data, submission, lang,
                             len(context))
 
 

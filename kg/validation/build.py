@@ -4,7 +4,8 @@ in words, what is expected, and each result under the record it concerns."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
@@ -26,9 +27,22 @@ _SH = {name: URIRef(SH + name) for name in (
 LineOf = Callable[[str], "int | None"]
 
 
-def read_results(results: Graph, data: Graph, bundle: Bundle, lang: str,
-                 keep: Collection[Node], line_of: LineOf) -> list[Result]:
-    """Every result of the report whose focus node is one of `keep` (the input's own nodes).
+@dataclass(frozen=True)
+class RawResult:
+    """One SHACL validation result as an engine gives it (rdflib terms)."""
+    focus: Node
+    component: Node
+    severity: Node | None = None
+    path: Node | None = None
+    value: Node | None = None
+    shape: Node | None = None
+    constraint: Node | None = None
+    messages: tuple[Node, ...] = ()
+
+
+def results_of(results: Graph, keep: Collection[Node]) -> list[RawResult]:
+    """The results of a SHACL results graph whose focus node is one of `keep` (the input's own
+    nodes).
 
     The report's own results only: those nested in a result's sh:detail (why a value failed
     its sh:node shape) are explained by that result, on the record that holds the value; taken
@@ -39,26 +53,48 @@ def read_results(results: Graph, data: Graph, bundle: Bundle, lang: str,
         focus = results.value(node, _SH["focusNode"])
         if focus not in keep:
             continue  # about the context (referenced records, the ontology), not the input
-        out.append(_result(results, node, focus, data, bundle, lang, line_of))
+        get = lambda name: results.value(node, _SH[name])  # noqa: E731
+        out.append(RawResult(focus, get("sourceConstraintComponent"), get("resultSeverity"),
+                             get("resultPath"), get("value"), get("sourceShape"),
+                             get("sourceConstraint"),
+                             tuple(results.objects(node, _SH["resultMessage"]))))
     return out
 
 
-def _result(results: Graph, node: Node, focus: Node, data: Graph, bundle: Bundle, lang: str,
-            line_of: LineOf) -> Result:
-    get = lambda name: results.value(node, _SH[name])  # noqa: E731
-    path, value, shape = get("resultPath"), get("value"), get("sourceShape")
-    component, constraint = get("sourceConstraintComponent"), get("sourceConstraint")
-    severity = _severity(bundle.shapes, constraint) or str(get("resultSeverity")).removeprefix(SH)
-    message = _message(list(results.objects(node, _SH["resultMessage"])), bundle.shapes,
-                       constraint or shape, lang)
-    expect = expected(bundle.shapes, shape, str(component), lang, bundle.label)
+def read_results(raw: Iterable[RawResult], data: Graph, bundle: Bundle, lang: str,
+                 line_of: LineOf) -> list[Result]:
+    """The report's results in words: messages in `lang`, properties and values by their labels.
+    Results of one shape and component share their words, worked out once."""
     label = _labeller(bundle, data)
-    message = _plain(message or expect or _GENERIC[lang if lang in _GENERIC else "en"], lang, label)
+    words: dict[tuple, tuple[str | None, str | None]] = {}
+    plain: dict[str, str] = {}
+    out = []
+    for one in raw:
+        out.append(_result(one, data, bundle, lang, line_of, label, words, plain))
+    return out
+
+
+def _result(one: RawResult, data: Graph, bundle: Bundle, lang: str, line_of: LineOf,
+            label: Callable[[str, str], str | None], words: dict, plain: dict) -> Result:
+    path, value, shape = one.path, one.value, one.shape
+    component, constraint = one.component, one.constraint
+    key = (shape, component, constraint)
+    if key not in words:
+        words[key] = (_severity(bundle.shapes, constraint),
+                      expected(bundle.shapes, shape, str(component), lang, bundle.label))
+    severity, expect = words[key]
+    severity = severity or str(one.severity).removeprefix(SH)
+    message = _message(list(one.messages), bundle.shapes, constraint or shape, lang)
+    message = message or expect or _GENERIC[lang if lang in _GENERIC else "en"]
+    if message not in plain:
+        plain[message] = _plain(message, lang, label)
+    message = plain[message]
     if str(component) == SH + "DatatypeConstraintComponent" and isinstance(value, Literal):
         wrong_day = impossible_date(str(value), str(value.datatype or ""), lang)
         if wrong_day:
             message = f"{wrong_day} {message}"
     path_iri = str(path) if isinstance(path, URIRef) else None
+    focus = one.focus
     return Result(
         severity=severity, message=message,
         focus=node_id(focus), path=path_iri,

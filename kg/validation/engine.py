@@ -20,8 +20,8 @@ from rdflib.term import Node
 from kg.errors import BadRequest
 from kg.parsed_input import Submission
 from kg.store.base import Store
-from kg.validation import prepared
-from kg.validation.build import group, read_results
+from kg.validation import batch, prepared
+from kg.validation.build import RawResult, group, read_results, results_of
 from kg.validation.bundle import Bundle
 from kg.validation.context import fetch_context
 from kg.validation.focus import Focus, KindChecks, kind_checks
@@ -36,7 +36,7 @@ class Timings:
     report: float = 0.0
 
 
-ENGINES = ("pyshacl", "pyshacl-turbo")
+ENGINES = ("pyshacl", "pyshacl-turbo", "batch")
 
 
 def _default_engine() -> str:
@@ -70,24 +70,30 @@ class Validator:
                    if self.store is not None else [])
         self.timings.context = time.perf_counter() - started
         own = own_terms(submission.triples)
-        keep = {to_rdflib(term) for term in own}
         started = time.perf_counter()
-        if self.engine == "pyshacl-turbo":
+        compiled = _batch_bundle(self.bundle) if self.engine == "batch" else None
+        if compiled is not None:
+            triples = [*submission.triples, *context]
+            raw = batch.validate(compiled, triples, own)
+            data: Graph | TripleView = TripleView(triples, self.bundle.ontology)
+        elif self.engine in ("pyshacl-turbo", "batch"):
             triples = [*submission.triples, *context]
             # Without context every target is the input's own: nothing to narrow.
             results = run_turbo(triples, self.bundle, own, narrow=self.narrow and bool(context))
-            data: Graph | TripleView = TripleView(triples, self.bundle.ontology)
+            raw = results_of(results, {to_rdflib(term) for term in own})
+            data = TripleView(triples, self.bundle.ontology)
         else:
             data = graph_of(submission.triples)
             graph_of(context, data)
             results = run_pyshacl(data, self.bundle, self.engine)
+            raw = results_of(results, {to_rdflib(term) for term in own})
         self.timings.shacl = time.perf_counter() - started
-        return self._report(results, data, keep, submission, lang, len(context))
+        return self._report(raw, data, submission, lang, len(context))
 
-    def _report(self, results: Graph, data: Graph | TripleView, keep: set[Node],
+    def _report(self, raw: list[RawResult], data: Graph | TripleView,
                 submission: Submission, lang: str, context_triples: int) -> Report:
         started = time.perf_counter()
-        found = read_results(results, data, self.bundle, lang, keep, submission.lines.line_of)
+        found = read_results(raw, data, self.bundle, lang, submission.lines.line_of)
         records = group(found, data, self.bundle, lang, submission.lines.line_of)
         counts = count_by_severity(found)
         self.timings.report = time.perf_counter() - started
@@ -189,6 +195,27 @@ def _kind_checks(bundle: Bundle) -> KindChecks:
     return derived[1]
 
 
+def _batch_bundle(bundle: Bundle) -> batch.Compiled | None:
+    """The shapes compiled for the batch engine once per bundle; None where they use a feature
+    it does not evaluate (then pyshacl-turbo judges)."""
+    derived = bundle.derived.get("batch")
+    if derived is None or derived[0] is not bundle.shapes or derived[1] is not bundle.ontology:
+        try:
+            compiled = batch.compile_shapes(bundle.shapes, bundle.ontology,
+                                            _ontology_text(bundle.ontology))
+        except batch.Unsupported as exc:
+            warnings.warn(f"The batch engine cannot judge these shapes ({exc}); "
+                          "pyshacl-turbo does.", stacklevel=2)
+            compiled = None
+        derived = bundle.derived["batch"] = (bundle.shapes, bundle.ontology, compiled)
+    return derived[2]
+
+
+def _ontology_text(ontology: Graph) -> str:
+    return ox.serialize((ox.Triple(*(to_oxigraph(n) for n in t)) for t in ontology),
+                        format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+
+
 def _turbo_bundle(bundle: Bundle):
     """(compiled shapes, the ontology as N-Triples), made once per bundle, and again only if
     its shapes or ontology graph was swapped for another."""
@@ -196,8 +223,7 @@ def _turbo_bundle(bundle: Bundle):
     if derived is None or derived[0] is not bundle.shapes or derived[1] is not bundle.ontology:
         import pyshacl_turbo
 
-        ontology = ox.serialize((ox.Triple(*(to_oxigraph(n) for n in t)) for t in bundle.ontology),
-                                format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        ontology = _ontology_text(bundle.ontology)
         derived = bundle.derived["pyshacl-turbo"] = (
             bundle.shapes, bundle.ontology, pyshacl_turbo.compile_shapes(bundle.shapes), ontology)
     return derived[2], derived[3]

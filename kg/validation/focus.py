@@ -24,7 +24,7 @@ from rdflib.namespace import RDF, RDFS, SH
 
 SCHEME = "urn:x-kg-bnode:"
 _BACK = re.compile(r"<" + re.escape(SCHEME) + r"(\d+)>")
-_KIND_FUNCTIONS = re.compile(r"\b(isIRI|isURI|isBlank|isLiteral|sameTerm)\s*\(", re.IGNORECASE)
+KIND_FUNCTIONS = re.compile(r"\b(isIRI|isURI|isBlank|isLiteral|sameTerm)\s*\(", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def kind_checks(shapes: Graph, ontology: Graph) -> KindChecks:
             else:
                 {"object": objects, "subject": subjects, "class": classes}[place].add(name)
     for query in [*shapes.objects(None, SH.select), *shapes.objects(None, SH.ask)]:
-        anywhere = anywhere or bool(_KIND_FUNCTIONS.search(str(query)))
+        anywhere = anywhere or bool(KIND_FUNCTIONS.search(str(query)))
     return KindChecks(frozenset(objects), frozenset(subjects),
                       frozenset(_with_subclasses(ontology, shapes, classes)), anywhere)
 
