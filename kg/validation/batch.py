@@ -21,6 +21,7 @@ SERVICE, VALUES or a second WHERE is run once per node with `$this` substituted 
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable, Sequence, Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -33,7 +34,7 @@ from rdflib.term import Node
 
 from kg.validation.build import RawResult
 from kg.validation.focus import KIND_FUNCTIONS
-from kg.validation.terms import to_oxigraph, to_rdflib
+from kg.validation.terms import Index, to_oxigraph, to_rdflib
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -99,9 +100,9 @@ class Shape:
 class Compiled:
     by_class: dict[str, list[Shape]]
     by_node: dict[Term, list[Shape]]
-    ontology: "Index"
+    ontology: Index
     ontology_text: str
-    sparql_shapes: set[int]
+    has_sparql: bool
 
 
 def compile_shapes(shapes: Graph, ontology: Graph, ontology_text: str) -> Compiled:
@@ -126,7 +127,7 @@ def compile_shapes(shapes: Graph, ontology: Graph, ontology_text: str) -> Compil
     index = Index(list(_ox_triples(ontology)))
     index.into  # noqa: B018 - made once here, not per request
     return Compiled(by_class, by_node, index, ontology_text,
-                    {id(s) for s in cache.values() if s.sparql})
+                    any(s.sparql for s in cache.values()))
 
 
 def _shape(shapes: Graph, node: Node, cache: dict[Node, Shape], top: bool = False) -> Shape:
@@ -223,26 +224,6 @@ def _ox_triples(graph: Graph) -> Iterable[ox.Triple]:
         yield ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
 
 
-class Index:
-    """Values by (subject, predicate); subjects by (object, predicate) made on first use (only
-    inverse paths ask for them)."""
-
-    def __init__(self, triples: Sequence[ox.Triple]) -> None:
-        out: dict[tuple, dict] = {}
-        for t in triples:
-            out.setdefault((t.subject, t.predicate), {})[t.object] = None
-        self.out, self._triples, self._into = out, triples, None
-
-    @property
-    def into(self) -> dict[tuple, dict]:
-        if self._into is None:
-            into: dict[tuple, dict] = {}
-            for t in self._triples:
-                into.setdefault((t.object, t.predicate), {})[t.subject] = None
-            self._into = into
-        return self._into
-
-
 class Data:
     """The input, its context and the ontology, as the engine reads them."""
 
@@ -251,10 +232,10 @@ class Data:
         self._supers: dict[Term, frozenset[str]] = {}
 
     def objects(self, s: Term, p: ox.NamedNode) -> list[Term]:
-        return _merged(self.index.out.get((s, p)), self.ontology.out.get((s, p)))
+        return _merged(self.index.out.get(s), self.ontology.out.get(s), p)
 
     def subjects(self, o: Term, p: ox.NamedNode) -> list[Term]:
-        return _merged(self.index.into.get((o, p)), self.ontology.into.get((o, p)))
+        return _merged(self.index.into.get(o), self.ontology.into.get(o), p)
 
     def classes(self, node: Term) -> set[str]:
         """Every class `node` is an instance of, through rdf:type/rdfs:subClassOf*."""
@@ -289,7 +270,9 @@ class Data:
         return current
 
 
-def _merged(first: dict | None, second: dict | None) -> list[Term]:
+def _merged(first: dict | None, second: dict | None, p: ox.NamedNode) -> list[Term]:
+    first = first.get(p) if first else None
+    second = second.get(p) if second else None
     if not second:
         return list(first) if first else []
     if not first:
@@ -427,28 +410,37 @@ def _language_in(value: Term, languages: list[str]) -> bool:
 
 
 def validate(compiled: Compiled, triples: Sequence[ox.Triple],
-             own: AbstractSet[ox.NamedNode | ox.BlankNode]) -> list[RawResult]:
+             own: AbstractSet[ox.NamedNode | ox.BlankNode]) -> tuple[list[RawResult], Index]:
     """The SHACL results of the input's own nodes (`own`) against the compiled shapes,
-    with `triples` (input and context) and the ontology as the data graph."""
-    data = Data(Index(triples), compiled.ontology)
-    judge = Judge(data)
-    found: list[Found] = []
-    sparql_focus: list[tuple[Term, Shape]] = []
-    for node in own:
-        shapes = list(compiled.by_node.get(node, ()))
-        for cls in data.classes(node):
-            shapes += compiled.by_class.get(cls, ())
-        for shape in dict.fromkeys(shapes):  # a shape once per node, whatever its targets
-            found += judge.shape(node, shape)
-            if shape.sparql:
-                sparql_focus.append((node, shape))
-    if sparql_focus:
-        found += _run_sparql(compiled, triples, sparql_focus)
-    return [_raw(one) for one in found]
+    with `triples` (input and context) and the ontology as the data graph; and the index of
+    `triples` made for it, which the report reads too.
+
+    The store for the SPARQL constraints is filled and queried on a second thread while this
+    one checks the core constraints: Oxigraph lets go of the GIL while it loads and queries."""
+    with ThreadPoolExecutor(max_workers=1) as background:
+        store = background.submit(_sparql_store, compiled, triples) if compiled.has_sparql else None
+        index = Index(triples)
+        data = Data(index, compiled.ontology)
+        targets: list[tuple[Term, list[Shape]]] = []
+        for node in own:
+            shapes = list(compiled.by_node.get(node, ()))
+            for cls in data.classes(node):
+                shapes += compiled.by_class.get(cls, ())
+            targets.append((node, list(dict.fromkeys(shapes))))  # once each, whatever the target
+        focus = [(node, shape) for node, shapes in targets for shape in shapes if shape.sparql]
+        # the same worker, so after the store is filled
+        sparql = background.submit(lambda: _run_sparql(store.result(), focus)) if focus else None
+        judge = Judge(data)
+        found: list[Found] = []
+        for node, shapes in targets:
+            for shape in shapes:
+                found += judge.shape(node, shape)
+        if sparql is not None:
+            found += sparql.result()
+    return [_raw(one) for one in found], index
 
 
-def _run_sparql(compiled: Compiled, triples: Sequence[ox.Triple],
-                focus: list[tuple[Term, Shape]]) -> list[Found]:
+def _sparql_store(compiled: Compiled, triples: Sequence[ox.Triple]) -> ox.Store:
     store = ox.Store()
     # Oxigraph gives the blank nodes of a loaded text new labels, so the input's are loaded as
     # IRIs of a scheme of ours and turned back in the results; compile_shapes refuses queries
@@ -456,17 +448,20 @@ def _run_sparql(compiled: Compiled, triples: Sequence[ox.Triple],
     store.load(_skolem(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")),
                format=ox.RdfFormat.N_TRIPLES)
     store.load(compiled.ontology_text, format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def _run_sparql(store: ox.Store, focus: list[tuple[Term, Shape]]) -> list[Found]:
     # Shapes by a name of their own: a blank node shape has no IRI to put in the focus graph.
-    names = {id(shape): ox.NamedNode(f"urn:x-kg-batch:shape:{i}")
+    names = {shape: ox.NamedNode(f"urn:x-kg-batch:shape:{i}")
              for i, shape in enumerate(dict.fromkeys(s for _, s in focus))}
-    store.load("".join(f"{_skolem_term(node)} {_OF} {names[id(shape)]} {_FOCUS_GRAPH} .\n"
+    store.load("".join(f"{_skolem_term(node)} {_OF} {names[shape]} {_FOCUS_GRAPH} .\n"
                        for node, shape in focus), format=ox.RdfFormat.N_QUADS)
     found: list[Found] = []
-    shapes = {id(s): s for _, s in focus}
-    for key, shape in shapes.items():
+    for shape, name in names.items():
         for check in shape.sparql:
             if check.batched is not None:
-                rows = store.query(check.batched.replace(_SHAPE_SLOT, str(names[key])))
+                rows = store.query(check.batched.replace(_SHAPE_SLOT, str(name)))
                 found += _sparql_found(rows, shape, check)
             else:
                 for node in (n for n, s in focus if s is shape):

@@ -74,8 +74,8 @@ class Validator:
         compiled = _batch_bundle(self.bundle) if self.engine == "batch" else None
         if compiled is not None:
             triples = [*submission.triples, *context]
-            raw = batch.validate(compiled, triples, own)
-            data: Graph | TripleView = TripleView(triples, self.bundle.ontology)
+            raw, index = batch.validate(compiled, triples, own)
+            data: Graph | TripleView = TripleView(triples, self.bundle.ontology, index=index)
         elif self.engine in ("pyshacl-turbo", "batch"):
             triples = [*submission.triples, *context]
             # Without context every target is the input's own: nothing to narrow.

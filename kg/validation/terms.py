@@ -53,39 +53,60 @@ def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     return ox.Literal(str(term), datatype=ox.NamedNode(str(datatype)) if datatype else None)
 
 
+class Index:
+    """Oxigraph triples by subject and predicate; by object and predicate made on first use."""
+
+    def __init__(self, triples: Sequence[ox.Triple]) -> None:
+        out: dict = {}
+        for t in triples:
+            out.setdefault(t.subject, {}).setdefault(t.predicate, {})[t.object] = None
+        self.out, self._triples, self._into = out, triples, None
+
+    @property
+    def into(self) -> dict:
+        if self._into is None:
+            into: dict = {}
+            for t in self._triples:
+                into.setdefault(t.object, {}).setdefault(t.predicate, {})[t.subject] = None
+            self._into = into
+        return self._into
+
+
+def _found(by_predicate: dict | None, predicate: ox.NamedNode | None) -> Iterable:
+    if not by_predicate:
+        return ()
+    if predicate is not None:
+        return by_predicate.get(predicate, ())
+    return (node for nodes in by_predicate.values() for node in nodes)
+
+
 class TripleView:
     """What the report builder reads of the validated data (objects, subjects), answered from
     Oxigraph triples and the ontology graph, without building an rdflib Graph of the data.
 
     Filling an rdflib Graph with a 10,000-triple input and its context took longer than the
     SHACL engine itself (bench/results/validation.md); the report reads a few hundred of those
-    triples at most, and none when the input conforms, so the index is built on first use."""
+    triples at most, and none when the input conforms, so the index is built on first use
+    (or is the engine's own, when it made one)."""
 
-    def __init__(self, triples: Sequence[ox.Triple], *graphs: Graph) -> None:
-        self._triples, self._graphs = triples, graphs
-        self._by_subject: dict | None = None
-        self._by_object: dict = {}
+    def __init__(self, triples: Sequence[ox.Triple], *graphs: Graph, index: Index | None = None) -> None:
+        self._triples, self._graphs, self._made = triples, graphs, index
 
-    def _index(self) -> None:
-        if self._by_subject is None:
-            by_subject: dict = {}
-            by_object: dict = {}
-            for t in self._triples:
-                by_subject.setdefault(t.subject, []).append(t)
-                by_object.setdefault(t.object, []).append(t)
-            self._by_subject, self._by_object = by_subject, by_object
+    @property
+    def _index(self) -> Index:
+        if self._made is None:
+            self._made = Index(self._triples)
+        return self._made
 
     def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
         if subject is None:
             raise NotImplementedError("objects() needs a subject")
-        self._index()
         seen: set[Node] = set()
         if not isinstance(subject, Literal):
             p = to_oxigraph(predicate) if predicate is not None else None
-            for t in self._by_subject.get(to_oxigraph(subject), ()):
-                if p is None or t.predicate == p:
-                    seen.add(node := to_rdflib(t.object))
-                    yield node
+            for o in _found(self._index.out.get(to_oxigraph(subject)), p):
+                seen.add(node := to_rdflib(o))
+                yield node
         for graph in self._graphs:
             for node in graph.objects(subject, predicate):
                 if node not in seen:
@@ -95,13 +116,11 @@ class TripleView:
     def subjects(self, predicate: Node | None = None, obj: Node | None = None) -> Iterator[Node]:
         if obj is None:
             raise NotImplementedError("subjects() needs an object")
-        self._index()
         seen: set[Node] = set()
         p = to_oxigraph(predicate) if predicate is not None else None
-        for t in self._by_object.get(to_oxigraph(obj), ()):
-            if p is None or t.predicate == p:
-                seen.add(node := to_rdflib(t.subject))
-                yield node
+        for s in _found(self._index.into.get(to_oxigraph(obj)), p):
+            seen.add(node := to_rdflib(s))
+            yield node
         for graph in self._graphs:
             for node in graph.subjects(predicate, obj):
                 if node not in seen:
