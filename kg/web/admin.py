@@ -15,6 +15,7 @@ from kg.loading import SourceFile, load_sources
 from kg.store import backup as store_backup
 from kg.submissions.files import workspace_dir
 from kg.validation import Validator, load_bundle
+from kg.validation.engine import DEFAULT_ENGINE
 from kg.validation.published import revalidate
 from kg.web.context import get_settings, get_store, request_language
 
@@ -138,7 +139,7 @@ def revalidate_published():
     require_token()
     settings = get_settings()
     validator = Validator(load_bundle(settings.root_path),
-                          engine=request.args.get("engine") or "pyshacl")
+                          engine=request.args.get("engine") or DEFAULT_ENGINE)
     report = revalidate(get_store(), validator, settings.root_path, request_language())
     return jsonify(report.to_dict())
 

@@ -5,72 +5,24 @@ built by `kg load`. And the kind-of-term checks it must watch for are read from 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pyoxigraph as ox
 import pytest
 from rdflib import URIRef
 from rdflib.namespace import SH
 
-from kg import rdfio
-from kg.config import Settings
 from kg.parsed_input import Submission
 from kg.validation import Validator
 from kg.validation.engine import _kind_checks, own_terms
 from kg.validation.focus import Focus, kind_checks
 from kg.validation.lines import NoLines
-from kg.validation.package import PackageFile, read_package
-from support import ROOT
-
-FIXTURES = ROOT / "tests" / "fixtures" / "submissions"
-PIECE = 6000  # triples: the size of a large real package
-
-
-def shipped_pieces() -> list[tuple[str, list[ox.Triple]]]:
-    """Each data file's records (an IRI and the blank nodes below it) in pieces of ≤ PIECE."""
-    pieces = []
-    for path in sorted((ROOT / "data").glob("*.ttl")):
-        triples = [q.triple for q in rdfio.parse(path.read_bytes(), rdfio.rdf_format_for_file(path),
-                                                 source=path.name)]
-        below: dict = {}
-        for t in triples:
-            below.setdefault(t.subject, []).append(t)
-        piece: list[ox.Triple] = []
-        for subject in [s for s in below if isinstance(s, ox.NamedNode)]:
-            record, pending, seen = [], [subject], set()
-            while pending:
-                node = pending.pop()
-                if node in seen:
-                    continue
-                seen.add(node)
-                for t in below.get(node, ()):
-                    record.append(t)
-                    if isinstance(t.object, ox.BlankNode):
-                        pending.append(t.object)
-            if piece and len(piece) + len(record) > PIECE:
-                pieces.append((f"{path.name}#{len(pieces)}", piece))
-                piece = []
-            piece += record
-        if piece:
-            pieces.append((f"{path.name}#{len(pieces)}", piece))
-    return pieces
-
-
-def leipzig(change=lambda name, data: data) -> Submission:
-    files = [PackageFile(p.name, change(p.name, p.read_bytes()))
-             for p in sorted((FIXTURES / "leipzig").iterdir())]
-    return read_package(files, Settings(root=str(ROOT)))[0]
-
-
-def results(report) -> list[tuple]:
-    return sorted((rec.node, r.focus, str(r.path), r.component, r.severity, str(r.value_term),
-                   r.message) for rec in report.records for r in rec.results)
+from equivalence_support import leipzig, results, shipped_pieces
 
 
 def both(bundle, store, submission: Submission) -> tuple[list, list]:
-    everything = Validator(bundle, store)
+    # pyshacl-turbo's narrowing (the batch engine judges only the input's own nodes anyway)
+    everything = Validator(bundle, store, engine="pyshacl-turbo")
     everything.narrow = False
-    narrow = Validator(bundle, store)
+    narrow = Validator(bundle, store, engine="pyshacl-turbo")
     return (results(everything.validate(submission, "de")),
             results(narrow.validate(submission, "de")))
 
