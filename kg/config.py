@@ -140,6 +140,11 @@ SETTINGS: tuple[Setting, ...] = (
             "written as a pseudonym (a keyed hash, its key made anew at each start), which "
             "follows one client within a run without keeping its address, which is personal "
             "data."),
+    Setting("metrics", str, "public",
+            "Who may read /metrics: `public` (anyone: Prometheus scrapers usually send no token, "
+            "and the counts name routes, never clients), `admin` (only with the admin token, "
+            "`Authorization: Bearer …`; 401 without it, as the admin routes), or `off` (404).",
+            check=lambda v: _one_of(v, ("public", "admin", "off"))),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -1,6 +1,7 @@
 """/metrics on a real `kg serve` of the shipped data: the Prometheus text format, requests by
 route and status, latencies, query outcomes, timeouts, rejected queries, worker restarts, 429s and
-the queue; and one registry per app."""
+the queue; one registry per app; no label that names a client; and who may read it (the
+`metrics` setting: public, admin, off)."""
 
 from __future__ import annotations
 
@@ -99,3 +100,83 @@ def test_each_app_counts_its_own_requests(settings, store):
                      status="200")
 
     assert (health_count(first), health_count(second)) == (2, 0)
+
+
+def test_no_label_names_a_client_or_repeats_what_a_request_made_up(metered, app):
+    """/metrics is public by default: its labels name routes, methods and statuses, never an
+    address, a header, a path or a parameter as sent, nor any string a client chose (each would
+    be one more series, kept for ever)."""
+    url = metered.url
+    marks = ("127.0.0.77", "203.0.113.99", "zz-marker-path", "zz-marker-param", "zz-marker-agent",
+             "BREW")
+    headers = {"X-Forwarded-For": "203.0.113.99", "User-Agent": "zz-marker-agent"}
+    assert call(url, "/id/zz-marker-path?q=zz-marker-param", source="127.0.0.77",
+                headers=headers).status == 404
+    assert call(url, "/health?zz-marker-param=1", source="127.0.0.77", headers=headers,
+                method="BREW").status in (400, 405, 501)
+    assert sparql(url, "ASK { ?s ?p 'zz-marker-param' }", source="127.0.0.77").status == 200
+    text = call(url, "/metrics", source="127.0.0.50").body.decode()
+    for mark in marks:
+        assert mark not in text
+    routes = {rule.rule for rule in app.url_map.iter_rules()} | {"(no route)"}
+    labels: dict[str, set[str]] = {}
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            for name, label in sample.labels.items():
+                labels.setdefault(name, set()).add(label)
+    assert set(labels) <= {"route", "method", "status", "outcome", "reason", "le"}, labels
+    assert labels["route"] <= routes, labels["route"] - routes
+    assert "other" in labels["method"]
+    assert labels["method"] <= {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH",
+                                "other"}
+    assert all(status.isdigit() for status in labels["status"])
+
+
+TOKEN = "metrics-test-token-0123456789"
+
+
+@pytest.fixture(scope="module")
+def private_metrics(tmp_path_factory):
+    # A store of its own (the metered server holds the loaded one); an empty one is enough here.
+    store = tmp_path_factory.mktemp("private-metrics") / "store"
+    srv = start_server(store, "--metrics", "admin", "--admin-token", TOKEN)
+    yield srv
+    stop_server(srv)
+
+
+def test_admin_metrics_need_the_admin_token(private_metrics):
+    url = private_metrics.url
+    missing = call(url, "/metrics", headers={"Accept-Language": "de"})
+    assert missing.status == 401 and missing.headers["www-authenticate"].startswith("Bearer")
+    assert "Authorization: Bearer" in missing.json()["message"] and missing.json()["lang"] == "de"
+    assert set(missing.json()["messages"]) == {"en", "de"}
+    assert call(url, "/metrics", headers={"Authorization": TOKEN}).status == 401  # no "Bearer "
+    assert call(url, "/metrics", headers={"Authorization": "Bearer wrong"}).status == 403
+    granted = call(url, "/metrics", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert granted.status == 200 and b"kg_http_requests_total" in granted.body
+    assert call(url, "/health").status == 200  # only /metrics is behind the token
+
+
+def test_metrics_off_is_a_404(store, tmp_path):
+    from kg.config import load_settings
+    from kg.web import create_app
+
+    settings = load_settings({"store": str(tmp_path / "store"), "query_workers": 1},
+                             environ={"KG_METRICS": "off"})
+    assert settings.metrics == "off"
+    client = create_app(settings, store=store).test_client()
+    answer = client.get("/metrics", headers={"Accept-Language": "de",
+                                             "Accept": "application/json"})
+    assert answer.status_code == 404
+    assert set(answer.get_json()["messages"]) == {"en", "de"}
+    assert "/metrics" in answer.get_json()["message"]
+    assert client.get("/health").status_code == 200
+
+
+def test_an_unknown_metrics_mode_is_refused_at_start_up():
+    from kg.config import load_settings
+    from kg.errors import BadRequest
+
+    with pytest.raises(BadRequest) as exc:
+        load_settings(environ={"KG_METRICS": "private"})
+    assert "KG_METRICS" in exc.value.message and "public, admin, off" in exc.value.message

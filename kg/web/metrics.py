@@ -3,6 +3,12 @@
 One registry per app (the app factory rule: tests start many apps in one process, and a module
 global would mix their counts). Requests are counted here as they pass; what happens in the
 query workers is counted by the pool (kg.querying.pool.WorkerPool.stats) and read at each scrape.
+
+Who may read it is the `metrics` setting: public (the default: scrapers usually have no token,
+and no label names a client), admin (the admin token) or off (no route, no counting). Label
+values come from the server's own lists (route patterns, known methods, status codes), never
+verbatim from a request: a client-chosen value would be one more series per request, memory
+without bound.
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, H
 from prometheus_client import generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 
-from kg.web.context import QUERY_RUNNER_KEY
+from kg.web.admin import require_token
+from kg.web.context import QUERY_RUNNER_KEY, SETTINGS_KEY, get_settings
 
 bp = Blueprint("metrics", __name__)
 
@@ -22,6 +29,9 @@ METRICS_KEY = "kg.metrics"
 # Requests take from a millisecond (/health) to the query deadline (30 s by default).
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
 OUTCOMES = ("ok", "error", "rejected", "timeout", "crashed", "refused", "busy")
+# HTTP's methods (RFC 9110, and PATCH); anything else a client makes up is counted as "other".
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "CONNECT",
+                     "TRACE"})
 
 
 class Metrics:
@@ -79,6 +89,8 @@ class _QueryCollector:
 
 
 def register(app: Flask) -> None:
+    if app.extensions[SETTINGS_KEY].metrics == "off":
+        return  # nobody may read the counts, so none are kept; /metrics is a 404
     metrics = app.extensions[METRICS_KEY] = Metrics(app.extensions[QUERY_RUNNER_KEY])
 
     @app.before_request
@@ -88,7 +100,8 @@ def register(app: Flask) -> None:
     @app.after_request
     def _count(response: Response) -> Response:
         route = request.url_rule.rule if request.url_rule is not None else "(no route)"
-        metrics.requests.labels(route, request.method, str(response.status_code)).inc()
+        method = request.method if request.method in METHODS else "other"
+        metrics.requests.labels(route, method, str(response.status_code)).inc()
         started = g.get("kg_metrics_started")
         if started is not None:
             metrics.latency.labels(route).observe(time.perf_counter() - started)
@@ -101,5 +114,7 @@ def register(app: Flask) -> None:
 
 @bp.get("/metrics")
 def scrape() -> Response:
+    if get_settings().metrics == "admin":
+        require_token()
     registry = current_app.extensions[METRICS_KEY].registry
     return Response(generate_latest(registry), content_type=CONTENT_TYPE_LATEST)

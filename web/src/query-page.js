@@ -61,10 +61,22 @@ function href(iri) {
   return iri;
 }
 
+function linkable(iri) {
+  // Only web addresses become links: a result may bind any IRI (`javascript:…`, `data:…`), and
+  // a link to it would run or open whatever the query's author wrote when it is clicked.
+  try {
+    return ["http:", "https:"].includes(new URL(iri).protocol);
+  } catch {
+    return false;
+  }
+}
+
 function cell(term) {
   const td = document.createElement("td");
   if (!term) return td;
-  if (term.type === "uri") {
+  if (term.type === "uri" && !linkable(term.value)) {
+    td.textContent = term.value;
+  } else if (term.type === "uri") {
     const a = document.createElement("a");
     a.href = href(term.value);
     a.textContent = compact(term.value);
