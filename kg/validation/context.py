@@ -50,14 +50,14 @@ def fetch_context(store: Store, triples: Sequence[ox.Triple], known: AbstractSet
     referenced, described = referenced_and_described(triples, known)
     lookup = getattr(store, "public_triples", None)
     if lookup is not None:  # an embedded store: its indexes directly
-        return _relabel(_by_lookups(lookup, referenced, described))
+        return _apart(_by_lookups(lookup, referenced, described), triples)
     found: list[ox.Triple] = []
     for query, nodes in ((_OUTGOING, referenced), (_INCOMING, described)):
         for chunk in _chunks(nodes):
             # The IRIs come from a parsed input and are written out by Oxigraph itself, so they
             # are well-formed IRIs in N-Triples syntax: they cannot end the VALUES block early.
             found.extend(store.query(query % " ".join(str(n) for n in chunk)).triples)
-    return _relabel(found)
+    return _apart(found, triples)
 
 
 def _by_lookups(lookup, referenced: Sequence[ox.NamedNode],
@@ -85,17 +85,19 @@ def _chunks(nodes: Sequence[ox.NamedNode]) -> Iterable[Sequence[ox.NamedNode]]:
         yield nodes[start:start + CHUNK]
 
 
-def _relabel(triples: list[ox.Triple]) -> list[ox.Triple]:
-    """The triples once each, the store's blank nodes apart from the input's, whatever labels
-    the input chose; triples without blank nodes are kept as they are (no new objects)."""
-    out: dict[ox.Triple, None] = {}
-    for t in triples:
-        s, o = t.subject, t.object
-        if isinstance(s, ox.BlankNode) or isinstance(o, ox.BlankNode):
-            t = ox.Triple(_ctx(s), t.predicate, _ctx(o))
-        out[t] = None
-    return list(out)
+def _apart(found: list[ox.Triple], given: Sequence[ox.Triple]) -> list[ox.Triple]:
+    """The triples once each, with the store's blank nodes apart from the input's: where a
+    label of the store's is one the input chose too, the store's get new labels (new objects
+    only then; relabelling every triple cost 0.1 s of the benchmark submission's 0.5)."""
+    once = list(dict.fromkeys(found))
+    mine = {term.value for t in given for term in (t.subject, t.object) if isinstance(term, ox.BlankNode)}
+    if not mine or not any(isinstance(term, ox.BlankNode) and term.value in mine
+                           for t in once for term in (t.subject, t.object)):
+        return once
+    fresh: dict[str, ox.BlankNode] = {}
 
-
-def _ctx(term):
-    return ox.BlankNode("ctx" + term.value) if isinstance(term, ox.BlankNode) else term
+    def apart(term):
+        return fresh.setdefault(term.value, ox.BlankNode()) if isinstance(term, ox.BlankNode) else term
+    return [ox.Triple(apart(t.subject), t.predicate, apart(t.object))
+            if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) else t
+            for t in once]

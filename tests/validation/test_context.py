@@ -1,0 +1,57 @@
+"""The context of an input (kg.validation.context) from a store built by `kg load`: what the
+input points to, with the blank nodes below it, kept apart from the input's own blank nodes
+even when the input chose the very labels the store has."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.parsed_input import Submission
+from kg.validation import Validator
+from kg.validation.context import fetch_context
+from kg.validation.inputs import read_input
+from kg.validation.lines import NoLines
+
+EXAMPLE = Path(__file__).parent / "examples" / "membership-before-founding.ttl"
+AFROPA = ox.NamedNode("https://w3id.org/integration-kg/id/organisation/afropa")
+FOUNDED = ox.NamedNode("https://w3id.org/integration-kg/ontology#founded")
+
+
+def outcome(report) -> list[tuple]:
+    return sorted((r.path, r.component, r.severity, r.message) for r in report.results)
+
+
+def test_the_context_holds_what_the_input_points_to_and_the_dates_below_it(bundle, context_store):
+    given = read_input(EXAMPLE.read_bytes(), "turtle", source=EXAMPLE.name, max_bytes=10**6)
+    context = fetch_context(context_store, given.triples, bundle.known_terms)
+    assert len(context) == len(set(context))
+    founded = [t.object for t in context if t.subject == AFROPA and t.predicate == FOUNDED]
+    assert founded and all(isinstance(b, ox.BlankNode) for b in founded)
+    # the founding date's own triples (a blank node below the organisation) came along
+    assert any(t.subject in founded for t in context)
+
+
+def test_an_input_using_the_store_s_blank_node_labels_stays_apart(bundle, context_store):
+    given = read_input(EXAMPLE.read_bytes(), "turtle", source=EXAMPLE.name, max_bytes=10**6)
+    context = fetch_context(context_store, given.triples, bundle.known_terms)
+    [stored] = {t.object for t in context if t.subject == AFROPA and t.predicate == FOUNDED}
+    # the input's interval takes the label of the organisation's founding date in the store
+    [interval] = {t.subject for t in given.triples if isinstance(t.subject, ox.BlankNode)
+                  and any(u.object == t.subject for u in given.triples)
+                  and any(u.subject == t.subject and u.predicate.value.endswith("hasBeginning")
+                          for u in given.triples)}
+    same = ox.BlankNode(stored.value)
+
+    def swap(term):
+        return same if term == interval else term
+    clashing = Submission([ox.Triple(swap(t.subject), t.predicate, swap(t.object))
+                           for t in given.triples], "clash", NoLines())
+    apart = fetch_context(context_store, clashing.triples, bundle.known_terms)
+    assert len(apart) == len(context)
+    assert all(stored not in (t.subject, t.object) for t in apart)
+    validator = Validator(bundle, context_store)
+    first, second = validator.validate(given, "en"), validator.validate(clashing, "en")
+    assert outcome(second) == outcome(first)
+    assert [r.component.rsplit("#")[1] for r in second.results] == ["SPARQLConstraintComponent"]
