@@ -20,6 +20,7 @@ SERVICE, VALUES or a second WHERE is run once per node with `$this` substituted 
 
 from __future__ import annotations
 
+import functools
 import re
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable, Sequence, Set as AbstractSet
@@ -368,11 +369,17 @@ class Judge:
         return known
 
 
+@functools.lru_cache(maxsize=65_536)
+def _literal(term: ox.Literal) -> Literal:
+    """rdflib's form of a literal, whose value it compares: made once (dates are parsed)."""
+    return to_rdflib(term)
+
+
 def _in_range(value: Term, bound: Literal, minimum: bool) -> bool:
     """As pyshacl compares: strings only with strings, others by value; no comparison fails."""
     if not isinstance(value, ox.Literal):
         return False
-    literal = to_rdflib(value)
+    literal = _literal(value)
     if isinstance(literal.value, str) != isinstance(bound.value, str):
         return False
     try:
@@ -397,7 +404,7 @@ def _comparable(term: Term) -> tuple[object, bool]:
     if isinstance(term, ox.NamedNode):
         return term.value, True
     if isinstance(term, ox.Literal):
-        literal = to_rdflib(term)
+        literal = _literal(term)
         return (literal.value, True) if isinstance(literal.value, str) else (literal, False)
     return None, False
 

@@ -54,22 +54,38 @@ def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 
 class Index:
-    """Oxigraph triples by subject and predicate; by object and predicate made on first use."""
+    """Oxigraph triples by subject and predicate; by object and predicate made on first use,
+    for blank nodes (the report asks which record holds one) apart from the rest (only inverse
+    paths ask for those)."""
 
     def __init__(self, triples: Sequence[ox.Triple]) -> None:
         out: dict = {}
         for t in triples:
             out.setdefault(t.subject, {}).setdefault(t.predicate, {})[t.object] = None
-        self.out, self._triples, self._into = out, triples, None
+        self.out, self._triples = out, triples
+        self._into: dict | None = None
+        self._parents: dict | None = None
 
     @property
     def into(self) -> dict:
         if self._into is None:
-            into: dict = {}
-            for t in self._triples:
-                into.setdefault(t.object, {}).setdefault(t.predicate, {})[t.subject] = None
-            self._into = into
+            self._into = self._inverse(self._triples)
         return self._into
+
+    def parents(self) -> dict:
+        """`into` for blank node objects only: a fraction of the triples to go through."""
+        if self._into is not None:
+            return self._into
+        if self._parents is None:
+            self._parents = self._inverse(t for t in self._triples if isinstance(t.object, ox.BlankNode))
+        return self._parents
+
+    @staticmethod
+    def _inverse(triples: Iterable[ox.Triple]) -> dict:
+        into: dict = {}
+        for t in triples:
+            into.setdefault(t.object, {}).setdefault(t.predicate, {})[t.subject] = None
+        return into
 
 
 def _found(by_predicate: dict | None, predicate: ox.NamedNode | None) -> Iterable:
@@ -118,7 +134,8 @@ class TripleView:
             raise NotImplementedError("subjects() needs an object")
         seen: set[Node] = set()
         p = to_oxigraph(predicate) if predicate is not None else None
-        for s in _found(self._index.into.get(to_oxigraph(obj)), p):
+        by_object = self._index.parents() if isinstance(obj, BNode) else self._index.into
+        for s in _found(by_object.get(to_oxigraph(obj)), p):
             seen.add(node := to_rdflib(s))
             yield node
         for graph in self._graphs:
