@@ -102,7 +102,8 @@ def national(tmp: Path, scale: float, triples: int, repeat: int, plain: bool, ca
         load_seconds = time.perf_counter() - started
         store.close()
         marker.write_text(f"{scale:g}")
-    store = EmbeddedStore(folder)
+    # as a query worker reads it: the checkpoint on disk, read-only
+    store = EmbeddedStore.open_read_only(folder)
     organisations = [str(row[0].value) for row in store.query(
         f"SELECT ?o WHERE {{ ?o a <{IKG}MigrantOrganisation> "
         f"FILTER STRSTARTS(STR(?o), \"{generate.ID}\") }} ORDER BY ?o").rows]

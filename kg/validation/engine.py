@@ -118,7 +118,7 @@ def run_turbo(triples: Sequence[ox.Triple], bundle: Bundle,
     pyshacl_turbo.validate(Graph) spent more time turning rdflib Graphs into its terms and back
     (inplace) than validating, and decoding the report in Python took longer still when the
     context's records had results of their own (1,700 of 1,734 on the benchmark submission):
-    bench/results/validation.md. Blank node labels are kept (preserve_ids), so the results'
+    bench/results/validation-history.md. Blank node labels are kept (preserve_ids), so the results'
     focus nodes are the input's own blank nodes."""
     _engine("pyshacl-turbo")  # a clear message if it is not installed
     from pyshacl_turbo.rdf import Input, decode

@@ -1,7 +1,7 @@
 """Judging only the input's own nodes: the engine is told its focus nodes, so the context's
 records (fetched so that sh:class and the SPARQL checks see what the input points to) are not
 validated themselves. On the benchmark submission they made 1,600 of 1,634 results and most of
-the engine's time (bench/results/validation.md).
+the engine's time (bench/results/validation-history.md).
 
 pyshacl-turbo takes IRIs only as focus nodes, and the input's dates and periods are blank
 nodes; so the input's blank nodes go to the engine as IRIs of a scheme of our own (`urn:x-kg-bnode:N`)

@@ -101,7 +101,7 @@ class TripleView:
     Oxigraph triples and the ontology graph, without building an rdflib Graph of the data.
 
     Filling an rdflib Graph with a 10,000-triple input and its context took longer than the
-    SHACL engine itself (bench/results/validation.md); the report reads a few hundred of those
+    SHACL engine itself (bench/results/validation-history.md); the report reads a few hundred of those
     triples at most, and none when the input conforms, so the index is built on first use
     (or is the engine's own, when it made one)."""
 
