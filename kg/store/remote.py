@@ -320,8 +320,8 @@ class RemoteStore:
             except _Refused as exc:
                 if exc.code not in (400, 404, 405, 415):
                     raise
-        # Graph Store endpoints that take graphs only (no datasets at the endpoint itself,
-        # e.g. Virtuoso's and GraphDB's): one PUT per graph from now on.
+        # A Graph Store endpoint that takes graphs only, no dataset at the endpoint itself (the
+        # Protocol defines graphs only): one PUT per graph from now on.
         self._dataset_posts = False
         self._post_staging(batch, size)
 
