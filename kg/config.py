@@ -116,6 +116,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("store_gsp", str, "",
             "For a remote store: its Graph Store Protocol endpoint. Empty: /store beside the "
             "query endpoint's /query (Oxigraph's layout)."),
+    Setting("store_timeout_param", str, "",
+            "For a remote store: a request parameter that passes each query's deadline on to "
+            "the server, so that it stops the work too: `NAME` or `NAME={seconds}` (whole "
+            "seconds, rounded up), `NAME={ms}` (milliseconds), or text around one of them, e.g. "
+            "`timeout={seconds}s`. Empty: the deadline is kept on our side only. Which server "
+            "takes which: README, \"Running on an existing SPARQL server\".",
+            check=lambda v: _timeout_param(v)),
     Setting("state_dir", str, "",
             "For a remote store: the local folder for this deployment's own files (dumps, "
             "submissions, tokens). Empty: var/remote/ and the server's host and port."),
@@ -227,6 +234,11 @@ def _convert(setting: Setting, raw: Any, origin: str) -> Any:
         except BadRequest as exc:
             raise BadRequest(f"{origin}: {setting.name} {exc.message}") from None
     return value
+
+
+def _timeout_param(value: str) -> None:
+    from kg.store.deadline_param import check  # the store's own rule, without its imports here
+    check(value)
 
 
 def _one_of(value: str, allowed: tuple[str, ...]) -> None:

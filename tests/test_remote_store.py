@@ -22,8 +22,10 @@ import pytest
 
 import remote_backend
 from kg import iris
-from kg.config import Settings
+from kg.config import Settings, load_settings
+from kg.errors import BadRequest
 from kg.store import RemoteStore
+from kg.store.deadline_param import with_parameter
 from kg.store.remote import MERGE_GRAPH, STAGING_PREFIX
 from kg.submissions import Submissions
 from kg.submissions.journal import CRASH_EXIT_CODE
@@ -238,6 +240,81 @@ def test_a_query_past_the_deadline_is_a_503_and_the_server_goes_on(remote, tmp_p
         assert error["error"] == "query-timeout" and "1 s" in error["messages"]["en"]
         assert "1 s" in error["messages"]["de"]
         assert get(server, "health")[0] == 200
+    finally:
+        stop_server(server)
+
+
+def test_graph_by_graph_uploads_give_the_same_layout(tmp_path):
+    """Where a Graph Store endpoint takes no dataset, staging goes up one PUT per graph; the
+    same files then land as through the one N-Quads POST: same graphs, counts, blank nodes."""
+    import pyoxigraph as ox
+
+    from kg.loading import collect_sources, parse_source
+    from kg.store.base import GraphLoad
+    loads = [GraphLoad(s.graph, parse_source(s), source=s.path, sha256=s.sha256)
+             for s in collect_sources(ROOT, ("ontology", "shapes"))]
+    assert any(isinstance(q.object, ox.BlankNode) for load in loads for q in load.triples)
+    layouts = []
+    for by_graph in (False, True):
+        folder = tmp_path / ("by-graph" if by_graph else "dataset")
+        folder.mkdir()
+        peer = remote_backend.oxigraph_server(folder)
+        try:
+            store = RemoteStore(peer.url)
+            store._dataset_posts = not by_graph  # as after an endpoint refused a dataset
+            store.replace_graphs(loads)
+            blank = ("SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE { ?s ?p ?b FILTER(isBlank(?b)) }")
+            layouts.append((store.published_graphs(), store.stats().triples,
+                            [store.quad_count([load.graph]) for load in loads],
+                            store.query(blank).rows[0][0].value))
+            assert not store.drop_leftover_staging()
+        finally:
+            remote_backend.stop(peer)
+    assert layouts[0] == layouts[1]
+    assert layouts[0][2] == [len(load.triples) for load in loads]
+
+
+def test_the_deadline_parameter_is_spelled_as_each_server_takes_it():
+    # Rounded up, never 0: the server stops at or after our deadline, not before it.
+    assert with_parameter("http://h/query", "timeout", 2.2) == "http://h/query?timeout=3"
+    assert with_parameter("http://h/query", "timeout={seconds}", 0.001) == "http://h/query?timeout=1"
+    assert with_parameter("http://h/sparql?x=1", "timeout={ms}", 0.25) == "http://h/sparql?x=1&timeout=250"
+    assert with_parameter("http://h/", "timeout={seconds}s", 30) == "http://h/?timeout=30s"
+    assert with_parameter("http://h/query", "", 5) == "http://h/query"
+    assert with_parameter("http://h/query", "timeout", None) == "http://h/query"
+
+
+@pytest.mark.parametrize("wrong", ["time out", "timeout=5", "timeout={seconds}{ms}", "={ms}"])
+def test_a_wrong_deadline_parameter_is_refused_with_what_to_give(wrong):
+    with pytest.raises(BadRequest) as refused:
+        load_settings({"store_timeout_param": wrong}, environ={})
+    assert "store_timeout_param" in refused.value.message and repr(wrong) in refused.value.message
+    assert "timeout={" in refused.value.message  # an example of a right one
+
+
+def test_the_deadline_parameter_reaches_the_server(remote):
+    """Oxigraph takes no deadline and ignores parameters it does not know; one that it knows
+    shows that ours arrives: union-default-graph beside our dataset is refused."""
+    probe = RemoteStore(remote["peer"].url, timeout_param="union-default-graph")
+    with pytest.raises(BadRequest) as refused:
+        probe.query("ASK { ?s ?p ?o }", timeout=5)
+    assert "union-default-graph" in refused.value.message
+    assert probe.query("ASK { ?s ?p ?o }", timeout=None).boolean is True  # no deadline, no parameter
+
+
+def test_with_the_deadline_passed_on_oxigraph_answers_and_our_deadline_holds(remote, tmp_path):
+    server = serve(remote["peer"].url, [*remote["options"], "--store-timeout-param", "timeout",
+                                        "--query-timeout", "2", "--state-dir", str(tmp_path)])
+    try:
+        path = "api/queries/cq13"
+        status, body = get(server, path)
+        assert status == 200 and rows_of(body) == rows_of(get(remote["server"], path)[1])
+        heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+        began = time.monotonic()
+        status, body = get(server, "sparql?" + urllib.parse.urlencode({"query": heavy}))
+        assert status == 503 and json.loads(body)["error"] == "query-timeout"
+        assert time.monotonic() - began < 15
+        assert sparql_count(remote, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") > 0
     finally:
         stop_server(server)
 

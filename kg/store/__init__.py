@@ -14,5 +14,6 @@ def open_store(settings) -> Store:
     """The embedded store for a directory, a RemoteStore for an http(s) URL of a query endpoint."""
     if settings.store_is_remote:
         return RemoteStore(settings.store, update_url=settings.store_update,
-                           gsp_url=settings.store_gsp, local=settings.local_store)
+                           gsp_url=settings.store_gsp, local=settings.local_store,
+                           timeout_param=settings.store_timeout_param)
     return EmbeddedStore(settings.store)

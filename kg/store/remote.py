@@ -12,13 +12,16 @@ on any server. The default-graph copy is what other clients of the server see wi
 (and what bench/ queries as "the server alone").
 
 Atomicity without a transaction across HTTP calls. A write is at most three kinds of requests:
-(1) each graph's new content goes by Graph Store Protocol PUT into a staging graph of its own, a
-private name unique to this write (`<system#staging/TOKEN/N>`); (2) ONE SPARQL Update request
-then withdraws the old graphs from both merges, drops them and their records, copies each
-staging graph into place (its graph, and when published into both merges), writes the records
-and publication state, and drops the staging graphs; (3) on failure before (2) the staging
-graphs are dropped (and any left by a crash are dropped when the store is next opened for
-writing, by `kg serve` or `kg load`). Steps (1) and (3) touch only staging graphs, which nothing reads; step (2) is the only
+(1) each graph's new content goes into a staging graph of its own, a private name unique to this
+write (`<system#staging/TOKEN/N>`): whole graphs together in N-Quads bodies POSTed to the Graph
+Store endpoint (large bodies through Oxigraph's bulk loader, `?no_transaction`), or where the
+server takes no dataset there, one Graph Store PUT per graph; (2) ONE SPARQL Update request
+then withdraws the old graphs from both merges, drops them and their records, copies every
+staging graph into place in one INSERT … WHERE (its graph, and when published both merges),
+and writes the records and publication state; (3) the staging graphs are dropped afterwards,
+on success or failure (and any left by a crash are dropped when the store is next opened for
+writing, by `kg serve` or `kg load`). Steps (1) and (3) touch only staging graphs, which
+nothing reads; step (2) is the only
 request that changes what readers see, and Oxigraph applies one update request in one
 transaction (all operations or none). So a write lands whole or not at all, wherever the
 process or the connection dies (tested on Oxigraph with crash points). On other servers the same
@@ -30,7 +33,9 @@ existing SPARQL server").
 
 Deadlines: the server does the work, so a query's deadline is enforced here, on the HTTP call
 (connect and every read, and the whole answer within it); past it the request gets the usual
-503. Oxigraph's server takes no per-request timeout (only `--timeout-s` for all queries).
+503. Servers that stop a query when asked get the deadline as a request parameter too
+(setting store_timeout_param, kg.store.deadline_param); Oxigraph's server takes none (only
+`--timeout-s` for all queries) and ignores parameters it does not know.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from __future__ import annotations
 import io
 import os
 import secrets
+import tempfile
 import threading
 import time
 import urllib.error
@@ -52,6 +58,7 @@ import pyoxigraph as ox
 
 from kg import iris
 from kg.errors import BadRequest, QueryTimeout, Unavailable
+from kg.store import deadline_param
 from kg.store.base import (GraphLoad, QueryResult, StoreStats, Term, iri, load_records_from,
                            to_query_result)
 from kg.store.dumping import write_graphs
@@ -68,7 +75,17 @@ STAGING_PREFIX = _SYS + "staging/"
 _PRIVATE = (iris.SYSTEM_GRAPH, MERGE_GRAPH)
 # The answer of a write or bookkeeping request; queries get the caller's deadline instead.
 WRITE_TIMEOUT = 600.0
+# More time for the answer of a big write's one update, per quad it copies (measured: about
+# 15,000 quads/s into the graph and both merges on a busy 2-core machine; 1 ms is ample).
+SECONDS_PER_QUAD = 0.001
 _CHUNK = 1 << 16
+# Staging bodies hold whole graphs (a server may give a body's blank nodes new names, so a
+# graph's blank nodes must travel together), several small graphs up to about this many quads.
+STAGING_BODY_QUADS = 200_000
+# From this many quads on, a staging body goes through Oxigraph's bulk loader, which skips the
+# transaction (nothing reads a staging graph); below it a transaction is cheaper (the loader
+# writes and ingests files of its own for each request). Measured: bench/results/remote-load.md.
+BULK_FROM_QUADS = 100_000
 
 
 def default_endpoints(query_url: str) -> tuple[str, str]:
@@ -85,20 +102,22 @@ class RemoteStore:
     read_only = False
 
     def __init__(self, query_url: str, *, update_url: str = "", gsp_url: str = "",
-                 local: str | Path | None = None) -> None:
+                 local: str | Path | None = None, timeout_param: str = "") -> None:
         update_default, gsp_default = default_endpoints(query_url)
         self.query_url = query_url
         self.update_url = update_url or update_default
         self.gsp_url = gsp_url or gsp_default
         self.path = Path(local) if local is not None else None
+        self.timeout_param = timeout_param  # kg.store.deadline_param: our deadline, passed on
         self._lock = threading.RLock()  # one write at a time from this process
         self._writes = 0
         self._stats: StoreStats | None = None
         self._published: list[str] | None = None
+        self._dataset_posts = True  # until the Graph Store endpoint refuses a dataset
 
     # -- HTTP ----------------------------------------------------------------------------------
 
-    def _request(self, url: str, *, data: bytes | None = None, method: str = "GET",
+    def _request(self, url: str, *, data: bytes | BinaryIO | None = None, method: str = "GET",
                  headers: Mapping[str, str] | None = None, timeout: float | None = WRITE_TIMEOUT,
                  what: str = "request") -> bytes:
         """The whole answer of one HTTP request, within `timeout` seconds in all."""
@@ -108,7 +127,7 @@ class RemoteStore:
             return _read_within(response, deadline, timeout)
 
     @contextmanager
-    def _open(self, url: str, *, data: bytes | None, method: str,
+    def _open(self, url: str, *, data: bytes | BinaryIO | None, method: str,
               headers: Mapping[str, str] | None, deadline: float | None, what: str):
         request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
         seconds = None if deadline is None else max(0.001, deadline - time.monotonic())
@@ -120,8 +139,8 @@ class RemoteStore:
                 raise BadRequest(f"The query does not parse: {body or exc.reason}") from None
             if exc.code in (404, 405, 415, 422) and what == "query":
                 raise BadRequest(f"The query cannot be evaluated: {body or exc.reason}") from None
-            raise Unavailable(f"The SPARQL server at {url} answered {exc.code} {exc.reason} to a "
-                              f"{what}: {body[:500]}") from None
+            raise _Refused(exc.code, f"The SPARQL server at {url} answered {exc.code} {exc.reason} "
+                           f"to a {what}: {body[:500]}") from None
         except TimeoutError:
             raise _timeout(what, deadline, seconds) from None
         except (urllib.error.URLError, OSError) as exc:
@@ -135,15 +154,18 @@ class RemoteStore:
         finally:
             response.close()
 
-    def _update(self, sparql: str) -> None:
+    def _update(self, sparql: str, *, timeout: float = WRITE_TIMEOUT) -> None:
         self._request(self.update_url, data=sparql.encode("utf-8"), method="POST",
                       headers={"Content-Type": "application/sparql-update; charset=utf-8"},
-                      what="update")
+                      timeout=timeout, what="update")
 
     def _select(self, sparql: str, *, timeout: float | None = WRITE_TIMEOUT) -> ox.QuerySolutions:
-        raw = self._request(self.query_url, data=_form({"query": sparql}), method="POST",
+        raw = self._request(self._query_url(timeout), data=_form({"query": sparql}), method="POST",
                             headers=_QUERY_HEADERS["select"], timeout=timeout, what="query")
         return ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
+
+    def _query_url(self, seconds: float | None) -> str:
+        return deadline_param.with_parameter(self.query_url, self.timeout_param, seconds)
 
     def _gsp_url(self, graph: str | None) -> str:
         query = "default" if graph is None else urllib.parse.urlencode({"graph": graph})
@@ -167,7 +189,7 @@ class RemoteStore:
         form = _query_form(sparql)
         fields = [("query", sparql)] + [("default-graph-uri", g) for g in default] + [
             ("named-graph-uri", g) for g in named]
-        raw = self._request(self.query_url, data=urllib.parse.urlencode(fields).encode(),
+        raw = self._request(self._query_url(timeout), data=urllib.parse.urlencode(fields).encode(),
                             method="POST", headers=_QUERY_HEADERS[form], timeout=timeout,
                             what="query")
         if form == "graph":
@@ -253,18 +275,55 @@ class RemoteStore:
         if not loads and not drop:
             return
         token = secrets.token_hex(8)
-        staged: list[str] = []
+        staged = [f"{STAGING_PREFIX}{token}/{number}" for number in range(len(loads))]
         with self._writing():
             try:
-                for number, load in enumerate(loads):
-                    staging = f"{STAGING_PREFIX}{token}/{number}"
-                    self._put(staging, load.triples)
-                    staged.append(staging)
+                self._stage(loads, staged)
                 _crash_point("after-staging")
-                self._update(" ;\n".join(self._move_ops(loads, staged, drop)))
-            except BaseException:
+                # The server copies every quad in one transaction: a big write takes minutes.
+                quads = sum(len(load.triples) for load in loads)
+                self._update(" ;\n".join(self._move_ops(loads, staged, drop)),
+                             timeout=WRITE_TIMEOUT + quads * SECONDS_PER_QUAD)
+            finally:
+                # Outside the one update: dropping costs as much as writing, and nothing reads
+                # a staging graph, so readers need not wait for it.
                 self._drop_quietly(staged)
-                raise
+
+    def _stage(self, loads: list[GraphLoad], staged: list[str]) -> None:
+        batch: list[tuple[GraphLoad, str]] = []
+        size = 0
+        for load, staging in zip(loads, staged):
+            if batch and size + len(load.triples) > STAGING_BODY_QUADS:
+                self._post_staging(batch, size)
+                batch, size = [], 0
+            batch.append((load, staging))
+            size += len(load.triples)
+        if batch:
+            self._post_staging(batch, size)
+
+    def _post_staging(self, batch: list[tuple[GraphLoad, str]], size: int) -> None:
+        if not self._dataset_posts:
+            for load, staging in batch:
+                self._put(staging, load.triples)
+            return
+        # A file, not bytes in memory: a national-scale graph is hundreds of megabytes.
+        with tempfile.TemporaryFile() as body:
+            ox.serialize(_staging_quads(batch), body, format=ox.RdfFormat.N_QUADS)
+            length = body.tell()
+            body.seek(0)
+            url = self.gsp_url + ("?no_transaction" if size >= BULK_FROM_QUADS else "")
+            try:
+                self._request(url, data=body, method="POST", what="graph upload",
+                              headers={"Content-Type": "application/n-quads",
+                                       "Content-Length": str(length)})
+                return
+            except _Refused as exc:
+                if exc.code not in (400, 404, 405, 415):
+                    raise
+        # A Graph Store endpoint that takes graphs only, no dataset at the endpoint itself (the
+        # Protocol defines graphs only): one PUT per graph from now on.
+        self._dataset_posts = False
+        self._post_staging(batch, size)
 
     def _put(self, graph: str, triples: Sequence[ox.Triple] | Sequence[ox.Quad]) -> None:
         body = io.BytesIO()
@@ -277,13 +336,17 @@ class RemoteStore:
 
     def _move_ops(self, loads: list[GraphLoad], staged: list[str], drop: list[str]) -> list[str]:
         ops = withdraw_ops([*drop, *(load.graph for load in loads)], _MERGES)
-        for load, staging in zip(loads, staged):
-            ops.append(f"ADD SILENT {iri(staging)} TO {iri(load.graph)}")
-            if load.publish:
-                ops.append(f"ADD SILENT {iri(staging)} TO DEFAULT")
-                ops.append(f"ADD SILENT {iri(staging)} TO <{MERGE_GRAPH}>")
-            ops.append(f"DROP SILENT GRAPH {iri(staging)}")
-            ops.append(record_op(load))
+        # One operation for all graphs: Oxigraph reads each further operation of an update
+        # through the writes of the ones before, which made 29 ADDs per target 2-3× slower.
+        for published, targets in ((True, f"GRAPH ?g {{ ?s ?p ?o }} ?s ?p ?o . "
+                                          f"GRAPH <{MERGE_GRAPH}> {{ ?s ?p ?o }}"),
+                                   (False, "GRAPH ?g { ?s ?p ?o }")):
+            pairs = " ".join(f"({iri(staging)} {iri(load.graph)})"
+                             for load, staging in zip(loads, staged) if load.publish == published)
+            if pairs:
+                ops.append(f"INSERT {{ {targets} }} WHERE {{ VALUES (?staging ?g) {{ {pairs} }} "
+                           f"GRAPH ?staging {{ ?s ?p ?o }} }}")
+        ops.extend(record_op(load) for load in loads)
         return ops
 
     def _drop_quietly(self, graphs: Sequence[str]) -> None:
@@ -407,6 +470,22 @@ def _timeout(what: str, deadline: float | None, seconds: float | None) -> Except
     if what == "query":
         return _query_timeout(seconds)
     return Unavailable(f"The SPARQL server did not answer a {what} within {seconds:g} s.")
+
+
+class _Refused(Unavailable):
+    """The server answered a request with an HTTP error; `code` says which."""
+
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _staging_quads(batch: Sequence[tuple[GraphLoad, str]]) -> Iterator[ox.Quad]:
+    for load, staging in batch:
+        graph = ox.NamedNode(staging)
+        # Fresh blank node labels, unique in the store (see _put).
+        for t in _relabelled(ox.Triple(t.subject, t.predicate, t.object) for t in load.triples):
+            yield ox.Quad(t.subject, t.predicate, t.object, graph)
 
 
 class _Triples:
