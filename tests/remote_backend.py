@@ -81,6 +81,7 @@ class Site:
     store: str
     options: list[str]
     local: Path
+    folder: Path  # copy_of()'s folder: the store (or the server's data) and the files beside it
     peer: OxigraphPeer | None = None
 
     def settings(self, **more) -> Settings:
@@ -100,7 +101,7 @@ def copy_of(loaded: Path | str, folder: Path) -> Site:
     folder.mkdir(parents=True, exist_ok=True)
     if not str(loaded).startswith("http"):
         shutil.copytree(loaded, folder / "store")
-        return Site(str(folder / "store"), [], folder / "store")
+        return Site(str(folder / "store"), [], folder / "store", folder)
     source = _folders[str(loaded)]
     original = next(p for p in _started if p.url == str(loaded))
     original.stop()
@@ -114,22 +115,23 @@ def copy_of(loaded: Path | str, folder: Path) -> Site:
 
 
 def site_on(peer: OxigraphPeer, folder: Path) -> Site:
+    """The site of a server that keeps its data in `folder` / peer-store."""
     _folders[peer.url] = folder
-    return Site(peer.url, ["--state-dir", str(folder / "state")], folder / "state" / "store", peer)
+    return Site(peer.url, ["--state-dir", str(folder / "state")], folder / "state" / "store",
+                folder, peer)
 
 
 def copy_folder(site: Site, folder: Path) -> Site:
     """A copy of a site made by copy_of(), with the files beside it in its folder (tokens),
     for a test that changes it; the original must not be written meanwhile."""
-    source = site.local.parent if site.peer is None else _folders[site.store]
     if site.peer is None:
-        shutil.copytree(source, folder)
-        return Site(str(folder / "store"), [], folder / "store")
+        shutil.copytree(site.folder, folder)
+        return Site(str(folder / "store"), [], folder / "store", folder)
     site.peer.stop()
     try:
-        shutil.copytree(source, folder, ignore=_RUNNING_RECORD)
+        shutil.copytree(site.folder, folder, ignore=_RUNNING_RECORD)
     finally:
-        _restart(site.peer, source / "peer-store")
+        _restart(site.peer, site.folder / "peer-store")
     return site_on(oxigraph_server(folder), folder)
 
 
