@@ -96,8 +96,10 @@ def load_shipped(tmp_path_factory, name: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def loaded_store_path(tmp_path_factory) -> Path:
-    return load_shipped(tmp_path_factory, "loaded")
+def loaded_store_path(tmp_path_factory) -> Iterator[Path]:
+    loaded = load_shipped(tmp_path_factory, "loaded")
+    yield loaded
+    remote_backend.release(loaded)
 
 
 @pytest.fixture(scope="session")

@@ -45,6 +45,14 @@ def stop(peer: OxigraphPeer) -> None:
         _started.remove(peer)
 
 
+def release(store: Path | str | Site) -> None:
+    """Stop the server of a loaded store or site once its users are done (a directory: nothing
+    to do): idle servers of finished modules kept memory and cores until the session's end."""
+    url = store.store if isinstance(store, Site) else str(store)
+    for peer in [p for p in _started if p.url == url]:
+        stop(peer)
+
+
 def stop_all() -> None:
     for peer in list(_started):
         stop(peer)
@@ -154,3 +162,17 @@ def _restart(peer: OxigraphPeer, location: Path) -> None:
             if time.monotonic() > deadline or peer.process.poll() is not None:
                 raise RuntimeError("oxigraph serve did not start again") from None
             time.sleep(0.2)
+
+
+def settings_on(loaded: Path | str, folder: Path, **more) -> Settings:
+    """Settings that name a loaded store (directory or URL) as `kg serve` would get them; a
+    remote store's own files go to `folder` (never to var/ of the working copy)."""
+    state = {"state_dir": str(folder)} if str(loaded).startswith("http") else {}
+    return Settings(store=str(loaded), root=str(ROOT), **state, **more)
+
+
+def open_store(loaded: Path | str, folder: Path):
+    """A loaded store (directory or URL) opened as `kg serve` opens it (close it after use)."""
+    if str(loaded).startswith("http"):
+        return RemoteStore(str(loaded), local=settings_on(loaded, folder).local_store)
+    return EmbeddedStore(Path(loaded))

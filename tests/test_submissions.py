@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from kg.running import read_record
-from remote_backend import copy_of
+from remote_backend import copy_of, release
 from support import ROOT, start_server, stop_server
 
 FIXTURES = ROOT / "tests" / "fixtures" / "submissions"
@@ -98,6 +98,7 @@ def site(loaded_store_path, tmp_path_factory):
     server.workspace = Path(str(copy.local) + ".submissions")
     yield server
     stop_server(server)
+    release(copy)
 
 
 def state(site) -> dict:

@@ -21,17 +21,18 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 
 import pytest
 
 from kg import iris
 from kg.config import Settings
-import remote_backend
 from kg.running import read_record
 from kg.store.remote import STAGING_PREFIX
 from kg.submissions import OPERATOR, Submissions
 from kg.submissions.journal import CRASH_EXIT_CODE, STEPS
-from remote_backend import Site, copy_folder, copy_of
+import remote_backend
+from remote_backend import Site, copy_folder, copy_of, release
 from support import ROOT, start_server, stop_server
 
 FIXTURES = ROOT / "tests" / "fixtures" / "submissions"
@@ -86,7 +87,7 @@ def reconcile_and_check(site: Site) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def base(loaded_store_path, tmp_path_factory) -> dict:
+def base(loaded_store_path, tmp_path_factory) -> Iterator[dict]:
     folder = tmp_path_factory.mktemp("crash-base")
     site = copy_of(loaded_store_path, folder)
     made = kg("token", "add", "leipzig", "--scope", "14713000", "--tokens-file",
@@ -98,7 +99,8 @@ def base(loaded_store_path, tmp_path_factory) -> dict:
     assert submitted.returncode == 0, submitted.stderr
     before = snapshot(site)
     (earlier,) = before["records"]
-    return {"site": site, "token": token, "earlier": earlier, "before": before}
+    yield {"site": site, "token": token, "earlier": earlier, "before": before}
+    release(site)
 
 
 def _send(url: str, op: str, earlier: str, token: str, admin: str) -> None:
@@ -135,6 +137,13 @@ def _send(url: str, op: str, earlier: str, token: str, admin: str) -> None:
 @pytest.mark.parametrize("op, step", CASES, ids=[f"{o}:{s}" for o, s in CASES])
 def test_a_crash_at_each_step_leaves_everything_consistent(base, tmp_path, op, step):
     site = copy_folder(base["site"], tmp_path / "case")
+    try:
+        check_a_crash(base, site, op, step)
+    finally:
+        release(site)
+
+
+def check_a_crash(base: dict, site: Site, op: str, step: str) -> None:
     options = [*site.options, "--tokens-file", str(site.folder / "tokens.json"),
                "--query-workers", "1"]
     crash_at = step if step == STAGED else f"{op}:{step}"
