@@ -176,3 +176,9 @@ def open_store(loaded: Path | str, folder: Path):
     if str(loaded).startswith("http"):
         return RemoteStore(str(loaded), local=settings_on(loaded, folder).local_store)
     return EmbeddedStore(Path(loaded))
+
+
+def options_of(server) -> list[str]:
+    """What a kg command needs besides --store to find a running server's own files (its
+    record: writes go through it)."""
+    return ["--state-dir", str(server.local.parent)] if str(server.store).startswith("http") else []
