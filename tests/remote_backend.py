@@ -103,6 +103,27 @@ class Site:
         return RemoteStore(self.store, local=self.local)
 
 
+_template: list[Path] = []  # the folder of the one server the shipped files were loaded into
+
+
+def shipped_server(folder: Path, template_folder) -> str:
+    """The URL of a server in `folder` holding what `kg load --store URL` of the shipped files
+    gives: a copy of one server loaded so once per session (`template_folder()` makes its
+    folder), as a load into a server took 20-40 s of each module here and a copy takes 1-2."""
+    if not _template:
+        template = template_folder()
+        peer = oxigraph_server(template)
+        load_into(peer, template)
+        stop(peer)
+        _template.append(template)
+    shutil.copytree(_template[0] / "peer-store", folder / "peer-store")
+    if (_template[0] / "state").exists():
+        shutil.copytree(_template[0] / "state", folder / "state", ignore=_RUNNING_RECORD)
+    peer = oxigraph_server(folder)
+    _folders[peer.url] = folder
+    return peer.url
+
+
 def copy_of(loaded: Path | str, folder: Path) -> Site:
     """A copy of a loaded store (a directory, or the URL of a server loaded_server() filled,
     with its state folder) in `folder`: the store of a module or a test that writes."""
