@@ -125,8 +125,9 @@ def shipped_server(folder: Path, template_folder) -> str:
 
 
 def copy_of(loaded: Path | str, folder: Path) -> Site:
-    """A copy of a loaded store (a directory, or the URL of a server loaded_server() filled,
-    with its state folder) in `folder`: the store of a module or a test that writes."""
+    """A copy of a loaded store (a directory, or the URL of a server load_into() or
+    shipped_server() filled, with its state folder) in `folder`: the store of a module or a
+    test that writes."""
     folder.mkdir(parents=True, exist_ok=True)
     if not str(loaded).startswith("http"):
         shutil.copytree(loaded, folder / "store")

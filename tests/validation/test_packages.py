@@ -14,14 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from kg.config import Settings
 from kg.errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
 from kg.querying.pool import WorkerPool
 from kg.querying.remote import RemoteRunner
 from kg.store import EmbeddedStore
 from kg.validation.package import PackageFile, files_from_zip, validate_package
 import remote_backend
-from support import ROOT, start_server, stop_server
+from support import start_server, stop_server
 
 EXAMPLES = Path(__file__).parent / "examples"
 ID = "https://w3id.org/integration-kg/id/"

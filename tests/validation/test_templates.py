@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.config import Settings
 from kg.csv_templates import TEMPLATES, read_csv, template_by_name
 from kg.validation.package import PackageFile, validate_package
 import remote_backend
-from support import ROOT
 
 NAMES = [t.name for t in TEMPLATES]
 # What each template's example refers to: the examples of these templates make those records.
