@@ -83,12 +83,11 @@ def runner() -> CliRunner:
 
 def load_shipped(tmp_path_factory, name: str) -> Path:
     """A store with the project's real files loaded (through the CLI, as a user would). On the
-    remote backend: the URL of an Oxigraph server they were loaded into."""
+    remote backend: the URL of an Oxigraph server they were loaded into (a copy of one, made once
+    per session: remote_backend.shipped_server)."""
     if remote_backend.remote():
-        folder = tmp_path_factory.mktemp(name)
-        peer = remote_backend.oxigraph_server(folder)
-        remote_backend.load_into(peer, folder)
-        return peer.url  # type: ignore[return-value]
+        return remote_backend.shipped_server(  # type: ignore[return-value]
+            tmp_path_factory.mktemp(name), lambda: tmp_path_factory.mktemp("shipped-template"))
     path = tmp_path_factory.mktemp(name) / "store"
     subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(path), "--root", str(ROOT)],
                    check=True, cwd=ROOT, capture_output=True)
@@ -96,8 +95,10 @@ def load_shipped(tmp_path_factory, name: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def loaded_store_path(tmp_path_factory) -> Path:
-    return load_shipped(tmp_path_factory, "loaded")
+def loaded_store_path(tmp_path_factory) -> Iterator[Path]:
+    loaded = load_shipped(tmp_path_factory, "loaded")
+    yield loaded
+    remote_backend.release(loaded)
 
 
 @pytest.fixture(scope="session")

@@ -72,6 +72,9 @@ class Server:
     url: str
     process: subprocess.Popen
     store: Path
+    # Where the server's own files are (its record, dumps, submissions): the store's directory,
+    # or for a remote store <state-dir>/store (Settings.local_store).
+    local: Path | None = None
 
     def get(self, path: str, **headers: str) -> urllib.request.Request:
         return urllib.request.Request(self.url + path.lstrip("/"), headers=headers)
@@ -80,10 +83,13 @@ class Server:
 def start_server(store: Path, *extra: str, env: dict | None = None, timeout: float = 30) -> Server:
     """Run the real `kg serve` on a free port and wait until /health answers."""
     port = free_port()
+    local = Path(store)
     if str(store).startswith("http"):
         # The remote backend (remote_backend.py): the local files go to a folder of their own.
         state = tempfile.mkdtemp(prefix="kg-remote-state-")
         extra = ("--state-dir", state, *extra)
+        # A --state-dir of the caller's comes later and wins.
+        local = Path([v for k, v in zip(extra, extra[1:]) if k == "--state-dir"][-1]) / "store"
     # The output goes to a file, not a pipe: a server that lives through many modules would stop
     # once nobody read a full pipe.
     log = tempfile.TemporaryFile()
@@ -101,7 +107,7 @@ def start_server(store: Path, *extra: str, env: dict | None = None, timeout: flo
             raise RuntimeError("kg serve exited: " + log.read().decode(errors="replace"))
         try:
             with urllib.request.urlopen(url + "health", timeout=2):
-                return Server(url, process, store)
+                return Server(url, process, store, local)
         except OSError:
             time.sleep(0.2)
     process.kill()

@@ -13,10 +13,9 @@ from kg import iris
 from kg.catalog_runner import plain, selector, site_catalog
 from kg.compare import compare, parse_request
 from kg.compare_model import ASPECTS, CONFLICT, NOT_RECORDED, RECORDED, number
-from kg.config import Settings
 from kg.errors import BadRequest, NotFound
 from kg.querying import make_query_runner
-from kg.store import EmbeddedStore
+import remote_backend
 
 SEED = ["05116000", "05913000", "15002000", "09564000", "14612000"]
 ON = date(2025, 6, 30)
@@ -27,9 +26,11 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 
 
 @pytest.fixture(scope="module")
-def runner(loaded_store_path):
-    store = EmbeddedStore(loaded_store_path)
-    run = make_query_runner(Settings(store=str(loaded_store_path), query_workers=2), store)
+def runner(loaded_store_path, tmp_path_factory):
+    state = tmp_path_factory.mktemp("compare-state")
+    store = remote_backend.open_store(loaded_store_path, state)
+    run = make_query_runner(remote_backend.settings_on(loaded_store_path, state, query_workers=2),
+                            store)
     yield run
     run.close()
     store.close()

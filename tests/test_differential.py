@@ -4,7 +4,9 @@ The reference is pyoxigraph in memory with every file loaded into its default gr
 with blank nodes of its own): the RDF merge SPARQL defines. Our side is the path users take: a
 store built by `kg load`, a real `kg serve`, queries through its worker pool over HTTP. Both run on
 the shipped graph and on a fixture whose files share triples (tests/fixtures/overlap/), where a
-default graph made of a list of graphs would count shared triples twice.
+default graph made of a list of graphs would count shared triples twice. On the remote backend
+the store is an Oxigraph server filled by `kg load --store URL`: its merge is ours to keep, the
+reference stays the same.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+import remote_backend
 from support import ROOT, start_server, stop_server
 
 OVERLAP = ROOT / "tests" / "fixtures" / "overlap"
@@ -100,7 +103,12 @@ def _ask_server(url: str, query: str) -> list[tuple[str, ...]]:
 
 
 def _served(tmp_path_factory, root: Path, name: str):
-    store = tmp_path_factory.mktemp(name) / "store"
+    folder = tmp_path_factory.mktemp(name)
+    if remote_backend.remote():
+        peer = remote_backend.oxigraph_server(folder)
+        remote_backend.load_into(peer, folder, root)
+        return start_server(peer.url, "--state-dir", str(folder / "state"))
+    store = folder / "store"
     subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(store), "--root", str(root)],
                    check=True, capture_output=True, cwd=ROOT)
     return start_server(store)
@@ -115,9 +123,11 @@ def overlap_root(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module", params=["shipped", "overlap"])
 def pair(request, tmp_path_factory, overlap_root):
-    root = ROOT if request.param == "shipped" else overlap_root
-    server = _served(tmp_path_factory, root, request.param)
-    yield server, _reference(root)
+    if request.param == "shipped":  # the shared server is `kg load` of the shipped files
+        yield request.getfixturevalue("shared_server"), _reference(ROOT)
+        return
+    server = _served(tmp_path_factory, overlap_root, request.param)
+    yield server, _reference(overlap_root)
     stop_server(server)
 
 

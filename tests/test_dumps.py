@@ -23,6 +23,7 @@ from kg.dumps import DumpShelf, dump_dir, file_name, publication_state
 from kg.dumps.names import DUMP_FORMATS
 from kg.errors import Unavailable
 from kg.store import EmbeddedStore, GraphLoad
+import remote_backend
 from support import ROOT
 
 EX = "http://example.org/"
@@ -270,7 +271,8 @@ def test_a_write_through_the_server_makes_new_dumps_never_stale_ones(server):
     before = listing(server)
     old_etag = fetch(server, "dumps/dataset.nq.gz", method="HEAD")[1]["ETag"]
     done = subprocess.run([sys.executable, "-m", "kg", "load", "--force", "--store",
-                           str(server.store), "--root", str(ROOT)], cwd=ROOT,
+                           str(server.store), *remote_backend.options_of(server), "--root",
+                           str(ROOT)], cwd=ROOT,
                           capture_output=True, timeout=600)
     assert done.returncode == 0, done.stderr
     after = listing(server)
@@ -279,7 +281,7 @@ def test_a_write_through_the_server_makes_new_dumps_never_stale_ones(server):
     status, headers, _ = fetch(server, "dumps/dataset.nq.gz", **{"If-None-Match": old_etag})
     assert status == 200 and headers["ETag"] == '"%s"' % next(
         f["sha256"] for f in after["files"] if f["name"] == "dataset.nq.gz")
-    assert [p.name for p in dump_dir(server.store).iterdir()] == [after["state"]["fingerprint"]]
+    assert [p.name for p in dump_dir(server.local).iterdir()] == [after["state"]["fingerprint"]]
 
 
 def test_a_graph_file_saves_under_a_name_of_its_own(server):

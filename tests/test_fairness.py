@@ -161,7 +161,7 @@ def test_over_budget_client_gets_429_for_queries_validations_and_submissions(fai
     validation = call(url, "/api/validate", source=me, method="POST", body=TURTLE,
                       headers={"Content-Type": "text/turtle"})
     assert validation.status == 429 and retry_after(validation)
-    token = read_record(str(fair_server.store)).token
+    token = read_record(str(fair_server.local)).token
     submission = call(url, "/api/submissions", source=me, method="POST", body=TURTLE,
                       headers={"Content-Type": "text/turtle", "Authorization": f"Bearer {token}"})
     assert submission.status == 429 and retry_after(submission)

@@ -139,7 +139,7 @@ def test_every_429_and_503_says_when_to_retry_pages_included(strict_server):
     assert over.status == 429
     form = urllib.parse.urlencode({"text": "@prefix ex: <http://example.org/> . ex:a ex:b ex:c ."})
     html = {"Accept": "text/html", "Content-Type": "application/x-www-form-urlencoded"}
-    token = read_record(str(strict_server.store)).token
+    token = read_record(str(strict_server.local)).token
     submission, content_type = multipart(
         {"token": token, "action": "submit"},
         ("file", "a.ttl", b"@prefix ex: <http://example.org/> . ex:a ex:b ex:c .\n"))

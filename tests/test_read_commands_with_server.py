@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import remote_backend
 from support import ROOT, start_server, stop_server
 
 DUMPS = [("dump", "--format", fmt) for fmt in ("nquads", "trig", "turtle")]
@@ -19,8 +20,8 @@ CHECKS = [("validate", "--format", "json", "--lang", "de"), ("validate", "--form
 BROKEN = "data/zz-musterstadt.ttl"  # one record with violations, beside the shipped data
 
 
-def kg(command: tuple[str, ...], store: Path, root: Path) -> tuple[int, bytes, str]:
-    done = subprocess.run([sys.executable, "-m", "kg", *command, "--store", str(store),
+def kg(command: tuple[str, ...], store: list[str], root: Path) -> tuple[int, bytes, str]:
+    done = subprocess.run([sys.executable, "-m", "kg", *command, *store,
                            "--root", str(root)], cwd=ROOT, capture_output=True, timeout=600)
     return done.returncode, done.stdout, done.stderr.decode(errors="replace")
 
@@ -34,15 +35,22 @@ def outputs(tmp_path_factory) -> dict[str, dict[tuple[str, ...], tuple[int, byte
     for folder in ("ontology", "shapes", "data"):
         shutil.copytree(ROOT / folder, root / folder)
     shutil.copy(ROOT / "tests" / "validation" / "examples" / "musterstadt.ttl", root / BROKEN)
-    store = root / "store"
+    # On the remote backend: an Oxigraph server, and the state folder that leads commands to
+    # the running `kg serve`.
+    if remote_backend.remote():
+        peer = remote_backend.oxigraph_server(root)
+        store = remote_backend.state_dir(peer.url, root)
+    else:
+        store = ["--store", str(root / "store")]
     assert kg(("load",), store, root)[0] == 0
     commands = DUMPS + CHECKS
     found = {"alone": {c: kg(c, store, root) for c in commands}}
-    server = start_server(store, "--root", str(root))
+    server = start_server(store[1], *store[2:], "--root", str(root))
     try:
         found["served"] = {c: kg(c, store, root) for c in commands}
     finally:
         stop_server(server)
+        remote_backend.release(store[1])
     return found
 
 

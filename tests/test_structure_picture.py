@@ -14,11 +14,11 @@ from rdflib.namespace import RDF, RDFS
 
 from kg import iris
 from kg.catalog_runner import selector, site_catalog
-from kg.config import Settings
 from kg.errors import BadRequest
 from kg.querying.factory import make_query_runner
 from kg.querying.pool import WorkerPool
-from kg.store import EmbeddedStore
+from kg.querying.remote import RemoteRunner
+import remote_backend
 from kg.reference_date import reference_date
 from kg.structure_picture import SECTORS, municipality_landscape, source_pictures
 from kg.structure_svg import LINE_CHARS, draw, wrap
@@ -34,10 +34,13 @@ DAY = date(2025, 12, 11)  # the Dresden working meeting
 
 
 @pytest.fixture(scope="module")
-def select(loaded_store_path):
-    store = EmbeddedStore(loaded_store_path)
-    runner = make_query_runner(Settings(store=str(loaded_store_path), query_workers=1), store)
-    assert isinstance(runner, WorkerPool)  # the path public queries take
+def select(loaded_store_path, tmp_path_factory):
+    state = tmp_path_factory.mktemp("picture-state")
+    store = remote_backend.open_store(loaded_store_path, state)
+    runner = make_query_runner(remote_backend.settings_on(loaded_store_path, state,
+                                                          query_workers=1), store)
+    # the path public queries take
+    assert isinstance(runner, RemoteRunner if remote_backend.remote() else WorkerPool)
     yield selector(runner, site_catalog())
     runner.close()
     store.close()

@@ -10,7 +10,6 @@ import hashlib
 import json
 import re
 import secrets
-import shutil
 import subprocess
 import sys
 import urllib.error
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from kg.running import read_record
+from remote_backend import copy_of, release
 from support import ROOT, start_server, stop_server
 
 FIXTURES = ROOT / "tests" / "fixtures" / "submissions"
@@ -71,11 +71,11 @@ def add_token(tokens: Path, name: str, scope: str) -> str:
 def leipzig_site(loaded_store_path: Path, folder: Path, *extra: str):
     """A `kg serve` on a copy of the shipped store with a token scoped to Leipzig
     (`server.token`): what a steward of Leipzig meets."""
-    store = folder / "store"
-    shutil.copytree(loaded_store_path, store)
+    copy = copy_of(loaded_store_path, folder)
     tokens = folder / "tokens.json"
     token = add_token(tokens, "leipzig", "14713000")
-    server = start_server(store, "--tokens-file", str(tokens), "--query-workers", "1", *extra, timeout=120)
+    server = start_server(copy.store, *copy.options, "--tokens-file", str(tokens),
+                          "--query-workers", "1", *extra, timeout=120)
     server.token = token
     return server
 
@@ -83,21 +83,22 @@ def leipzig_site(loaded_store_path: Path, folder: Path, *extra: str):
 @pytest.fixture(scope="module")
 def site(loaded_store_path, tmp_path_factory):
     folder = tmp_path_factory.mktemp("submissions")
-    store = folder / "store"
-    shutil.copytree(loaded_store_path, store)
+    copy = copy_of(loaded_store_path, folder)
     tokens = folder / "tokens.json"
     secrets_ = {"leipzig": add_token(tokens, "leipzig", "14713000"),
                 "dresden": add_token(tokens, "dresden", "14612000"),
                 "revoked": add_token(tokens, "revoked", "14713000")}
     subprocess.run([sys.executable, "-m", "kg", "token", "revoke", "revoked", "--tokens-file",
                     str(tokens)], cwd=ROOT, check=True, capture_output=True, timeout=120)
-    server = start_server(store, "--tokens-file", str(tokens), "--max-upload-bytes", "200000",
-                          "--query-workers", "1", timeout=120)
+    server = start_server(copy.store, *copy.options, "--tokens-file", str(tokens),
+                          "--max-upload-bytes", "200000", "--query-workers", "1", timeout=120)
     server.tokens = secrets_
-    server.tokens["admin"] = read_record(str(store)).token
-    server.workspace = Path(str(store) + ".submissions")
+    server.tokens["admin"] = read_record(str(copy.local)).token
+    server.copy = copy
+    server.workspace = Path(str(copy.local) + ".submissions")
     yield server
     stop_server(server)
+    release(copy)
 
 
 def state(site) -> dict:
@@ -292,8 +293,8 @@ def test_other_tokens_do_not_see_or_change_leipzigs_submissions(site):
 
 def test_the_command_line_goes_through_the_running_server(site, tmp_path):
     def kg(*args):
-        return subprocess.run([sys.executable, "-m", "kg", *args, "--store", str(site.store),
-                               "--root", str(ROOT)], cwd=ROOT, capture_output=True, text=True,
+        return subprocess.run([sys.executable, "-m", "kg", *args, "--store", site.copy.store,
+                               *site.copy.options, "--root", str(ROOT)], cwd=ROOT, capture_output=True, text=True,
                               timeout=300, env={**__import__("os").environ,
                                                 "KG_TOKEN": site.tokens["leipzig"]})
 
@@ -320,8 +321,10 @@ def test_the_command_line_goes_through_the_running_server(site, tmp_path):
     assert again.returncode == 0, again.stderr
     second = re.search(r"submission (\d{8}-[0-9a-f]{8})", again.stdout).group(1)
     assert call(site, "GET", "dumps/dataset.trig", accept="*/*")[0] == 200
-    places = [Path(str(site.store) + suffix) for suffix in ("", ".checkpoints", ".dumps",
-                                                            ".submissions")]
+    # A remote server's own files are its business (what it keeps of dropped graphs, until it
+    # compacts, too); ours are beside the local store.
+    places = [Path(str(site.copy.local) + suffix) for suffix in ("", ".checkpoints", ".dumps",
+                                                                 ".submissions")]
 
     def traces() -> list[str]:
         return [str(p) for place in places for p in place.rglob("*")
@@ -331,7 +334,8 @@ def test_the_command_line_goes_through_the_running_server(site, tmp_path):
     # the operator erases both: data, history, files, dumps and checkpoints let go of them
     for target in (sid, second):
         erased = subprocess.run([sys.executable, "-m", "kg", "erase", target, "--reason",
-                                 "test of the right to erasure", "--store", str(site.store)],
+                                 "test of the right to erasure", "--store", site.copy.store,
+                                 *site.copy.options],
                                 cwd=ROOT, capture_output=True, text=True, timeout=300)
         assert erased.returncode == 0, erased.stderr
         assert not (site.workspace / target).exists()

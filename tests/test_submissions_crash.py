@@ -6,35 +6,46 @@ files and the journal agree, the operation happened entirely or not at all, and 
 accepted before is intact: same status, same quads, same file checksums.
 
 One store is built by `kg load` and gets one accepted submission (through the command line);
-each case works on a copy of it.
+each case works on a copy of it. On the remote backend the store is an Oxigraph server and each
+operation also ends between its staging graphs and the one update that moves them into place
+(remote-store:after-staging, kg.store.remote): the restart drops the staging graphs, and the
+operation did not happen.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import subprocess
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
 from kg import iris
 from kg.config import Settings
 from kg.running import read_record
-from kg.store import EmbeddedStore
+from kg.store.remote import STAGING_PREFIX
 from kg.submissions import OPERATOR, Submissions
 from kg.submissions.journal import CRASH_EXIT_CODE, STEPS
+import remote_backend
+from remote_backend import Site, copy_folder, copy_of, release
 from support import ROOT, start_server, stop_server
 
 FIXTURES = ROOT / "tests" / "fixtures" / "submissions"
 CASES = [(op, step) for op, steps in STEPS.items() for step in steps]
+# Between the journal's steps: the remote store's staging graphs are on the server, its one
+# update has not run.
+STAGED = "remote-store:after-staging"
+if remote_backend.remote():
+    CASES += [(op, STAGED) for op in STEPS]
 # One step of each operation restarts a real `kg serve`, which reconciles as it starts.
 SERVED = {("accept", "after-files"), ("reject", "after-store"), ("replace", "after-files"),
-          ("withdraw", "after-journal"), ("erase", "after-store")}
+          ("withdraw", "after-journal"), ("erase", "after-store"),
+          *((op, STAGED) for op in STEPS)}
 
 
 def kg(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -42,15 +53,15 @@ def kg(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
                           text=True, timeout=300, env={**__import__("os").environ, **(env or {})})
 
 
-def settings_for(store: Path) -> Settings:
-    return Settings(store=str(store), root=str(ROOT), tokens_file=str(store.parent / "tokens.json"))
+def settings_for(site: Site) -> Settings:
+    return site.settings(tokens_file=str(site.folder / "tokens.json"))
 
 
-def snapshot(store: Path) -> dict:
+def snapshot(site: Site) -> dict:
     """Every submission's record, its graphs' quad counts and its kept files' checksums."""
-    opened = EmbeddedStore(store)
+    opened = site.open()
     try:
-        service = Submissions(opened, settings_for(store))
+        service = Submissions(opened, settings_for(site))
         records = {r.id: r for r in service.list(OPERATOR)}
         graphs = {g: opened.quad_count([g]) for g in opened.graphs()
                   if g.startswith(iris.SUBMISSIONS)}
@@ -65,10 +76,10 @@ def snapshot(store: Path) -> dict:
             "graphs": graphs, "published": published, "files": files, "triples": triples}
 
 
-def reconcile_and_check(store: Path) -> list[str]:
-    opened = EmbeddedStore(store)
+def reconcile_and_check(site: Site) -> list[str]:
+    opened = site.open()
     try:
-        service = Submissions(opened, settings_for(store))
+        service = Submissions(opened, settings_for(site))
         service.reconcile()
         return service.check()
     finally:
@@ -76,20 +87,20 @@ def reconcile_and_check(store: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def base(loaded_store_path, tmp_path_factory) -> dict:
+def base(loaded_store_path, tmp_path_factory) -> Iterator[dict]:
     folder = tmp_path_factory.mktemp("crash-base")
-    store = folder / "store"
-    shutil.copytree(loaded_store_path, store)
+    site = copy_of(loaded_store_path, folder)
     made = kg("token", "add", "leipzig", "--scope", "14713000", "--tokens-file",
               str(folder / "tokens.json"))
     token = made.stdout.strip()
     files = [str(p) for p in sorted((FIXTURES / "leipzig").iterdir())]
-    submitted = kg("submit", *files, "--store", str(store), "--root", str(ROOT),
+    submitted = kg("submit", *files, "--store", site.store, *site.options, "--root", str(ROOT),
                    "--tokens-file", str(folder / "tokens.json"), "--token", token)
     assert submitted.returncode == 0, submitted.stderr
-    before = snapshot(store)
+    before = snapshot(site)
     (earlier,) = before["records"]
-    return {"folder": folder, "token": token, "earlier": earlier, "before": before}
+    yield {"site": site, "token": token, "earlier": earlier, "before": before}
+    release(site)
 
 
 def _send(url: str, op: str, earlier: str, token: str, admin: str) -> None:
@@ -125,33 +136,44 @@ def _send(url: str, op: str, earlier: str, token: str, admin: str) -> None:
 
 @pytest.mark.parametrize("op, step", CASES, ids=[f"{o}:{s}" for o, s in CASES])
 def test_a_crash_at_each_step_leaves_everything_consistent(base, tmp_path, op, step):
-    folder = tmp_path / "case"
-    shutil.copytree(base["folder"], folder)
-    store = folder / "store"
-    tokens = ["--tokens-file", str(folder / "tokens.json"), "--query-workers", "1"]
-    server = start_server(store, *tokens, env={"KG_CRASH_AT": f"{op}:{step}"}, timeout=120)
+    site = copy_folder(base["site"], tmp_path / "case")
     try:
-        _send(server.url, op, base["earlier"], base["token"], read_record(str(store)).token)
+        check_a_crash(base, site, op, step)
+    finally:
+        release(site)
+
+
+def check_a_crash(base: dict, site: Site, op: str, step: str) -> None:
+    options = [*site.options, "--tokens-file", str(site.folder / "tokens.json"),
+               "--query-workers", "1"]
+    crash_at = step if step == STAGED else f"{op}:{step}"
+    server = start_server(site.store, *options, env={"KG_CRASH_AT": crash_at}, timeout=120)
+    try:
+        _send(server.url, op, base["earlier"], base["token"], read_record(str(site.local)).token)
         assert server.process.wait(timeout=120) == CRASH_EXIT_CODE
     finally:
         if server.process.poll() is None:
             stop_server(server)
 
+    if step == STAGED:
+        assert staging_graphs(site), "the staging graphs are there until the restart"
     if (op, step) in SERVED:
-        restarted = start_server(store, *tokens, timeout=120)
+        restarted = start_server(site.store, *options, timeout=120)
         stop_server(restarted)
-        opened = EmbeddedStore(store)
+        opened = site.open()
         try:
-            assert Submissions(opened, settings_for(store)).check() == []
+            assert Submissions(opened, settings_for(site)).check() == []
         finally:
             opened.close()
     else:
-        assert reconcile_and_check(store) == []
+        assert reconcile_and_check(site) == []
+    if site.peer is not None:
+        assert staging_graphs(site) == []
 
-    after = snapshot(store)
+    after = snapshot(site)
     before, earlier = base["before"], base["earlier"]
     # Once journaled an erasure is finished; anything else counts from its store step on.
-    committed = op == "erase" or step not in ("after-journal", "after-files")
+    committed = op == "erase" or step not in ("after-journal", "after-files", STAGED)
     new = set(after["records"]) - set(before["records"])
     if op == "accept":
         # the earlier submission is untouched, whatever happened to the new one
@@ -188,3 +210,13 @@ def test_a_crash_at_each_step_leaves_everything_consistent(base, tmp_path, op, s
         assert not any(g.startswith(iris.submission_graph(earlier)) and not g.endswith("/record")
                        for g in after["graphs"])
         assert after["triples"] < before["triples"]
+
+
+def staging_graphs(site: Site) -> list[str]:
+    """Asked of the Oxigraph server itself: the store never lists its staging graphs."""
+    query = (f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+             f"FILTER(STRSTARTS(STR(?g), \"{STAGING_PREFIX}\")) }}")
+    request = urllib.request.Request(site.store + "?" + urllib.parse.urlencode({"query": query}),
+                                     headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return [b["g"]["value"] for b in json.loads(response.read())["results"]["bindings"]]

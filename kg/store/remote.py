@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import secrets
 import tempfile
 import threading
@@ -57,7 +58,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg import iris
-from kg.errors import BadRequest, QueryTimeout, Unavailable
+from kg.errors import BadRequest, KGError, QueryTimeout, Unavailable
 from kg.store import deadline_param
 from kg.store.base import (GraphLoad, QueryResult, StoreStats, Term, iri, load_records_from,
                            to_query_result)
@@ -192,11 +193,14 @@ class RemoteStore:
         raw = self._request(self._query_url(timeout), data=urllib.parse.urlencode(fields).encode(),
                             method="POST", headers=_QUERY_HEADERS[form], timeout=timeout,
                             what="query")
-        if form == "graph":
-            triples = ox.parse(raw, format=ox.RdfFormat.N_TRIPLES)
-            return to_query_result(_Triples(q.triple for q in triples), row_cap)
-        return to_query_result(ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON),
-                               row_cap)
+        try:
+            if form == "graph":
+                triples = ox.parse(raw, format=ox.RdfFormat.N_TRIPLES)
+                return to_query_result(_Triples(q.triple for q in triples), row_cap)
+            return to_query_result(ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON),
+                                   row_cap)
+        except SyntaxError as exc:
+            raise _broken_answer(raw, exc) from None
 
     def graphs(self) -> list[str]:
         rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -400,6 +404,17 @@ def _crash_point(step: str) -> None:
     of atomicity (as kg.submissions.journal's crash points do for the steps around a write)."""
     if os.environ.get("KG_CRASH_AT") == f"remote-store:{step}":
         os._exit(86)
+
+
+def _broken_answer(raw: bytes, exc: SyntaxError) -> KGError:
+    """A server that fails while it streams an answer (Oxigraph: a SERVICE endpoint that is
+    down) has already said 200 and appends its error to what it sent. A plain KGError, as the
+    embedded store's worker reports a failed call of Oxigraph's: /sparql turns it into a 502
+    when the query called an allowed SERVICE endpoint."""
+    text = raw[-2000:].decode("utf-8", errors="replace")
+    words = re.search(r'[\[\]{},]\s*([^\[\]{},"<>]+?)\s*$', text)
+    reason = words.group(1) if words else str(exc)
+    return KGError(f"The SPARQL server broke off its answer: {reason[:300]}")
 
 
 def _values_clause(substitutions: Mapping[str, Term]) -> str:

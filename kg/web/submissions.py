@@ -35,7 +35,9 @@ def _set_up(state) -> None:
     app: Flask = state.app
     store, settings = app.extensions[STORE_KEY], app.extensions[SETTINGS_KEY]
     runner = app.extensions.get(QUERY_RUNNER_KEY)
-    service = Submissions(store, settings, runner=runner if hasattr(runner, "start") else None)
+    # A runner that validates (the worker pool; on a remote store the RemoteRunner) judges each
+    # package under the deadline and the client's budget, as /api/validate does.
+    service = Submissions(store, settings, runner=runner if hasattr(runner, "validate") else None)
     if getattr(store, "path", None) is not None:
         for done in service.reconcile():
             app.logger.warning("Submissions after a crash: %s", done)

@@ -12,6 +12,7 @@ import pytest
 
 from kg.store import EmbeddedStore
 from kg.validation import Validator, load_bundle
+import remote_backend
 from support import ROOT
 
 FICTIONAL = "https://w3id.org/integration-kg/id/"
@@ -63,21 +64,20 @@ def validator(bundle) -> Validator:
 
 
 @pytest.fixture
-def context_store(loaded_store_path: Path) -> Iterator[EmbeddedStore]:
-    store = EmbeddedStore(loaded_store_path)
+def context_store(loaded_store_path: Path, tmp_path: Path) -> Iterator[EmbeddedStore]:
+    store = remote_backend.open_store(loaded_store_path, tmp_path / "state")
     yield store
     store.close()
 
 
 @pytest.fixture
-def client_on_loaded(loaded_store_path: Path):
+def client_on_loaded(loaded_store_path: Path, tmp_path: Path):
     """The app on a store built by `kg load`, with its worker pool (as `kg serve` has it)."""
-    from kg.config import Settings
     from kg.web import create_app
 
-    store = EmbeddedStore(loaded_store_path)
-    app = create_app(Settings(store=str(loaded_store_path), root=str(ROOT), query_workers=1),
-                     store=store)
+    store = remote_backend.open_store(loaded_store_path, tmp_path / "state")
+    app = create_app(remote_backend.settings_on(loaded_store_path, tmp_path / "state",
+                                                query_workers=1), store=store)
     app.config["TESTING"] = True
     yield app.test_client()
     store.close()

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from kg.config import Settings
 from kg.errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
 from kg.querying.pool import WorkerPool
+from kg.querying.remote import RemoteRunner
 from kg.store import EmbeddedStore
 from kg.validation.package import PackageFile, files_from_zip, validate_package
-from support import ROOT, start_server, stop_server
+import remote_backend
+from support import start_server, stop_server
 
 EXAMPLES = Path(__file__).parent / "examples"
 ID = "https://w3id.org/integration-kg/id/"
@@ -47,13 +48,14 @@ def _zip(members: dict[str, bytes]) -> bytes:
 
 
 @pytest.fixture
-def settings_for(loaded_store_path):
-    return Settings(store=str(loaded_store_path), root=str(ROOT), query_workers=1)
+def settings_for(loaded_store_path, tmp_path):
+    return remote_backend.settings_on(loaded_store_path, tmp_path / "state", query_workers=1)
 
 
 def test_a_package_is_judged_as_one_and_names_each_records_file(context_store, settings_for):
     files = [PackageFile(p.name, p.read_bytes()) for p in sorted(EXAMPLES.iterdir())]
-    pool = WorkerPool(context_store, workers=1, timeout=60)
+    pool = (RemoteRunner(context_store, timeout=60) if remote_backend.remote()
+            else WorkerPool(context_store, workers=1, timeout=60))
     try:
         result = validate_package(files, "de", store=context_store, settings=settings_for,
                                   runner=pool)

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.config import Settings
 from kg.csv_templates import TEMPLATES, read_csv, template_by_name
 from kg.validation.package import PackageFile, validate_package
-from support import ROOT
+import remote_backend
 
 NAMES = [t.name for t in TEMPLATES]
 # What each template's example refers to: the examples of these templates make those records.
@@ -77,11 +76,10 @@ def test_every_template_downloads_with_a_filled_example_and_cites_its_source(nam
 
 
 @pytest.fixture(scope="module")
-def judge(loaded_store_path):
-    from kg.store import EmbeddedStore
-
-    store = EmbeddedStore(loaded_store_path)
-    settings = Settings(store=str(loaded_store_path), root=str(ROOT), query_workers=1)
+def judge(loaded_store_path, tmp_path_factory):
+    state = tmp_path_factory.mktemp("judge-state")
+    store = remote_backend.open_store(loaded_store_path, state)
+    settings = remote_backend.settings_on(loaded_store_path, state, query_workers=1)
 
     def run(names):
         files = [PackageFile(f"{n}.csv", template_by_name(n).csv_text().encode(), "csv", n)
