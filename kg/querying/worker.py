@@ -42,10 +42,13 @@ class Task:
 
 @dataclass(frozen=True)
 class ValidateTask:
-    """Validate a parsed submission in the context of the checkpoint's published graph."""
+    """Validate a submission in the context of the checkpoint's published graph: a parsed one
+    (the Report is the answer), or an upload's bytes to parse here (the PackageResult is)."""
 
     checkpoint: str
-    submission: object  # kg.parsed_input.Submission (typed loosely: imported only when used)
+    # kg.parsed_input.Submission or kg.validation.package.RawPackage (typed loosely: imported
+    # only when used)
+    submission: object
     lang: str
     root: str  # the project folder whose shapes/ and ontology/ judge it
     engine: str = "pyshacl"
@@ -205,8 +208,12 @@ def _validate(store: EmbeddedStore, task: ValidateTask):
     from pathlib import Path
 
     from kg.validation import Validator, load_bundle
+    from kg.validation.package import RawPackage, judge_package
 
     validator = Validator(load_bundle(Path(task.root)), store, task.engine)
+    if isinstance(task.submission, RawPackage):
+        return judge_package(task.submission,
+                             lambda submission: validator.validate(submission, task.lang))
     return validator.validate(task.submission, task.lang)
 
 
