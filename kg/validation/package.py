@@ -4,7 +4,8 @@ validated together, in the context of the published graph, as one set of data.
 The seam for the submissions API (and /api/validate): `validate_package(files, lang, store=,
 settings=, runner=)` returns the report, the package's merged triples (ready to be stored as one
 named graph) and each file's name and SHA-256. Unusable input raises before anything is judged:
-400 (syntax, a CSV cell, a bad name), 413 (over the upload limit), 415 (a format we cannot tell).
+400 (syntax, a CSV cell, a bad name), 413 (over the upload limit), 415 (a format we cannot tell);
+those that need no parsing (check_package) in the caller's thread, the rest where it is parsed.
 """
 
 from __future__ import annotations
@@ -261,9 +262,10 @@ def validate_package(files: Sequence[PackageFile], lang: str, *, store: Store | 
     With `runner` a WorkerPool (what `kg serve` has), the parsing and judging run in a worker
     process on a checkpoint, under the query deadline (503 past it) and after the client's turn
     (kg.querying.fairness): the request thread only does check_package's cheap checks, so a
-    client over its budget hears so at once, and a 5 MB upload is never held as triples here.
-    Otherwise in this process on `store` (None: without context). `keep_triples=False`: the
-    result's triples are left empty (for a caller that wants the report only)."""
+    client over its budget hears so at once. Otherwise in this process on `store` (None: without
+    context). `keep_triples=False`: the result's triples are left empty, so a worker sends back
+    only the report (parsed 5 MB of Turtle are about 65 MB here; a submission needs them to store,
+    a validation does not)."""
     package = RawPackage(tuple(check_package(files, settings)), settings.max_upload_bytes,
                          keep_triples)
     return run_package(package, lang, store=store, settings=settings, runner=runner)
