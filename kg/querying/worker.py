@@ -210,11 +210,15 @@ def _validate(store: EmbeddedStore, task: ValidateTask):
     from kg.validation import Validator, load_bundle
     from kg.validation.package import RawPackage, judge_package
 
-    validator = Validator(load_bundle(Path(task.root)), store, task.engine)
+    def judge(submission):
+        # Made once the input is parsed: input that does not parse is refused without loading
+        # the shapes (about a second on a fresh worker, charged to the client's budget).
+        validator = Validator(load_bundle(Path(task.root)), store, task.engine)
+        return validator.validate(submission, task.lang)
+
     if isinstance(task.submission, RawPackage):
-        return judge_package(task.submission,
-                             lambda submission: validator.validate(submission, task.lang))
-    return validator.validate(task.submission, task.lang)
+        return judge_package(task.submission, judge)
+    return judge(task.submission)
 
 
 def _open_read_only(path: str) -> EmbeddedStore:
