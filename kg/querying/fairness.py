@@ -189,6 +189,13 @@ class Fairness:
         finally:
             self._leave(client, self._clock() - started)
 
+    def check_budget(self, client: str | None = None) -> None:
+        """429 now if the client's budget is spent, taking no turn: for work that costs the
+        server to prepare (reading an upload) before it asks for one."""
+        client = current_client() if client is None else client
+        with self._changed:
+            self._check_budget(client)
+
     def queued(self) -> int:
         with self._changed:
             return sum(len(q) for q in self._queues.values())

@@ -121,6 +121,13 @@ class WorkerPool:
         return self._in_turn("validation", "", ValidateTask("", submission, lang, root, engine),
                              timeout)
 
+    def validate_package(self, package, lang: str, *, root: str, engine: str = "pyshacl",
+                         timeout: float | None = None):
+        """The kg.validation.package.PackageResult of a RawPackage (an upload's bytes), parsed
+        and judged in a worker: the parsing counts against the deadline and the client's budget,
+        and never holds this process's interpreter."""
+        return self.validate(package, lang, root=root, engine=engine, timeout=timeout)
+
     def _in_turn(self, kind: str, text: str, task: Task | ValidateTask, timeout: float | None):
         """Run `task` when its client's turn comes, charging the client its worker time."""
         self.start()

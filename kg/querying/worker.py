@@ -42,10 +42,13 @@ class Task:
 
 @dataclass(frozen=True)
 class ValidateTask:
-    """Validate a parsed submission in the context of the checkpoint's published graph."""
+    """Validate a submission in the context of the checkpoint's published graph: a parsed one
+    (the Report is the answer), or an upload's bytes to parse here (the PackageResult is)."""
 
     checkpoint: str
-    submission: object  # kg.parsed_input.Submission (typed loosely: imported only when used)
+    # kg.parsed_input.Submission or kg.validation.package.RawPackage (typed loosely: imported
+    # only when used)
+    submission: object
     lang: str
     root: str  # the project folder whose shapes/ and ontology/ judge it
     engine: str = "pyshacl"
@@ -205,9 +208,17 @@ def _validate(store: EmbeddedStore, task: ValidateTask):
     from pathlib import Path
 
     from kg.validation import Validator, load_bundle
+    from kg.validation.package import RawPackage, judge_package
 
-    validator = Validator(load_bundle(Path(task.root)), store, task.engine)
-    return validator.validate(task.submission, task.lang)
+    def judge(submission):
+        # Made once the input is parsed: input that does not parse is refused without loading
+        # the shapes (about a second on a fresh worker, charged to the client's budget).
+        validator = Validator(load_bundle(Path(task.root)), store, task.engine)
+        return validator.validate(submission, task.lang)
+
+    if isinstance(task.submission, RawPackage):
+        return judge_package(task.submission, judge)
+    return judge(task.submission)
 
 
 def _open_read_only(path: str) -> EmbeddedStore:

@@ -4,7 +4,8 @@ validated together, in the context of the published graph, as one set of data.
 The seam for the submissions API (and /api/validate): `validate_package(files, lang, store=,
 settings=, runner=)` returns the report, the package's merged triples (ready to be stored as one
 named graph) and each file's name and SHA-256. Unusable input raises before anything is judged:
-400 (syntax, a CSV cell, a bad name), 413 (over the upload limit), 415 (a format we cannot tell).
+400 (syntax, a CSV cell, a bad name), 413 (over the upload limit), 415 (a format we cannot tell);
+those that need no parsing (check_package) in the caller's thread, the rest where it is parsed.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -25,7 +26,7 @@ from kg.parsed_input import Submission
 from kg.store.base import Store
 from kg.validation.inputs import CSV, detect_format, read_input
 from kg.validation.model import Report
-from kg.validation.running import run_validation
+from kg.validation.running import run_validation, validate_in_worker
 
 # Enough for any real package (a municipality with a handful of tables and a Turtle file or
 # two); a limit at all, so that a zip of 100,000 empty entries costs nothing to refuse.
@@ -52,7 +53,8 @@ class FileDigest:
 @dataclass
 class PackageResult:
     report: Report
-    triples: list[ox.Triple]  # the whole package, merged, blank nodes kept apart per file
+    # The whole package, merged, blank nodes kept apart per file (empty if not asked for).
+    triples: list[ox.Triple]
     files: list[FileDigest] = field(default_factory=list)
 
     @property
@@ -162,9 +164,11 @@ def _read_bounded(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, left: int, m
     return b"".join(chunks)
 
 
-def read_package(files: Sequence[PackageFile], settings: Settings
-                 ) -> tuple[Submission, list[FileDigest]]:
-    """The package parsed and merged into one Submission; 400/413/415 for unusable input."""
+def check_package(files: Sequence[PackageFile], settings: Settings) -> list[PackageFile]:
+    """What can be refused without parsing, refused: no files or too many (400, 413), too many
+    bytes (413), two files of one name (400), a format we cannot tell (415). Returns the files
+    with their format (and a CSV's template) decided. Cheap, so it runs in the request thread;
+    the parsing is left to wherever the package is judged."""
     if not files:
         raise BadRequest(messages={
             "en": "The package has no files: send one or more files (RDF or CSV by template), or "
@@ -178,10 +182,8 @@ def read_package(files: Sequence[PackageFile], settings: Settings
                                          settings.max_upload_bytes, size=total,
                                          setting="max_upload_bytes")
     seen: set[str] = set()
-    merged: list[ox.Triple] = []
-    lines = PackageLines()
-    digests = []
-    for number, file in enumerate(files, start=1):
+    checked = []
+    for file in files:
         if file.name in seen:
             raise BadRequest(messages={
                 "en": f"Two files are named {file.name!r}; give each file of a package its own "
@@ -191,16 +193,35 @@ def read_package(files: Sequence[PackageFile], settings: Settings
         seen.add(file.name)
         fmt = detect_format(explicit=file.fmt, filename=file.name)
         template = (file.template or template_for(file.name)) if fmt == CSV else None
-        submission = read_input(file.data, fmt, source=file.name,
-                                max_bytes=settings.max_upload_bytes, template=template)
+        checked.append(PackageFile(file.name, file.data, fmt, template))
+    return checked
+
+
+def parse_package(files: Sequence[PackageFile], max_bytes: int
+                  ) -> tuple[Submission, list[FileDigest]]:
+    """Checked files (check_package) parsed and merged into one Submission; 400 for a file that
+    does not parse (naming it, and the line where the parser tells)."""
+    merged: list[ox.Triple] = []
+    lines = PackageLines()
+    digests = []
+    for number, file in enumerate(files, start=1):
+        assert file.fmt is not None, "parse_package takes the files check_package returned"
+        submission = read_input(file.data, file.fmt, source=file.name, max_bytes=max_bytes,
+                                template=file.template)
         triples, renamed = _apart(submission.triples, number) if len(files) > 1 else \
             (submission.triples, {})
         lines.add(file.name, submission.lines, renamed, triples)
         merged.extend(triples)
-        digests.append(FileDigest(file.name, hashlib.sha256(file.data).hexdigest(), fmt,
-                                  len(triples), template))
+        digests.append(FileDigest(file.name, hashlib.sha256(file.data).hexdigest(), file.fmt,
+                                  len(triples), file.template))
     source = files[0].name if len(files) == 1 else ", ".join(f.name for f in files)
     return Submission(list(dict.fromkeys(merged)), source, lines), digests
+
+
+def read_package(files: Sequence[PackageFile], settings: Settings
+                 ) -> tuple[Submission, list[FileDigest]]:
+    """The package parsed and merged into one Submission; 400/413/415 for unusable input."""
+    return parse_package(check_package(files, settings), settings.max_upload_bytes)
 
 
 def template_for(name: str) -> str | None:
@@ -235,15 +256,46 @@ def _check_count(count: int) -> None:
 
 
 def validate_package(files: Sequence[PackageFile], lang: str, *, store: Store | None,
-                     settings: Settings, runner=None) -> PackageResult:
+                     settings: Settings, runner=None, keep_triples: bool = True) -> PackageResult:
     """Parse, merge and validate a package in the context of the published graph.
 
-    With `runner` a WorkerPool (what `kg serve` has), the judging runs in a worker process on a
-    checkpoint, under the query deadline (503 past it); otherwise in this process on `store`
-    (None: without context)."""
-    submission, digests = read_package(files, settings)
-    report = run_validation(submission, lang, store=store, settings=settings, runner=runner)
+    With `runner` a WorkerPool (what `kg serve` has), the parsing and judging run in a worker
+    process on a checkpoint, under the query deadline (503 past it) and after the client's turn
+    (kg.querying.fairness): the request thread only does check_package's cheap checks, so a
+    client over its budget hears so at once. Otherwise in this process on `store` (None: without
+    context). `keep_triples=False`: the result's triples are left empty, so a worker sends back
+    only the report (parsed 5 MB of Turtle are about 65 MB here; a submission needs them to store,
+    a validation does not)."""
+    package = RawPackage(tuple(check_package(files, settings)), settings.max_upload_bytes,
+                         keep_triples)
+    return run_package(package, lang, store=store, settings=settings, runner=runner)
+
+
+@dataclass(frozen=True)
+class RawPackage:
+    """A checked package as uploaded (bytes, not triples): what is sent to a worker to parse."""
+
+    files: tuple[PackageFile, ...]
+    max_bytes: int
+    keep_triples: bool = True
+
+
+def judge_package(package: RawPackage, judge: Callable[[Submission], Report]) -> PackageResult:
+    """Parse `package` and judge it with `judge`; each record names the file it comes from."""
+    submission, digests = parse_package(package.files, package.max_bytes)
+    report = judge(submission)
     lines: PackageLines = submission.lines  # type: ignore[assignment]
     for record in report.records:
         record.source = lines.source_of(record.node)
-    return PackageResult(report, submission.triples, digests)
+    return PackageResult(report, submission.triples if package.keep_triples else [], digests)
+
+
+def run_package(package: RawPackage, lang: str, *, store: Store | None, settings: Settings,
+                runner=None) -> PackageResult:
+    """`package` parsed and judged in a worker of `runner` where it has them; else parsed here
+    and judged by run_validation (a remote store's runner judges in a process of its own)."""
+    result = validate_in_worker(package, lang, settings=settings, runner=runner)
+    if result is not None:
+        return result
+    return judge_package(package, lambda submission: run_validation(
+        submission, lang, store=store, settings=settings, runner=runner))

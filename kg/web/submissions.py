@@ -16,6 +16,7 @@ from kg.submissions import OPERATOR, Outcome, Principal, Submissions
 from kg.validation.package import PackageFile, files_from_zip
 from kg.validation.inputs import GENERIC_MEDIA_TYPES
 from kg.validation.render import summary
+from kg.validation.running import refuse_early
 from kg.validation.terms import compact
 from kg.web import errors
 from kg.web.admin import require_token
@@ -81,6 +82,7 @@ def unauthorized(exc: Unauthorized) -> Response:
 @bp.post("/api/submissions")
 def create() -> Response:
     who = principal()
+    refuse_early(service().runner)
     outcome = service().submit(package_files(), who, request_language())
     return _outcome(outcome, 201)
 
@@ -100,6 +102,7 @@ def show(submission_id: str) -> Response:
 @bp.put("/api/submissions/<submission_id>")
 def replace(submission_id: str) -> Response:
     who = principal()
+    refuse_early(service().runner)
     outcome = service().replace(submission_id, package_files(), who, request_language())
     return _outcome(outcome, 200)
 
@@ -209,6 +212,7 @@ def page():
             action = request.form.get("action") or "submit"
             target = (request.form.get("id") or "").strip()
             if action == "submit":
+                refuse_early(service().runner)
                 files = package_files()
                 outcome = (service().replace(target, files, who, lang) if target
                            else service().submit(files, who, lang))

@@ -11,6 +11,7 @@ from kg.validation import Report
 from kg.validation.inputs import detect_format, known_formats
 from kg.validation.package import PackageFile, files_from_zip, validate_package
 from kg.validation.render import FORMATS, render, summary
+from kg.validation.running import refuse_early
 from kg.validation.terms import compact
 from kg.web import errors
 from kg.web.conneg import negotiate
@@ -30,6 +31,7 @@ def page():
     if request.method == "POST":
         context["text"] = request.form.get("text")
         try:
+            refuse_early(get_query_runner())
             context["report"] = validate_upload(_form_files(), lang)
         except KGError as exc:
             context["error"], status = exc.text(lang), exc.status
@@ -44,6 +46,7 @@ def api():
     A package: several files in the multipart field 'file', or a zip (uploaded, or as the body),
     validated together; the report names each record's file and line (or CSV row)."""
     lang = request_language()
+    refuse_early(get_query_runner())
     form = request.mimetype == "multipart/form-data" or (
         request.mimetype == "application/x-www-form-urlencoded" and "text" in request.form)
     files = _form_files() if form else _body_files()
@@ -64,10 +67,10 @@ def template_metadata(name: str):
 
 
 def validate_upload(files: list[PackageFile], lang: str) -> Report:
-    """The package judged in a query worker (stoppable at the deadline) in the context of the
-    published graph."""
+    """The package parsed and judged in a query worker (stoppable at the deadline) in the
+    context of the published graph; only the report comes back."""
     return validate_package(files, lang, store=get_store(), settings=get_settings(),
-                            runner=get_query_runner()).report
+                            runner=get_query_runner(), keep_triples=False).report
 
 
 def _form_files() -> list[PackageFile]:
