@@ -23,7 +23,8 @@ TURTLE = f"""
 @prefix ikg: <https://w3id.org/integration-kg/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 <{iris.municipality_iri(AGS)}> a ikg:Municipality ; ikg:ags "{AGS}" ;
-    rdfs:label "Fiktivstadt"@de ; ikg:inLand <https://example.org/fictional/land> .
+    rdfs:label "Fiktivstadt"@de ; ikg:inLand <https://example.org/fictional/land> ;
+    ikg:statedIn [ ikg:citedSource <{EVIL}> ] .
 <https://example.org/fictional/land> ikg:officialName "Fiktivland" .
 <https://example.org/fictional/strukturbild> a ikg:Strukturbild ; rdfs:label "Fiktives Bild"@de ;
     ikg:municipality <{iris.municipality_iri(AGS)}> ;
@@ -75,3 +76,23 @@ def test_only_web_addresses_among_the_sources_become_links(client, lang):
     page.feed(response.get_data(as_text=True))
     assert sorted(s.strip() for s in page.sources) == sorted([EVIL, GOOD])  # both are shown
     assert page.hrefs == [GOOD]
+
+
+class _AllLinks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.hrefs += [value for name, value in attrs if name == "href" and value]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_no_link_on_the_city_page_leads_to_a_script(client, lang):
+    """The statements' sources and the values' sources as well (municipality.html, _values.html)."""
+    response = client.get(f"/id/municipality/{AGS}?lang={lang}")
+    text = response.get_data(as_text=True)
+    page = _AllLinks()
+    page.feed(text)
+    assert page.hrefs and not [h for h in page.hrefs if h.strip().lower().startswith("javascript:")]
+    assert text.count(EVIL) >= 2  # shown as text where it is cited
