@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 
-from kg.catalog_runner import Iri, Plain
+from kg.catalog_runner import Plain
 from kg.development_types import DevelopmentType
 from kg.compare_model import (ASPECTS, CONFLICT, ELEMENTS, GLEICH, NOT_RECORDED, NOT_RECORDED_TEXT,
                               QUALIFIERS, RECORDED, SAMOFA, UNITS, WORDS, Cell, City, Item, Row, Source, number)

@@ -16,6 +16,7 @@ from typing import Any
 
 from kg.errors import BadRequest
 from kg.federation import allow_list
+from kg.store import deadline_param
 
 
 @dataclass(frozen=True)
@@ -237,8 +238,7 @@ def _convert(setting: Setting, raw: Any, origin: str) -> Any:
 
 
 def _timeout_param(value: str) -> None:
-    from kg.store.deadline_param import check  # the store's own rule, without its imports here
-    check(value)
+    deadline_param.check(value)  # the store's own rule
 
 
 def _one_of(value: str, allowed: tuple[str, ...]) -> None:

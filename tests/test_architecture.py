@@ -217,6 +217,8 @@ DEFERRED_IMPORTS = {
                               "would slow every other command's start",
     ("kg.querying.worker", "kg.validation"): "pyshacl and rdflib take a second to import, and most "
                                              "query workers never validate",
+    ("kg.querying.worker", "kg.validation.package"): "the same: parsing and judging an upload "
+                                                     "happen in the few workers that validate",
 }
 
 

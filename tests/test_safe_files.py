@@ -9,7 +9,6 @@ server closed the connection although the load had committed.
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import stat

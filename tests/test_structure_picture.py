@@ -82,7 +82,7 @@ def test_dresden_shows_its_bodies_posts_and_administration_from_its_data_file(se
     boxes = things(svg)
     for iri, label in expected.items():
         box = boxes[iri]
-        assert box.get(f"href") == iris.local_path(iri)
+        assert box.get("href") == iris.local_path(iri)
         assert box.get("tabindex") == "0"
         assert box.get("aria-label").startswith(label)
         assert box.find(f"{SVG}title").text.startswith(label)  # the whole label, however it wraps

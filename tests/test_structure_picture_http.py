@@ -75,7 +75,7 @@ def test_the_city_page_inlines_the_picture_with_the_source_strukturbild_beside_i
     root = ET.fromstring(inline)
     links = [a.get("href") for a in root.iter(f"{SVG}a")]
     assert f"/id/body/14612000-integrations-und-auslaenderbeirat?lang={lang}" in links
-    assert f'value="2025-12-11"' in page  # the date form shows the date drawn
+    assert 'value="2025-12-11"' in page  # the date form shows the date drawn
     assert f"/id/municipality/14612000/structure.svg?date=2025-12-11&amp;lang={lang}&amp;download=1" in page
     assert ui("structure_sources_heading", lang) in page
     assert 'data-iri="https://w3id.org/integration-kg/id/strukturbild/dresden-2025-12-11"' in page

@@ -221,7 +221,7 @@ def test_leipzig_submits_replaces_and_withdraws(site):
     brought = {(r["graph"], r["submission"]) for r in json.loads(rows)["rows"]
                if r.get("graph") == graph}
     assert brought == {(graph, f"https://w3id.org/integration-kg/id/submission/{sid}/v1")}
-    assert turtle(site, f"id/citation/csv-advisory-bodies-14713000-migrantenbeirat-der-stadt-leipzig")
+    assert turtle(site, "id/citation/csv-advisory-bodies-14713000-migrantenbeirat-der-stadt-leipzig")
     kept = site.workspace / sid / "1"
     assert sorted(e["name"] for e in json.loads((kept / "manifest.json").read_text())) == \
         ["advisory-bodies.csv", "plans.csv"]

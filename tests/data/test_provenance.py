@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import rdflib
 import pytest
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import FOAF, ORG, RDF, RDFS, SKOS, XSD
+from rdflib import Literal, URIRef
+from rdflib.namespace import FOAF, ORG, RDF, SKOS, XSD
 
 from provenance_check import ID, IKG, READ_DAY, ROWS, TIME, check, unsourced
 

@@ -17,7 +17,6 @@ import pytest
 from kg.errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
 from kg.querying.pool import WorkerPool
 from kg.querying.remote import RemoteRunner
-from kg.store import EmbeddedStore
 from kg.validation.package import PackageFile, files_from_zip, validate_package
 import remote_backend
 from support import start_server, stop_server
