@@ -7,7 +7,7 @@ checked in Python over one index of the input, its context and the ontology, and
 SPARQL-based constraint runs once for all its focus nodes on an in-memory Oxigraph store, as one
 query, instead of once per node.
 
-It covers the SHACL features our shapes use (`compile_shapes` says which); shapes with any other
+It covers the SHACL features our shapes use (kg.validation.compiled says which); shapes with any other
 feature are not compiled, and the caller uses pyshacl-turbo instead. Its results are those of
 pyshacl-turbo on every shape example, the shipped data and the submission packages
 (tests/validation/test_batch_engine.py), handed to the report builder as the other engines'
@@ -22,208 +22,26 @@ SELECT), MINUS, SERVICE or VALUES runs once per node with `$this` substituted in
 from __future__ import annotations
 
 import functools
-import re
 from concurrent.futures import ThreadPoolExecutor
-from collections.abc import Iterable, Sequence, Set as AbstractSet
-from dataclasses import dataclass, field
+from collections.abc import Sequence, Set as AbstractSet
 
 import pyoxigraph as ox
 from pyshacl.rdfutil.compare import compare_literal
-from rdflib import Graph, Literal, URIRef
-from rdflib.collection import Collection
-from rdflib.namespace import RDF, RDFS, SH
+from rdflib import Literal
+from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from kg.validation.build import RawResult
-from kg.validation.focus import KIND_FUNCTIONS
-from kg.validation.terms import Index, to_oxigraph, to_rdflib
-
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
+from kg.validation.compiled import Compiled, Found, Shape, Term
+from kg.validation.sparql_checks import run_sparql, sparql_store
+from kg.validation.terms import Index, to_rdflib
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 _SUBCLASS = ox.NamedNode(str(RDFS.subClassOf))
 _LANG_STRING = str(RDF.langString)
-_FOCUS_GRAPH = ox.NamedNode("urn:x-kg-batch:focus")
-_OF = ox.NamedNode("urn:x-kg-batch:of")
 
-# The constraint parameters this engine evaluates; a shape with any other sh: term is not compiled.
-_SHAPE_TERMS = {SH.path, SH.severity, SH.message, SH.property, SH.targetClass, SH.targetNode,
-                SH["class"], SH.datatype, SH.minCount, SH.maxCount, SH.node, SH.hasValue,
-                SH.pattern, SH.flags, SH.nodeKind, SH.minInclusive, SH.maxInclusive,
-                SH.lessThanOrEquals, SH.qualifiedValueShape, SH.qualifiedMinCount, SH.languageIn,
-                SH.sparql, SH.name, SH.description, SH.order, SH.group}
-_KINDS = {SH.IRI: (ox.NamedNode,), SH.BlankNode: (ox.BlankNode,), SH.Literal: (ox.Literal,),
-          SH.BlankNodeOrIRI: (ox.BlankNode, ox.NamedNode),
-          SH.BlankNodeOrLiteral: (ox.BlankNode, ox.Literal),
-          SH.IRIOrLiteral: (ox.NamedNode, ox.Literal)}
-_NOT_BATCHED = re.compile(r"\b(MINUS|SERVICE|VALUES)\b|\bSELECT\b[\s\S]*\bSELECT\b", re.IGNORECASE)
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-_THIS = re.compile(r"\$this\b")
-_SHAPE_SLOT = "<urn:x-kg-batch:the-shape>"  # replaced by the shape's own name before it runs
-
-
-# parameter -> (short name used below); each with its constraint component
-_PARAMETERS = {SH["class"]: "class", SH.datatype: "datatype", SH.minCount: "minCount",
-               SH.maxCount: "maxCount", SH.hasValue: "hasValue", SH.nodeKind: "nodeKind",
-               SH.minInclusive: "minInclusive", SH.maxInclusive: "maxInclusive",
-               SH.lessThanOrEquals: "lessThanOrEquals", SH.pattern: "pattern",
-               SH.languageIn: "languageIn", SH.node: "node", SH.qualifiedValueShape: "qualified"}
-_COMPONENTS = {kind: SH[("QualifiedMinCount" if kind == "qualified" else kind[0].upper() + kind[1:])
-                        + "ConstraintComponent"] for kind in _PARAMETERS.values()}
 # the checks with one result for the focus node (no value), not one per failing value
 _WHOLE = {"minCount", "maxCount", "hasValue", "qualified"}
-
-
-class Unsupported(Exception):
-    """The shapes use a SHACL feature this engine does not evaluate."""
-
-
-@dataclass
-class SparqlCheck:
-    node: Node            # the sh:SPARQLConstraint
-    query: str            # with the declared prefixes, $this as ?this
-    batched: str | None   # the query for all focus nodes at once, or None: once per node
-    messages: list[Literal]
-
-
-@dataclass(eq=False)  # by identity: shapes are dictionary keys
-class Shape:
-    node: Node
-    path: object = None   # None for a node shape; else ("p"|"inverse", iri) | ("alt"|"seq", [paths])
-    path_node: Node | None = None
-    severity: URIRef = SH.Violation
-    messages: list[Literal] = field(default_factory=list)
-    checks: list[tuple[str, object, URIRef]] = field(default_factory=list)
-    properties: list["Shape"] = field(default_factory=list)
-    sparql: list[SparqlCheck] = field(default_factory=list)
-
-
-@dataclass
-class Compiled:
-    by_class: dict[str, list[Shape]]
-    by_node: dict[Term, list[Shape]]
-    ontology: Index
-    ontology_text: str
-    has_sparql: bool
-
-
-def compile_shapes(shapes: Graph, ontology: Graph, ontology_text: str) -> Compiled:
-    """The shapes as Python objects, once per bundle; Unsupported if any uses another feature."""
-    cache: dict[Node, Shape] = {}
-    by_class: dict[str, list[Shape]] = {}
-    by_node: dict[Term, list[Shape]] = {}
-    targeted = set(shapes.subjects(SH.targetClass, None)) | set(shapes.subjects(SH.targetNode, None))
-    for other in (SH.targetSubjectsOf, SH.targetObjectsOf, SH.target):
-        if (None, other, None) in shapes:
-            raise Unsupported(str(other))
-    if set(shapes.subjects(RDF.type, SH.NodeShape)) & set(shapes.subjects(RDF.type, RDFS.Class)):
-        raise Unsupported("implicit class targets")
-    for node in sorted(targeted, key=str):
-        if (node, SH.deactivated, None) in shapes:
-            raise Unsupported("sh:deactivated")
-        shape = _shape(shapes, node, cache, top=True)
-        for cls in shapes.objects(node, SH.targetClass):
-            by_class.setdefault(str(cls), []).append(shape)
-        for target in shapes.objects(node, SH.targetNode):
-            by_node.setdefault(to_oxigraph(target), []).append(shape)
-    index = Index(list(_ox_triples(ontology)))
-    index.into  # noqa: B018 - made once here, not per request
-    return Compiled(by_class, by_node, index, ontology_text,
-                    any(s.sparql for s in cache.values()))
-
-
-def _shape(shapes: Graph, node: Node, cache: dict[Node, Shape], top: bool = False) -> Shape:
-    if node in cache:
-        return cache[node]
-    shape = cache[node] = Shape(node)
-    for p in set(shapes.predicates(node, None)):
-        if str(p).startswith(str(SH)) and p not in _SHAPE_TERMS:
-            raise Unsupported(str(p))
-    shape.severity = shapes.value(node, SH.severity) or SH.Violation
-    shape.messages = sorted(m for m in shapes.objects(node, SH.message) if isinstance(m, Literal))
-    path = shapes.value(node, SH.path)
-    if path is not None:
-        shape.path, shape.path_node = _path(shapes, path), path
-    for parameter, kind in _PARAMETERS.items():
-        for value in shapes.objects(node, parameter):
-            if kind in ("minCount", "maxCount"):
-                value = int(value)
-            elif kind in ("hasValue", "lessThanOrEquals"):
-                value = to_oxigraph(value)
-            elif kind == "class":
-                value = str(value)
-            elif kind == "datatype":
-                value = str(value)
-            elif kind == "nodeKind":
-                value = _KINDS[value]
-            elif kind == "pattern":
-                value = re.compile(str(value), _flags(str(shapes.value(node, SH.flags) or "")))
-            elif kind == "languageIn":
-                value = [str(x).lower() for x in Collection(shapes, value)]
-            elif kind == "node":
-                value = _shape(shapes, value, cache)
-            elif kind == "qualified":
-                least = shapes.value(node, SH.qualifiedMinCount)
-                if least is None or path is None:
-                    raise Unsupported("sh:qualifiedValueShape without sh:qualifiedMinCount")
-                value = (_shape(shapes, value, cache), int(least))
-            shape.checks.append((kind, value, _COMPONENTS[kind]))
-    for prop in shapes.objects(node, SH.property):
-        shape.properties.append(_shape(shapes, prop, cache))
-    for constraint in shapes.objects(node, SH.sparql):
-        if not top or path is not None:
-            raise Unsupported("sh:sparql below a targeted node shape")
-        shape.sparql.append(_sparql(shapes, constraint))
-    return shape
-
-
-def _flags(flags: str) -> int:
-    value = 0
-    for letter, flag in (("i", re.IGNORECASE), ("m", re.MULTILINE), ("s", re.DOTALL), ("x", re.VERBOSE)):
-        if letter in flags:
-            value |= flag
-    return value
-
-
-def _path(shapes: Graph, path: Node) -> object:
-    if isinstance(path, URIRef):
-        return ("p", ox.NamedNode(str(path)))
-    inverse = shapes.value(path, SH.inversePath)
-    if isinstance(inverse, URIRef):
-        return ("inverse", ox.NamedNode(str(inverse)))
-    alternatives = shapes.value(path, SH.alternativePath)
-    if alternatives is not None:
-        return ("alt", [_path(shapes, p) for p in Collection(shapes, alternatives)])
-    if (path, RDF.first, None) in shapes:
-        return ("seq", [_path(shapes, p) for p in Collection(shapes, path)])
-    raise Unsupported(f"path {path}")
-
-
-def _sparql(shapes: Graph, constraint: Node) -> SparqlCheck:
-    select = shapes.value(constraint, SH.select)
-    if select is None or (constraint, SH.deactivated, None) in shapes:
-        raise Unsupported("a SPARQL constraint without sh:select")
-    prefixes = "".join(
-        f"PREFIX {shapes.value(d, SH.prefix)}: <{shapes.value(d, SH.namespace)}>\n"
-        for declared in shapes.objects(constraint, SH.prefixes)
-        for d in shapes.objects(declared, SH.declare))
-    text = str(select)
-    if KIND_FUNCTIONS.search(text):
-        raise Unsupported("a SPARQL constraint asking for a term's kind")
-    query = prefixes + _THIS.sub("?this", text)
-    batched = None
-    where = _WHERE.search(query)
-    if where is not None and not _NOT_BATCHED.search(text):
-        # Every solution's ?this is one of the shape's focus nodes, joined first.
-        batched = (query[:where.end()] + f" GRAPH {_FOCUS_GRAPH} {{ ?this {_OF} {_SHAPE_SLOT} }} "
-                   + query[where.end():])
-    return SparqlCheck(constraint, query, batched,
-                       sorted(m for m in shapes.objects(constraint, SH.message) if isinstance(m, Literal)))
-
-
-def _ox_triples(graph: Graph) -> Iterable[ox.Triple]:
-    for s, p, o in graph:
-        yield ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
 
 
 class Data:
@@ -281,16 +99,6 @@ def _merged(first: dict | None, second: dict | None, p: ox.NamedNode) -> list[Te
         return list(second)
     return list(dict.fromkeys([*first, *second]))
 
-
-@dataclass
-class Found:
-    focus: Term
-    shape: Shape
-    component: URIRef
-    value: Term | None = None
-    path_node: Node | None = None
-    messages: list[Literal] = field(default_factory=list)
-    constraint: Node | None = None
 
 
 class Judge:
@@ -426,7 +234,7 @@ def validate(compiled: Compiled, triples: Sequence[ox.Triple],
     The store for the SPARQL constraints is filled and queried on a second thread while this
     one checks the core constraints: Oxigraph lets go of the GIL while it loads and queries."""
     with ThreadPoolExecutor(max_workers=1) as background:
-        store = background.submit(_sparql_store, compiled, triples) if compiled.has_sparql else None
+        store = background.submit(sparql_store, compiled, triples) if compiled.has_sparql else None
         index = Index(triples)
         data = Data(index, compiled.ontology)
         targets: list[tuple[Term, list[Shape]]] = []
@@ -437,7 +245,7 @@ def validate(compiled: Compiled, triples: Sequence[ox.Triple],
             targets.append((node, list(dict.fromkeys(shapes))))  # once each, whatever the target
         focus = [(node, shape) for node, shapes in targets for shape in shapes if shape.sparql]
         # the same worker, so after the store is filled
-        sparql = background.submit(lambda: _run_sparql(store.result(), focus)) if focus else None
+        sparql = background.submit(lambda: run_sparql(store.result(), focus)) if focus else None
         judge = Judge(data)
         found: list[Found] = []
         for node, shapes in targets:
@@ -447,91 +255,6 @@ def validate(compiled: Compiled, triples: Sequence[ox.Triple],
             found += sparql.result()
     return [_raw(one) for one in found], index
 
-
-def _sparql_store(compiled: Compiled, triples: Sequence[ox.Triple]) -> ox.Store:
-    store = ox.Store()
-    # Oxigraph gives the blank nodes of a loaded text new labels, so the input's are loaded as
-    # IRIs of a scheme of ours and turned back in the results; compile_shapes refuses queries
-    # that ask for a term's kind (isBlank …), where that would show.
-    store.load(_skolem(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")),
-               format=ox.RdfFormat.N_TRIPLES)
-    store.load(compiled.ontology_text, format=ox.RdfFormat.N_TRIPLES)
-    return store
-
-
-def _run_sparql(store: ox.Store, focus: list[tuple[Term, Shape]]) -> list[Found]:
-    # Shapes by a name of their own: a blank node shape has no IRI to put in the focus graph.
-    names = {shape: ox.NamedNode(f"urn:x-kg-batch:shape:{i}")
-             for i, shape in enumerate(dict.fromkeys(s for _, s in focus))}
-    store.load("".join(f"{_skolem_term(node)} {_OF} {names[shape]} {_FOCUS_GRAPH} .\n"
-                       for node, shape in focus), format=ox.RdfFormat.N_QUADS)
-    found: list[Found] = []
-    for shape, name in names.items():
-        for check in shape.sparql:
-            if check.batched is not None:
-                rows = store.query(check.batched.replace(_SHAPE_SLOT, str(name)))
-                found += _sparql_found(rows, shape, check)
-            else:
-                for node in (n for n, s in focus if s is shape):
-                    rows = store.query(check.query,
-                                       substitutions={ox.Variable("this"): _skolemized(node)})
-                    found += _sparql_found(rows, shape, check)
-    return found
-
-
-_SKOLEM = "urn:x-kg-batch:bnode:"
-# N-Triples as Oxigraph writes them: a blank node subject starts its line, a blank node object
-# ends it; a literal always ends with its quote, language tag or datatype IRI.
-_BLANK_SUBJECT = re.compile(r"^_:(\S+) ", re.MULTILINE)
-_BLANK_OBJECT = re.compile(r" _:(\S+) \.$", re.MULTILINE)
-
-
-def _skolem(text: str) -> str:
-    text = _BLANK_SUBJECT.sub(lambda m: f"<{_SKOLEM}{m.group(1)}> ", text)
-    return _BLANK_OBJECT.sub(lambda m: f" <{_SKOLEM}{m.group(1)}> .", text)
-
-
-def _skolem_term(node: Term) -> str:
-    return f"<{_SKOLEM}{node.value}>" if isinstance(node, ox.BlankNode) else str(node)
-
-
-def _skolemized(node: Term) -> Term:
-    return ox.NamedNode(_SKOLEM + node.value) if isinstance(node, ox.BlankNode) else node
-
-
-def _unskolem(term: Term) -> Term:
-    if isinstance(term, ox.NamedNode) and term.value.startswith(_SKOLEM):
-        return ox.BlankNode(term.value[len(_SKOLEM):])
-    return term
-
-
-def _sparql_found(rows, shape: Shape, check: SparqlCheck) -> list[Found]:
-    names = [v.value for v in rows.variables]
-    out = []
-    seen: set[tuple] = set()
-    for row in rows:
-        solution = tuple(row[name] for name in names)
-        if solution in seen:  # the same result again (SELECT without DISTINCT), reported once
-            continue
-        seen.add(solution)
-        bound = {name: _unskolem(row[name]) for name in names if row[name] is not None}
-        focus = bound.get("this")
-        if focus is None:
-            continue
-        value = bound.get("value", focus if shape.path is None else None)
-        path = bound.get("path")
-        out.append(Found(focus, shape, SH.SPARQLConstraintComponent, value,
-                         to_rdflib(path) if path is not None else shape.path_node,
-                         [_fill(m, bound) for m in check.messages], check.node))
-    return out
-
-
-def _fill(message: Literal, bound: dict[str, Term]) -> Literal:
-    text = str(message)
-    for name, value in bound.items():
-        # as pyshacl fills them: the plain value (an IRI, a literal's lexical form)
-        text = re.sub(r"\{[?$]" + re.escape(name) + r"\}", lambda _m, v=value: v.value, text)
-    return Literal(text, lang=message.language)
 
 
 def _rdf(term: Term) -> Node:
@@ -548,3 +271,4 @@ def _raw(one: Found) -> RawResult:
     return RawResult(_rdf(one.focus), one.component, one.shape.severity, one.path_node,
                      _rdf(one.value) if one.value is not None else None, one.shape.node,
                      one.constraint, tuple(one.messages or one.shape.messages))
+

@@ -25,6 +25,7 @@ from kg.store.base import Store
 from kg.validation import batch, prepared
 from kg.validation.build import RawResult, group, read_results, results_of
 from kg.validation.bundle import Bundle
+from kg.validation.compiled import Compiled, Unsupported, compile_shapes
 from kg.validation.context import fetch_context
 from kg.validation.focus import Focus, KindChecks, kind_checks
 from kg.validation.model import Report, count_by_severity
@@ -223,15 +224,15 @@ def _kind_checks(bundle: Bundle) -> KindChecks:
     return derived[1]
 
 
-def _batch_bundle(bundle: Bundle) -> batch.Compiled | None:
+def _batch_bundle(bundle: Bundle) -> Compiled | None:
     """The shapes compiled for the batch engine once per bundle; None where they use a feature
     it does not evaluate (then pyshacl-turbo judges)."""
     derived = bundle.derived.get("batch")
     if derived is None or derived[0] is not bundle.shapes or derived[1] is not bundle.ontology:
         try:
-            compiled = batch.compile_shapes(bundle.shapes, bundle.ontology,
-                                            _ontology_text(bundle.ontology))
-        except batch.Unsupported as exc:
+            compiled = compile_shapes(bundle.shapes, bundle.ontology,
+                                      _ontology_text(bundle.ontology))
+        except Unsupported as exc:
             warnings.warn(f"The batch engine cannot judge these shapes ({exc}); "
                           "pyshacl-turbo does.", stacklevel=2)
             compiled = None

@@ -13,8 +13,9 @@ from rdflib import RDF, Graph
 import shapes_support
 from equivalence_support import leipzig, results, shipped_pieces
 from kg.parsed_input import Submission
-from kg.validation import Validator, batch
+from kg.validation import Validator
 from kg.validation.bundle import Bundle
+from kg.validation.compiled import Unsupported, compile_shapes
 from kg.validation.engine import DEFAULT_ENGINE, _batch_bundle
 from kg.validation.lines import NoLines
 from kg.validation.published import data_graphs, revalidate
@@ -97,8 +98,8 @@ def test_shapes_with_a_feature_it_does_not_judge_go_to_pyshacl_turbo(bundle, con
             sh:or ( [ sh:path ikg:ags ; sh:minCount 1 ] [ sh:path ikg:name ; sh:minCount 1 ] ) .
         """, format="turtle")
     other = Bundle(shapes=shapes, ontology=bundle.ontology, files=bundle.files, labels=bundle.labels)
-    with pytest.raises(batch.Unsupported, match="shacl#or"):
-        batch.compile_shapes(other.shapes, other.ontology, "")
+    with pytest.raises(Unsupported, match="shacl#or"):
+        compile_shapes(other.shapes, other.ontology, "")
     submission = leipzig(lambda name, data: data.replace(b",14713000,", b",99999999,"))
     with pytest.warns(UserWarning, match="pyshacl-turbo does"):
         fast = results(Validator(other, context_store, engine="batch").validate(submission, "en"))
