@@ -115,6 +115,10 @@ def shipped_server(folder: Path, template_folder) -> str:
         peer = oxigraph_server(template)
         load_into(peer, template)
         stop(peer)
+        # The load is left in RocksDB's write-ahead log (130 MB): every copy replayed it on start,
+        # 30-40 s under load, past OxigraphPeer's wait. Compacted once, a copy starts in < 1 s.
+        subprocess.run([oxigraph_binary(), "optimize", "--location", str(template / "peer-store")],
+                       check=True, capture_output=True, timeout=600)
         _template.append(template)
     shutil.copytree(_template[0] / "peer-store", folder / "peer-store")
     if (_template[0] / "state").exists():
@@ -204,3 +208,12 @@ def options_of(server) -> list[str]:
     """What a kg command needs besides --store to find a running server's own files (its
     record: writes go through it)."""
     return ["--state-dir", str(server.local.parent)] if str(server.store).startswith("http") else []
+
+
+def own_store(folder: Path) -> Path | str:
+    """An empty store for a module that builds its own (not of the shipped files): a directory
+    in `folder`, or on the remote backend the URL of an Oxigraph server keeping its data there.
+    Open it with open_store(it, folder / "state"); release() it once done."""
+    if remote():
+        return oxigraph_server(folder).url
+    return folder / "store"

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 import pytest
 
 from kg.loading import SourceFile, collect_sources, load_sources
-from kg.store import EmbeddedStore
 from kg.validation import Validator, load_bundle
 from kg.validation.inputs import read_input
+from remote_backend import open_store, own_store, release
 from support import ROOT
 
 GUIDE = ROOT / "ontology" / "MODELLING.md"
@@ -47,7 +47,9 @@ def test_the_guide_has_its_examples_and_declares_their_prefixes():
 
 @pytest.fixture(scope="module")
 def validator(tmp_path_factory) -> Iterator[Validator]:
-    store = EmbeddedStore(tmp_path_factory.mktemp("guide") / "store")
+    folder = tmp_path_factory.mktemp("guide")
+    path = own_store(folder)
+    store = open_store(path, folder / "state")
     examples = PREFIXES + "\n".join(body for _, body in BLOCKS[1:])
     # Loaded as one more file of data/, beside the shipped ones (in this temporary store only).
     sources = collect_sources(ROOT, ["data"]) + [
@@ -55,6 +57,7 @@ def validator(tmp_path_factory) -> Iterator[Validator]:
     load_sources(store, sources, folders=["data"])
     yield Validator(load_bundle(ROOT), store)
     store.close()
+    release(path)
 
 
 @pytest.mark.parametrize(("line", "body"), [pytest.param(line, body, id=f"line-{line}") for line, body in BLOCKS])

@@ -13,7 +13,7 @@ from kg.search import Search
 from kg.search.folding import fold
 from kg.search.index import SearchIndex
 from kg.search.service import checked_limit, checked_query
-from kg.store import EmbeddedStore, GraphLoad
+from kg.store import GraphLoad
 
 IKG = "https://w3id.org/integration-kg/ontology#"
 ID = "https://w3id.org/integration-kg/id/"
@@ -111,22 +111,18 @@ def municipality(ags: str, name: str) -> list[ox.Triple]:
             ox.Triple(node, ox.NamedNode(IKG + "ags"), ox.Literal(ags))]
 
 
-def test_the_index_is_rebuilt_after_a_write_and_only_then(tmp_path):
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        graph = "https://w3id.org/integration-kg/graph/data/test"
-        store.replace_graphs([GraphLoad(graph, municipality("14612000", "Dresden"))])
-        search = Search(InProcessRunner(store), site_catalog(), store.stats)
-        first = search.current(30)
-        assert [r.label for r in search.find("dresden", "de")] == ["Dresden"]
-        assert search.current(30) is first  # no write, no rebuild
-        store.replace_graphs([GraphLoad(graph, municipality("09564000", "Nürnberg"))])
-        second = search.current(30)
-        assert second is not first
-        assert search.find("dresden", "de") == []
-        assert [r.ags for r in search.find("Nuernberg", "de")] == ["09564000"]
-    finally:
-        store.close()
+def test_the_index_is_rebuilt_after_a_write_and_only_then(store):
+    graph = "https://w3id.org/integration-kg/graph/data/test"
+    store.replace_graphs([GraphLoad(graph, municipality("14612000", "Dresden"))])
+    search = Search(InProcessRunner(store), site_catalog(), store.stats)
+    first = search.current(30)
+    assert [r.label for r in search.find("dresden", "de")] == ["Dresden"]
+    assert search.current(30) is first  # no write, no rebuild
+    store.replace_graphs([GraphLoad(graph, municipality("09564000", "Nürnberg"))])
+    second = search.current(30)
+    assert second is not first
+    assert search.find("dresden", "de") == []
+    assert [r.ags for r in search.find("Nuernberg", "de")] == ["09564000"]
 
 
 class SlowRunner:
@@ -141,23 +137,19 @@ class SlowRunner:
         return self.inner.run(sparql, **kwargs)
 
 
-def test_the_first_search_says_503_while_the_index_is_built_and_later_ones_use_the_old_one(tmp_path):
+def test_the_first_search_says_503_while_the_index_is_built_and_later_ones_use_the_old_one(store):
     from kg.errors import Unavailable
 
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        graph = "https://w3id.org/integration-kg/graph/data/test"
-        store.replace_graphs([GraphLoad(graph, municipality("14612000", "Dresden"))])
-        search = Search(SlowRunner(store, 0.5), site_catalog(), store.stats, wait=0.05)
-        with pytest.raises(Unavailable) as caught:
-            search.find("dresden", "de")
-        assert caught.value.status == 503 and "Minute" in caught.value.text("de")
-        search.current(30)
-        assert [r.label for r in search.find("dresden", "de")] == ["Dresden"]
-        store.replace_graphs([GraphLoad(graph, municipality("09564000", "Nürnberg"))])
-        # While the new index is built, searches answer from the one before the write.
-        assert [r.label for r in search.find("dresden", "de")] == ["Dresden"]
-        search.current(30)
-        assert search.find("dresden", "de") == []
-    finally:
-        store.close()
+    graph = "https://w3id.org/integration-kg/graph/data/test"
+    store.replace_graphs([GraphLoad(graph, municipality("14612000", "Dresden"))])
+    search = Search(SlowRunner(store, 0.5), site_catalog(), store.stats, wait=0.05)
+    with pytest.raises(Unavailable) as caught:
+        search.find("dresden", "de")
+    assert caught.value.status == 503 and "Minute" in caught.value.text("de")
+    search.current(30)
+    assert [r.label for r in search.find("dresden", "de")] == ["Dresden"]
+    store.replace_graphs([GraphLoad(graph, municipality("09564000", "Nürnberg"))])
+    # While the new index is built, searches answer from the one before the write.
+    assert [r.label for r in search.find("dresden", "de")] == ["Dresden"]
+    search.current(30)
+    assert search.find("dresden", "de") == []

@@ -21,8 +21,8 @@ import pytest
 from rdflib import Graph, Namespace
 from rdflib.collection import Collection
 
-from kg.store import EmbeddedStore
 from kg.store.base import GraphLoad
+from remote_backend import open_store, own_store, release
 from support import start_server, stop_server
 
 W3C = Path(__file__).parent / "w3c"
@@ -61,8 +61,9 @@ def _graph_for(data_file: str) -> str:
 
 @pytest.fixture(scope="module")
 def w3c_server(tmp_path_factory):
-    path = tmp_path_factory.mktemp("w3c") / "store"
-    store = EmbeddedStore(path)
+    folder = tmp_path_factory.mktemp("w3c")
+    path = own_store(folder)
+    store = open_store(path, folder / "state")
     loads = [GraphLoad(_graph_for(f), [q.triple for q in ox.parse(path=str(W3C / f))])
              for f in {t[0] for t in RESULT_TESTS}]
     by_graph: dict[str, list[ox.Triple]] = {}
@@ -74,6 +75,7 @@ def w3c_server(tmp_path_factory):
     server = start_server(path)
     yield server
     stop_server(server)
+    release(path)
 
 
 def _request(server, method: str, path: str, body: bytes | None = None,

@@ -11,10 +11,9 @@ import pyoxigraph as ox
 import pytest
 
 from kg import iris
-from kg.config import Settings
-from kg.store import EmbeddedStore, GraphLoad
+from kg.store import GraphLoad
 from kg.web import QUERY_RUNNER_KEY, create_app
-from support import ROOT
+from remote_backend import open_store, own_store, release, settings_on
 
 AGS = "99999999"
 EVIL = "javascript:alert(1)"
@@ -58,14 +57,16 @@ class _Links(HTMLParser):
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    path = tmp_path_factory.mktemp("source-links") / "store"
-    store = EmbeddedStore(path)
+    folder = tmp_path_factory.mktemp("source-links")
+    path = own_store(folder)
+    store = open_store(path, folder / "state")
     triples = list(ox.parse(TURTLE.encode(), format=ox.RdfFormat.TURTLE))
     store.replace_graphs([GraphLoad("https://example.org/fictional/graph", triples, source="test")])
-    app = create_app(Settings(store=str(path), root=str(ROOT), query_workers=1), store=store)
+    app = create_app(settings_on(path, folder / "state", query_workers=1), store=store)
     yield app.test_client()
     app.extensions[QUERY_RUNNER_KEY].close()
     store.close()
+    release(path)
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -4,15 +4,12 @@ follow writes too."""
 
 from __future__ import annotations
 
-import shutil
-
 import pyoxigraph as ox
 import pytest
 
-from kg.config import Settings
-from kg.store import EmbeddedStore, GraphLoad
+from kg.store import GraphLoad
 from kg.web import QUERY_RUNNER_KEY, create_app
-from support import ROOT
+from remote_backend import copy_of, release
 
 VOID_TRIPLES = ox.NamedNode("http://rdfs.org/ns/void#triples")
 NEW_GRAPH = "https://w3id.org/integration-kg/graph/test/void-cache"
@@ -20,11 +17,11 @@ NEW_GRAPH = "https://w3id.org/integration-kg/graph/test/void-cache"
 
 @pytest.fixture
 def app_and_store(loaded_store_path, tmp_path):
-    path = tmp_path / "store"
-    shutil.copytree(loaded_store_path, path)
-    store = EmbeddedStore(path)
-    # The real query runner (worker processes over checkpoints), as `kg serve` has it.
-    app = create_app(Settings(store=str(path), root=str(ROOT), query_workers=1), store=store)
+    site = copy_of(loaded_store_path, tmp_path / "copy")  # this test writes
+    store = site.open()
+    # The real query runner (worker processes over checkpoints, or the remote runner), as
+    # `kg serve` has it.
+    app = create_app(site.settings(query_workers=1), store=store)
     runner = app.extensions[QUERY_RUNNER_KEY]
     asked: list[str] = []
     run = runner.run
@@ -37,6 +34,7 @@ def app_and_store(loaded_store_path, tmp_path):
     yield app, store, asked
     runner.close()
     store.close()
+    release(site)
 
 
 def dataset_triples(client) -> int:

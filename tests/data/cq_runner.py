@@ -15,15 +15,18 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from kg.catalog import Value, load_catalog, read_query
 from kg.config import Settings
 from kg.querying import WorkerPool, make_query_runner
-from kg.store import EmbeddedStore
+from kg.querying.remote import RemoteRunner
+from kg.store import EmbeddedStore, open_store
 from kg.store.base import QueryResult
 from support import ROOT
 
@@ -50,14 +53,24 @@ def kg_load(store: Path, root: Path) -> None:
 
 
 class PublicPath:
-    """Queries through the worker pool that serves /sparql, over the store at `store_path`."""
+    """Queries through the runner that serves /sparql, over the store at `store_path`: the worker
+    pool of an embedded store, or the remote runner of a server's URL (the remote backend of the
+    tests, tests/remote_backend.py), whose own files go to a temporary folder."""
 
-    def __init__(self, store_path: Path) -> None:
-        self.settings = Settings(store=str(store_path), query_workers=1)
-        self.store = EmbeddedStore(store_path)
+    def __init__(self, store_path: Path | str) -> None:
+        self._state = ""
+        if str(store_path).startswith("http"):
+            self._state = tempfile.mkdtemp(prefix="kg-public-")
+            self.settings = Settings(store=str(store_path), query_workers=1, state_dir=self._state)
+            self.store = open_store(self.settings)
+            expected: type = RemoteRunner
+        else:
+            self.settings = Settings(store=str(store_path), query_workers=1)
+            self.store = EmbeddedStore(store_path)
+            expected = WorkerPool
         self.runner = make_query_runner(self.settings, self.store)
-        if not isinstance(self.runner, WorkerPool):
-            raise RuntimeError(f"expected the worker pool, got {type(self.runner).__name__}")
+        if not isinstance(self.runner, expected):
+            raise RuntimeError(f"expected {expected.__name__}, got {type(self.runner).__name__}")
 
     def run(self, text: str) -> QueryResult:
         result = self.runner.run(text)  # the default deadline and row cap
@@ -70,6 +83,8 @@ class PublicPath:
     def close(self) -> None:
         self.runner.close()
         self.store.close()
+        if self._state:
+            shutil.rmtree(self._state, ignore_errors=True)
 
 
 def table(result: QueryResult) -> list[list[str]]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pyoxigraph
 
-from kg.store import EmbeddedStore
 from kg.validation import Validator, load_bundle
 from kg.validation.published import revalidate
+from remote_backend import open_store
 from support import DATA_FILES, ROOT
 
 
-def test_shipped_graph_has_no_violations(loaded_store_path):
-    store = EmbeddedStore(loaded_store_path)
+def test_shipped_graph_has_no_violations(loaded_store_path, tmp_path):
+    store = open_store(loaded_store_path, tmp_path)
     try:
         report = revalidate(store, Validator(load_bundle(ROOT)), ROOT, "en")
     finally:

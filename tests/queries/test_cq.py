@@ -24,6 +24,7 @@ from cq_runner import (EXPECTED, QUERIES, PublicPath, canonical, column, csv_tex
                        query_id, read_csv, rows_where, same_table, table)
 from kg.catalog import ParameterError, read_query
 from support import GRAPH, ROOT, SHIPPED_FILES, shipped_path
+import remote_backend
 
 EXPECTED_FIXTURE = EXPECTED / "fixture"
 FIXTURE_DIR = ROOT / "tests" / "fixtures" / "fictional"
@@ -78,16 +79,27 @@ def answer(public: PublicPath, query_path: Path, values: dict | None = None) -> 
 
 
 def open_public(folder: Path) -> PublicPath:
+    """The fixture loaded by `kg load`: into a store folder, or on the remote backend into an
+    Oxigraph server of its own (stopped by close_public)."""
     root = build_root(folder / "root")
+    if remote_backend.remote():
+        peer = remote_backend.oxigraph_server(folder)
+        remote_backend.load_into(peer, folder, root)
+        return PublicPath(peer.url)
     kg_load(folder / "store", root)
     return PublicPath(folder / "store")
+
+
+def close_public(public: PublicPath) -> None:
+    public.close()
+    remote_backend.release(public.settings.store)
 
 
 @pytest.fixture(scope="module")
 def public(tmp_path_factory) -> Iterator[PublicPath]:
     path = open_public(tmp_path_factory.mktemp("fictional"))
     yield path
-    path.close()
+    close_public(path)
 
 
 def by_id(name: str) -> Path:

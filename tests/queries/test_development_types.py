@@ -13,7 +13,7 @@ import pytest
 from devtypes_rules import KINDS, NOT_ENOUGH, TYPE, labels, rule
 from kg.catalog_runner import selector, site_catalog
 from kg.development_types import FACT_KINDS, development_types
-from test_cq import DATES, answer, by_id, open_public
+from test_cq import DATES, answer, by_id, close_public, open_public
 from test_cq import date as date_term
 
 F = "https://example.org/fictional/"
@@ -23,7 +23,7 @@ F = "https://example.org/fictional/"
 def public(tmp_path_factory) -> Iterator:
     path = open_public(tmp_path_factory.mktemp("devtypes"))
     yield path
-    path.close()
+    close_public(path)
 
 
 @pytest.fixture(scope="module")
