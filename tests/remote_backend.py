@@ -204,3 +204,20 @@ def options_of(server) -> list[str]:
     """What a kg command needs besides --store to find a running server's own files (its
     record: writes go through it)."""
     return ["--state-dir", str(server.local.parent)] if str(server.store).startswith("http") else []
+
+
+def project_site(folder: Path, root: Path | None = None) -> Site:
+    """A store of its own in `folder` with what `kg load --root root` puts there (no `root`: an
+    empty store), on the backend the tests run on; point `kg serve` at it with
+    start_server(site.store, *site.options) and release(site) after use."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if remote():
+        peer = oxigraph_server(folder)
+        if root is not None:
+            load_into(peer, folder, root)
+        return site_on(peer, folder)
+    if root is not None:
+        subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(folder / "store"),
+                        "--root", str(root)], check=True, cwd=ROOT, capture_output=True,
+                       timeout=600)
+    return Site(str(folder / "store"), [], folder / "store", folder)
