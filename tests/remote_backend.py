@@ -217,3 +217,20 @@ def own_store(folder: Path) -> Path | str:
     if remote():
         return oxigraph_server(folder).url
     return folder / "store"
+
+
+def project_site(folder: Path, root: Path | None = None) -> Site:
+    """A store of its own in `folder` with what `kg load --root root` puts there (no `root`: an
+    empty store), on the backend the tests run on; point `kg serve` at it with
+    start_server(site.store, *site.options) and release(site) after use."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if remote():
+        peer = oxigraph_server(folder)
+        if root is not None:
+            load_into(peer, folder, root)
+        return site_on(peer, folder)
+    if root is not None:
+        subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(folder / "store"),
+                        "--root", str(root)], check=True, cwd=ROOT, capture_output=True,
+                       timeout=600)
+    return Site(str(folder / "store"), [], folder / "store", folder)

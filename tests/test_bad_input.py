@@ -3,8 +3,9 @@ loses nothing that was accepted before."""
 
 import pytest
 
-from kg.loading import collect_sources, load_sources
-from support import ROOT
+import remote_backend
+from kg.web import create_app
+from kg.web.context import QUERY_RUNNER_KEY
 
 TOKEN = "test-token"
 
@@ -48,20 +49,31 @@ BAD_REQUESTS = [
 ]
 
 
-@pytest.fixture
-def settings(settings):
-    return settings.replace(admin_token=TOKEN, max_query_bytes=100_000)
+# One store of the shipped files for the module (`kg load`; on the remote backend a copy of the
+# session's server): a load per test cost minutes on a remote store, and every test checks that
+# its request left the store as it was.
+@pytest.fixture(scope="module")
+def loaded(loaded_store_path, tmp_path_factory):
+    state = tmp_path_factory.mktemp("state")
+    store = remote_backend.open_store(loaded_store_path, state)
+    yield store, remote_backend.settings_on(loaded_store_path, state, query_workers=1,
+                                            admin_token=TOKEN, max_query_bytes=100_000)
+    store.close()
 
 
-@pytest.fixture
-def loaded(store):
-    load_sources(store, collect_sources(ROOT))
-    return store
+@pytest.fixture(scope="module")
+def client(loaded):
+    store, settings = loaded
+    app = create_app(settings, store=store)
+    app.config["TESTING"] = True
+    yield app.test_client()
+    app.extensions[QUERY_RUNNER_KEY].close()
 
 
 @pytest.mark.parametrize("method, path, kwargs, status", BAD_REQUESTS,
                          ids=[f"{m} {p[:50]} -> {s}" for m, p, _, s in BAD_REQUESTS])
 def test_bad_input_is_a_4xx_with_a_message_and_changes_nothing(client, loaded, method, path, kwargs, status):
+    loaded, _ = loaded
     before = loaded.quad_count()
     response = client.open(path, method=method, **kwargs)
     assert response.status_code == status, response.get_data(as_text=True)[:500]

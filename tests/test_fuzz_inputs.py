@@ -17,15 +17,14 @@ import os
 import socket
 import threading
 import zipfile
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
-from kg.config import Settings
+import remote_backend
 from kg.web import create_app
 from kg.web.context import QUERY_RUNNER_KEY, STORE_KEY
-from support import ROOT
 
 TOKEN = "fuzz-admin-token"
 # Short, so that valid but costly input meets the deadline soon; long enough that an empty
@@ -64,12 +63,13 @@ class Trap:
 
 _REAL_CONNECT, _REAL_CONNECT_EX = socket.socket.connect, socket.socket.connect_ex
 _outbound: list = []
+_store_peers: set = set()
 
 
 def _guarded(real):
     def connect(sock, address):
         # Local IPC (AF_UNIX) is how parts of the process may talk; any network peer is outbound.
-        if sock.family in (socket.AF_INET, socket.AF_INET6):
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and tuple(address[:2]) not in _store_peers:
             _outbound.append(address)
             raise ConnectionRefusedError(f"outbound connection to {address} refused by the test")
         return real(sock, address)
@@ -84,9 +84,14 @@ def trap():
 
 
 @pytest.fixture(scope="module")
-def fuzz_client(loaded_store_path, trap):
-    app = create_app(Settings(store=str(loaded_store_path), root=str(ROOT), query_workers=1,
-                              admin_token=TOKEN, query_timeout=QUERY_TIMEOUT))
+def fuzz_client(loaded_store_path, trap, tmp_path_factory):
+    app = create_app(remote_backend.settings_on(
+        loaded_store_path, tmp_path_factory.mktemp("state"), query_workers=1, admin_token=TOKEN,
+        query_timeout=QUERY_TIMEOUT))
+    if remote_backend.remote():
+        # The remote store is a server on loopback: the one peer the app may talk to.
+        url = urlsplit(str(loaded_store_path))
+        _store_peers.add((url.hostname, url.port))
     try:
         yield app.test_client()
     finally:

@@ -16,15 +16,14 @@ import http.client
 import json
 import select
 import socket
-import subprocess
-import sys
 import time
 import urllib.parse
 from collections.abc import Iterator
 
 import pytest
 
-from support import ROOT, Server, start_server, stop_server
+import remote_backend
+from support import Server, start_server, stop_server
 
 TOKEN = "hardening-test-token"
 LIMIT = 200_000  # --max-upload-bytes
@@ -39,14 +38,13 @@ def hardened(tmp_path_factory) -> Iterator[Server]:
     (project / "data").mkdir()
     (project / "data" / "towns.ttl").write_text(TTL.format("Musterstadt"))
     (project / "data" / "villages.ttl").write_text(TTL.format("Beispieldorf"))
-    store = tmp_path_factory.mktemp("hardened") / "store"
-    subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(store), "--root",
-                    str(project)], check=True, cwd=ROOT, capture_output=True)
-    server = start_server(store, "--admin-token", TOKEN, "--max-upload-bytes", str(LIMIT),
-                          "--header-timeout", str(HEADER_TIMEOUT),
+    site = remote_backend.project_site(tmp_path_factory.mktemp("hardened"), project)
+    server = start_server(site.store, *site.options, "--admin-token", TOKEN,
+                          "--max-upload-bytes", str(LIMIT), "--header-timeout", str(HEADER_TIMEOUT),
                           "--idle-timeout", str(IDLE_TIMEOUT))
     yield server
     stop_server(server)
+    remote_backend.release(site)
 
 
 def address(server: Server) -> tuple[str, int]:

@@ -18,10 +18,9 @@ from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
-from kg.config import Settings
+import remote_backend
 from kg.web import create_app
 from kg.web.context import QUERY_RUNNER_KEY, STORE_KEY
-from support import ROOT
 
 TOKEN = "schemathesis-admin-token"
 EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "5"))
@@ -31,9 +30,10 @@ WITH_TOKEN = ("/api/admin/dump", "/api/admin/submissions/{submission_id}/erase")
 
 
 @pytest.fixture(scope="module")
-def api_app(loaded_store_path):
-    app = create_app(Settings(store=str(loaded_store_path), root=str(ROOT), query_workers=1,
-                              admin_token=TOKEN, query_timeout=10))
+def api_app(loaded_store_path, tmp_path_factory):
+    app = create_app(remote_backend.settings_on(
+        loaded_store_path, tmp_path_factory.mktemp("state"), query_workers=1, admin_token=TOKEN,
+        query_timeout=10))
     yield app
     app.extensions[QUERY_RUNNER_KEY].close()
     app.extensions[STORE_KEY].close()

@@ -15,8 +15,6 @@ import html.parser
 import io
 import json
 import re
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -24,6 +22,7 @@ from collections.abc import Iterator
 
 import pytest
 
+import remote_backend
 from support import ROOT, Server, start_server, stop_server
 
 FIXTURE = ROOT / "tests" / "fixtures" / "fictional" / "fixture.ttl"
@@ -49,11 +48,6 @@ def hostile_project(folder) -> None:
     (folder / "data" / "fixture.ttl").write_text(text, encoding="utf-8")
 
 
-def load(project, store) -> None:
-    subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(store), "--root",
-                    str(project)], check=True, cwd=ROOT, capture_output=True)
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile-project")
@@ -63,11 +57,11 @@ def project(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory, project) -> Iterator[Server]:
-    store = tmp_path_factory.mktemp("hostile") / "store"
-    load(project, store)
-    server = start_server(store)
+    site = remote_backend.project_site(tmp_path_factory.mktemp("hostile"), project)
+    server = start_server(site.store, *site.options)
     yield server
     stop_server(server)
+    remote_backend.release(site)
 
 
 def fetch(server: Server, path: str, **headers: str) -> tuple[int, dict, bytes]:
@@ -179,8 +173,8 @@ def test_the_host_header_is_never_reflected(hostile):
 
 def test_links_use_the_configured_base_url(tmp_path, project):
     base = "https://kg.example.org/"
-    load(project, tmp_path / "store")
-    server = start_server(tmp_path / "store", "--base-url", base)
+    site = remote_backend.project_site(tmp_path, project)
+    server = start_server(site.store, *site.options, "--base-url", base)
     try:
         _, _, void = fetch(server, "/.well-known/void", Host=EVIL, Accept="text/turtle")
         assert f"<{base}sparql>" in void.decode("utf-8")
@@ -189,3 +183,4 @@ def test_links_use_the_configured_base_url(tmp_path, project):
         assert (base + "sparql") in page.replace("\\/", "/") and EVIL not in page
     finally:
         stop_server(server)
+        remote_backend.release(site)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+import remote_backend
 from support import Server, start_server, stop_server
 
 LIMIT = 5_000_000  # --max-upload-bytes of the server under test
@@ -33,10 +34,12 @@ def spool(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def limited(tmp_path_factory, spool) -> Iterator[Server]:
-    store = tmp_path_factory.mktemp("limited") / "store"
-    server = start_server(store, "--max-upload-bytes", str(LIMIT), env={"TMPDIR": str(spool)})
+    site = remote_backend.project_site(tmp_path_factory.mktemp("limited"))  # an empty store
+    server = start_server(site.store, *site.options, "--max-upload-bytes", str(LIMIT),
+                          env={"TMPDIR": str(spool)})
     yield server
     stop_server(server)
+    remote_backend.release(site)
 
 
 def post(server: Server, path: str, body: bytes, content_type: str, **headers: str):

@@ -8,9 +8,8 @@ import io
 
 import pytest
 
-from kg.loading import collect_sources, load_sources
+import remote_backend
 from kg.web import create_app
-from support import ROOT
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 BAD_CSV = (b"key,label,kind,name,founded,seat_ags,active_in_ags,source_url,accessed_on\r\n"
@@ -159,20 +158,17 @@ def test_an_unexpected_failure_is_a_500_page_that_tells_nothing_internal(setting
     assert body["error"] == "internal-error" and "secret" not in str(body)
 
 
-@pytest.fixture
-def loaded(store):
-    load_sources(store, collect_sources(ROOT))
-    return store
-
-
-def test_a_stopped_query_says_so_in_german(settings, loaded):
+def test_a_stopped_query_says_so_in_german(loaded_store_path, tmp_path):
     """The texts kg.querying.messages builds reach the client, in the language it asked for."""
-    app = create_app(settings.replace(query_workers=1, query_timeout=1.0), store=loaded)
+    store = remote_backend.open_store(loaded_store_path, tmp_path)
+    app = create_app(remote_backend.settings_on(loaded_store_path, tmp_path, query_workers=1,
+                                                query_timeout=1.0), store=store)
     try:
         response = app.test_client().get("/sparql", query_string={"query": FOREVER},
                                          headers={"Accept-Language": "de"})
     finally:
         app.extensions["kg.query_runner"].close()
+        store.close()
     assert (response.status_code, response.json["error"]) == (503, "query-timeout")
     assert response.json["message"].startswith("Die Abfrage lief länger als 1 s, die Grenze "
                                                "dieses Servers, und wurde abgebrochen.")
