@@ -590,8 +590,14 @@ def backup_command(settings, directory: str) -> None:
     """Back the whole store up into DIRECTORY (new or empty): every graph, the system graph and
     the submissions' kept files. Works while `kg serve` runs (the server makes the copy)."""
     target = Path(directory).resolve()
+    if settings.store_is_remote:
+        # Its data are in the Oxigraph server's --location, which only that server may copy.
+        fail(f"--store {settings.store}: kg backup copies the embedded store only; back the "
+             "Oxigraph server up on its own host (`oxigraph backup --location DIR --destination "
+             "TARGET`) together with the --state-dir folder, or write the published dataset "
+             "with `kg dump`.")
     store_backup.check_target(target)
-    if settings.store_is_remote or not Path(settings.store).is_dir():
+    if not Path(settings.store).is_dir():
         fail(f"No store at {settings.store}; give the store's folder with --store.")
     store, server = open_store_or_server(settings)
     if server is not None:

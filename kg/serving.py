@@ -18,9 +18,9 @@ from waitress.utilities import RequestEntityTooLarge, RequestHeaderFieldsTooLarg
 
 from kg import logs
 from kg.config import Settings
-from kg.errors import KGError, PayloadTooLarge
+from kg.errors import KGError, PayloadTooLarge, StoreBusy
 from kg.i18n import DEFAULT_LANGUAGE, choose_language
-from kg.running import ServerRecord, new_token, remove_record, write_record
+from kg.running import ServerRecord, new_token, read_record, remove_record, write_record
 from kg.web import QUERY_RUNNER_KEY, STORE_KEY, create_app
 from kg.web.security_headers import HEADERS
 
@@ -41,6 +41,8 @@ def max_request_body(settings: Settings) -> int:
 
 
 def serve(settings: Settings) -> None:
+    if settings.store_is_remote:
+        _refuse_a_second_writer(settings)
     if not settings.admin_token:
         settings = settings.replace(admin_token=new_token())
     app = create_app(settings)
@@ -73,6 +75,21 @@ def serve(settings: Settings) -> None:
     finally:
         runner.close()  # no query worker outlives the server
         remove_record(settings.local_store, os.getpid())
+
+
+def _refuse_a_second_writer(settings: Settings) -> None:
+    """An Oxigraph server holds no lock for us, so two `kg serve` of one state folder would both
+    write, and the second's record would hide the first from local commands: the live record
+    is the lock (as the embedded store's lock file is)."""
+    record = read_record(settings.local_store)
+    if record is not None and record.pid != os.getpid():
+        raise StoreBusy(messages={
+            "en": f"The store {settings.store} is in use by another process (the `kg serve` at "
+                  f"{record.url}, process {record.pid}, with the same --state-dir). Stop it, or "
+                  "send writes through its API.",
+            "de": f"Der Speicher {settings.store} wird von einem anderen Prozess benutzt (dem "
+                  f"`kg serve` unter {record.url}, Prozess {record.pid}, mit demselben "
+                  "--state-dir). Beenden Sie ihn, oder schreiben Sie über seine API."})
 
 
 def connection_bounds(settings: Settings) -> dict:

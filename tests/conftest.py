@@ -120,3 +120,12 @@ def server(request, tmp_path_factory) -> Iterator[Server]:
     srv = start_server(load_shipped(tmp_path_factory, "loaded-own"))
     yield srv
     stop_server(srv)
+
+
+@pytest.fixture
+def empty_site(tmp_path: Path) -> Iterator[remote_backend.Site]:
+    """An empty store of the backend under test (remote_backend.new_site), for a test that
+    loads files of its own through the command line."""
+    site = remote_backend.new_site(tmp_path / "site")
+    yield site
+    remote_backend.release(site)

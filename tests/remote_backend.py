@@ -32,9 +32,12 @@ def remote() -> bool:
     return BACKEND == "remote"
 
 
-def oxigraph_server(folder: Path) -> OxigraphPeer:
-    """An empty Oxigraph server; stopped by stop_all() (the session's end) or by the caller."""
-    peer = OxigraphPeer(folder, None, "--timeout-s", SERVER_TIMEOUT_S)
+def oxigraph_server(folder: Path, timeout_s: str = SERVER_TIMEOUT_S) -> OxigraphPeer:
+    """An empty Oxigraph server; stopped by stop_all() (the session's end) or by the caller.
+    `timeout_s`: its --timeout-s (a test of our deadline gives the deadline, as the README tells
+    operators to)."""
+    peer = OxigraphPeer(folder, None, "--timeout-s", str(timeout_s))
+    peer.timeout_s = str(timeout_s)  # kept for a restart (_restart)
     _started.append(peer)
     return peer
 
@@ -106,7 +109,7 @@ class Site:
 _template: list[Path] = []  # the folder of the one server the shipped files were loaded into
 
 
-def shipped_server(folder: Path, template_folder) -> str:
+def shipped_server(folder: Path, template_folder, timeout_s: str = SERVER_TIMEOUT_S) -> str:
     """The URL of a server in `folder` holding what `kg load --store URL` of the shipped files
     gives: a copy of one server loaded so once per session (`template_folder()` makes its
     folder), as a load into a server took 20-40 s of each module here and a copy takes 1-2."""
@@ -123,7 +126,7 @@ def shipped_server(folder: Path, template_folder) -> str:
     shutil.copytree(_template[0] / "peer-store", folder / "peer-store")
     if (_template[0] / "state").exists():
         shutil.copytree(_template[0] / "state", folder / "state", ignore=_RUNNING_RECORD)
-    peer = oxigraph_server(folder)
+    peer = oxigraph_server(folder, timeout_s)
     _folders[peer.url] = folder
     return peer.url
 
@@ -169,6 +172,15 @@ def copy_folder(site: Site, folder: Path) -> Site:
     return site_on(oxigraph_server(folder), folder)
 
 
+def new_site(folder: Path) -> Site:
+    """An empty store of this backend's kind in `folder` (not there yet for the embedded one:
+    `kg load` makes it), for a test that loads files of its own; release() it after use."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if not remote():
+        return Site(str(folder / "store"), [], folder / "store", folder)
+    return site_on(oxigraph_server(folder), folder)
+
+
 # The record of a `kg serve` that ran on the original says nothing true about the copy.
 _RUNNING_RECORD = shutil.ignore_patterns("*.serve.json")
 
@@ -177,7 +189,7 @@ def _restart(peer: OxigraphPeer, location: Path) -> None:
     """Start a stopped server again on its own port (its URL is what tests hold)."""
     peer.process = subprocess.Popen(
         [oxigraph_binary(), "serve", "--location", str(location), "--bind",
-         f"127.0.0.1:{peer.port}", "--timeout-s", SERVER_TIMEOUT_S],
+         f"127.0.0.1:{peer.port}", "--timeout-s", getattr(peer, "timeout_s", SERVER_TIMEOUT_S)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
     while True:

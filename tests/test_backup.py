@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 from kg import iris
 from kg.cli import main
+from remote_backend import remote
 from support import ROOT, start_server, stop_server
 
 FIXTURES = ROOT / "tests" / "fixtures" / "submissions"
@@ -52,8 +53,12 @@ def kept_files(store: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def submitted(loaded_store_path, tmp_path_factory) -> Path:
+def submitted(request, tmp_path_factory) -> Path:
     """A store built by `kg load` plus one accepted submission, made through the command line."""
+    if remote():
+        pytest.skip("kg backup and kg restore copy the embedded store's folder; a remote "
+                    "Oxigraph server backs itself up (its refusal is tested below)")
+    loaded_store_path = request.getfixturevalue("loaded_store_path")
     folder = tmp_path_factory.mktemp("backup-base")
     store = folder / "store"
     shutil.copytree(loaded_store_path, store)
@@ -119,3 +124,14 @@ def test_backup_through_a_running_server_and_restore_refusals(submitted, tmp_pat
     damaged = kg_here("restore", str(tmp_path / "backup"), "--store", str(tmp_path / "other"))
     assert damaged.exit_code == 2 and "damaged" in damaged.stderr
     assert not (tmp_path / "other").exists()
+
+
+def test_backup_of_a_remote_store_says_what_to_do_instead(tmp_path):
+    """An Oxigraph server's data are in its own --location, which only it may copy: `kg backup
+    --store URL` says so in one line and makes nothing (both backends: no server is needed)."""
+    url = "http://127.0.0.1:9/query"
+    made = kg_here("backup", str(tmp_path / "backup"), "--store", url,
+                   "--state-dir", str(tmp_path / "state"))
+    assert made.exit_code == 2 and made.stderr.count("\n") == 1, made.output
+    assert "embedded store only" in made.stderr and "oxigraph backup" in made.stderr
+    assert "Traceback" not in made.stderr and not (tmp_path / "backup").exists()

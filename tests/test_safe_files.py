@@ -78,20 +78,24 @@ def project(tmp_path):
     return tmp_path / "project"
 
 
-def test_load_of_a_partial_tree_keeps_what_it_lacks_unless_pruned(tmp_path, project):
-    store = str(tmp_path / "store")
-    assert kg("load", "--store", store, "--root", str(project)).returncode == 0
+def store_options(site) -> list[str]:
+    return ["--store", site.store, *site.options]
+
+
+def test_load_of_a_partial_tree_keeps_what_it_lacks_unless_pruned(empty_site, project):
+    store = store_options(empty_site)
+    assert kg("load", *store, "--root", str(project)).returncode == 0
     (project / "data" / "villages.ttl").unlink()
-    out = kg("load", "--store", store, "--root", str(project))
+    out = kg("load", *store, "--root", str(project))
     assert out.returncode == 0, out.stderr
     assert "0 graph(s) of removed files dropped" in out.stdout
     assert "Kept 1 graph(s)" in out.stderr and "graph/data/villages" in out.stderr
     assert "--prune" in out.stderr
-    dump = kg("dump", "--store", store).stdout
+    dump = kg("dump", *store).stdout
     assert "Beispieldorf" in dump
-    out = kg("load", "--store", store, "--root", str(project), "--prune")
+    out = kg("load", *store, "--root", str(project), "--prune")
     assert out.returncode == 0 and "1 graph(s) of removed files dropped" in out.stdout
-    assert "Beispieldorf" not in kg("dump", "--store", store).stdout
+    assert "Beispieldorf" not in kg("dump", *store).stdout
 
 
 class CuttingProxy:
@@ -125,31 +129,35 @@ class CuttingProxy:
         self.listener.close()
 
 
-def test_load_cut_off_after_the_server_committed_is_one_line_and_exit_3(tmp_path, project):
-    store = tmp_path / "store"
-    assert kg("load", "--store", str(store), "--root", str(project)).returncode == 0
-    server = start_server(store)
+def test_load_cut_off_after_the_server_committed_is_one_line_and_exit_3(empty_site, project):
+    store, local = store_options(empty_site), str(empty_site.local)
+    assert kg("load", *store, "--root", str(project)).returncode == 0
+    server = start_server(empty_site.store, *empty_site.options)
     try:
-        record = read_record(str(store))
+        record = read_record(local)
         proxy = CuttingProxy(server.url)
-        write_record(str(store), ServerRecord(proxy.url, record.pid, record.token))
+        write_record(local, ServerRecord(proxy.url, record.pid, record.token))
         (project / "data" / "more.ttl").write_text(TTL.format("Neustadt"))
-        out = kg("load", "--store", str(store), "--root", str(project))
+        out = kg("load", *store, "--root", str(project))
         assert proxy.answered.wait(10)
         assert out.returncode == 3, out.stderr
         assert "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
         assert "closed the connection" in out.stderr and "may have completed" in out.stderr
-        write_record(str(store), record)
+        write_record(local, record)
         # The load did commit: the server publishes the new file's triple.
-        dumped = kg("dump", "--store", str(store)).stdout
+        dumped = kg("dump", *store).stdout
         assert "Neustadt" in dumped
     finally:
         stop_server(server)
 
 
-def test_an_operating_system_error_is_one_line(tmp_path, project):
-    store = tmp_path / "store"
-    store.write_text("a file where the store's folder should be")
-    out = kg("load", "--store", str(store), "--root", str(project))
+def test_an_operating_system_error_is_one_line(tmp_path, project, empty_site):
+    blocker = tmp_path / "store"
+    blocker.write_text("a file where a folder should be")
+    if not empty_site.options:  # the embedded store's folder is that file
+        out = kg("load", "--store", str(blocker), "--root", str(project))
+    else:  # a remote store keeps no folder here: a dump into a folder that is that file
+        assert kg("load", *store_options(empty_site), "--root", str(project)).returncode == 0
+        out = kg("dump", *store_options(empty_site), "-o", str(blocker / "dump.nq"))
     assert out.returncode == 2
     assert "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1

@@ -9,6 +9,7 @@ import urllib.request
 import pytest
 
 from kg.running import read_record
+from remote_backend import options_of
 from support import ROOT, SHIPPED_COUNT, SHIPPED_FILES, published_triple_count, start_server, stop_server
 
 TTL = '@prefix ex: <https://example.org/fictional/> .\nex:town ex:name "{}" .\n'
@@ -38,28 +39,28 @@ def test_health_reports_published_triples_of_the_shipped_files(server, loaded_st
     assert body["published_triples"] == published_triple_count()
 
 
-def test_load_while_serving_goes_through_the_server(tmp_path, project):
-    store = tmp_path / "store"
-    assert kg("load", "--store", str(store), "--root", str(project)).returncode == 0
-    srv = start_server(store)
+def test_load_while_serving_goes_through_the_server(empty_site, project):
+    store = ["--store", empty_site.store, *empty_site.options]
+    assert kg("load", *store, "--root", str(project)).returncode == 0
+    srv = start_server(empty_site.store, *empty_site.options)
     try:
         assert health(srv)["published_triples"] == 1
-        record = read_record(str(store))
+        record = read_record(str(empty_site.local))
         assert record is not None and record.url == srv.url
         (project / "data" / "more.ttl").write_text(TTL.format("Beispielstadt"))
-        out = kg("load", "--store", str(store), "--root", str(project))
+        out = kg("load", *store, "--root", str(project))
         assert out.returncode == 0, out.stderr
         assert f"Sent to the running server at {srv.url}" in out.stdout
         assert "Loaded 1 file(s)" in out.stdout
         assert health(srv)["published_triples"] == 2
         # A broken file sent through the server changes nothing either.
         (project / "data" / "bad.ttl").write_text("<a> <b> .")
-        out = kg("load", "--store", str(store), "--root", str(project))
+        out = kg("load", *store, "--root", str(project))
         assert out.returncode == 2 and "data/bad.ttl, line 1" in out.stderr
         assert health(srv)["published_triples"] == 2
     finally:
         stop_server(srv)
-    assert read_record(str(store)) is None
+    assert read_record(str(empty_site.local)) is None
 
 
 def test_write_api_needs_the_token(server):
@@ -72,7 +73,9 @@ def test_write_api_needs_the_token(server):
 
 
 def test_a_second_server_on_the_same_store_stops_with_a_message(server):
-    out = kg("serve", "--store", str(server.store), "--port", "1")
+    """The embedded store's lock; on a remote store the first server's live record in the same
+    --state-dir (an Oxigraph server has no lock of ours)."""
+    out = kg("serve", "--store", str(server.store), *options_of(server), "--port", "1")
     assert out.returncode == 2 and "in use by another process" in out.stderr
 
 
