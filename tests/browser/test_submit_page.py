@@ -12,6 +12,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from browser_pages import axe_problems, check_page, visit
+from remote_backend import release
 from support import stop_server
 from test_submissions import FIXTURES, leipzig_site
 
@@ -25,6 +26,7 @@ def site(loaded_store_path, tmp_path_factory):
     server = leipzig_site(loaded_store_path, tmp_path_factory.mktemp("submit-page"))
     yield server
     stop_server(server)
+    release(server.store)  # the remote backend's copy: its Oxigraph server is idle from here on
 
 
 def send(browser, token: str, files=(), action: str = "submit") -> None:
