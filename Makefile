@@ -49,38 +49,28 @@ test: system-deps install assets test-peers
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 	$(MAKE) test-remote
 
-# The modules that run on the remote backend through the fixtures, once more on it: a real
-# Oxigraph server started by the tests (tests/remote_backend.py; the shipped files are loaded
-# into one server per session, each module gets a copy of its folder). A server's own files
-# (record, dumps, submissions) are read from its --state-dir. Left out here (each runs in the
-# run above on the embedded store):
-# - embedded-only features: the second-writer lock (a remote server has none; write through one
-#   `kg serve`), query worker restarts (test_metrics), `kg backup` of the store's folder
-#   (test_backup; a remote server backs itself up), the worker pool, its replicas and the
-#   embedded store's own merge (test_querying, test_replica, test_store_merge);
-# - the catalogue's deadline test and the canonical-IRI test of test_linked_data: they build an
-#   embedded store of their own;
-# - test_fairness's "within a second" test: on a remote store a query stopped at our deadline
-#   keeps the Oxigraph server's cores busy until its own --timeout-s (closing the connection does
-#   not stop it), so another client's ASK took over 1 s once here under load (an open gap);
-# - not tried on remote yet: the browser tests, tests/data, test_catalog, test_sparql_w3c,
-#   test_faults, test_server, test_void_cache, test_search_index, test_safe_files and the
-#   HTTP-level modules (test_hardening_http, test_server_limits, test_security_headers,
-#   test_web_errors, test_errors, test_bad_input, test_fuzz_inputs, test_schemathesis).
-REMOTE_TESTS := tests/test_store.py tests/test_loading.py tests/test_sparql_endpoint.py tests/test_catalog_api.py \
-	tests/test_compare_http.py tests/test_linked_data.py tests/test_pages.py tests/test_sparql_void.py \
-	tests/test_dumps.py tests/test_fairness.py tests/test_submissions.py tests/test_submissions_crash.py \
-	tests/test_submissions_report.py tests/test_differential.py tests/test_read_commands_with_server.py \
-	tests/test_compare.py tests/test_structure_picture.py tests/test_structure_picture_http.py \
-	tests/test_development_type_page.py tests/test_search.py tests/test_query_editor.py tests/test_i18n.py \
-	tests/test_openapi.py tests/test_load.py tests/test_sparql_client.py tests/test_access_log.py \
-	tests/test_metrics.py tests/test_sparql_stoppable.py tests/test_federation_inbound.py \
-	tests/test_federation_outbound.py tests/test_hardening_more.py tests/validation
-REMOTE_SKIP := a_catalogue_query_is_stopped_at_the_deadline or second_writer_is_refused \
-	or canonical_iris_stay_whatever_host or four_slow_queries_of_one_client_leave_another \
-	or timeouts_restarts_and_429s_are_counted
+# The whole suite once more on the remote backend (KG_TEST_BACKEND=remote): the fixtures and
+# tests/remote_backend.py put each store on a real Oxigraph server started by the tests (the
+# shipped files are loaded into one server per session and compacted; each module gets a copy
+# of its folder). A server's own files (record, dumps, submissions) are read from its
+# --state-dir. A test of what only the embedded store has (its folder and lock, `kg backup` of
+# the folder, a full disk under it, `make run`'s var/store) skips itself there and says why.
+# Not run twice:
+# - modules that open no store and start no server, the same on either backend: the ontology,
+#   the shapes, the data's build, provenance and accounting, settings, tokens, the architecture,
+#   the wheel, the benchmark scripts, SPARQL content negotiation and dataset parsing, stated
+#   dates, SECURITY.md;
+# - the embedded store's own machinery: the query worker pool and its replicas (test_querying,
+#   test_replica), its merge (test_store_merge); and test_remote_store, which starts Oxigraph
+#   servers of its own in the run above.
+REMOTE_IGNORE := tests/ontology tests/shapes tests/data/test_build.py tests/data/test_provenance.py \
+	tests/data/test_accounting.py tests/data/test_accounting_batch3.py tests/test_config.py \
+	tests/test_tokens.py tests/test_architecture.py tests/test_wheel.py tests/test_bench.py \
+	tests/test_bench_search.py tests/test_sparql_conneg.py tests/test_sparql_dataset.py \
+	tests/test_stated_dates.py tests/test_security_doc.py tests/test_querying.py tests/test_replica.py \
+	tests/test_store_merge.py tests/test_remote_store.py
 test-remote: install
-	KG_TEST_BACKEND=remote $(BIN)/python -m pytest $(REMOTE_TESTS) -k 'not ($(REMOTE_SKIP))'
+	KG_TEST_BACKEND=remote $(BIN)/python -m pytest tests $(addprefix --ignore=,$(REMOTE_IGNORE)) $(PYTEST_ARGS)
 
 $(BENCH_STAMP): pyproject.toml | $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'

@@ -246,3 +246,13 @@ def project_site(folder: Path, root: Path | None = None) -> Site:
                         "--root", str(root)], check=True, cwd=ROOT, capture_output=True,
                        timeout=600)
     return Site(str(folder / "store"), [], folder / "store", folder)
+
+
+def beside(loaded: Path | str, folder: Path) -> Path | str:
+    """The loaded store for a second `kg serve` beside the module's own: on the remote backend
+    the same Oxigraph server (kg serve takes no lock there, and start_server gives each its own
+    state folder), on the embedded one a store of its own filled by `kg load` (the module's
+    server holds the lock of the loaded one)."""
+    if remote():
+        return str(loaded)
+    return Path(project_site(folder, ROOT).store)

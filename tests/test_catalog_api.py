@@ -7,8 +7,6 @@ from __future__ import annotations
 import csv
 import html
 import io
-import subprocess
-import sys
 import time
 import json
 import tomllib
@@ -24,6 +22,7 @@ from kg.catalog import CatalogError, load_catalog, read_query
 from kg.query_tables import safe_cell, to_csv, values_from_arguments
 from kg.store.base import QueryResult
 from kg.web.queries import RESERVED
+import remote_backend
 from support import ROOT, start_server, stop_server
 
 CATALOG = load_catalog()
@@ -231,7 +230,7 @@ def test_cq12_asks_for_its_municipality_and_answers_for_one(server, lang, words)
     assert {row["municipality"] for row in rows} == {COLOGNE}
 
 
-def test_a_catalogue_query_is_stopped_at_the_deadline(server, tmp_path):
+def test_a_catalogue_query_is_stopped_at_the_deadline(server, loaded_store_path, tmp_path):
     # Every municipality and every thing that names one, asked of the module's server (its deadline
     # is the default): cq22 for all of them is some 2,000 rows.
     things = [row["s"]["value"] for row in sparql_rows(server, """
@@ -239,10 +238,7 @@ def test_a_catalogue_query_is_stopped_at_the_deadline(server, tmp_path):
           { ?s a <https://w3id.org/integration-kg/ontology#Municipality> }
           UNION { ?s <https://w3id.org/integration-kg/ontology#municipality> ?m FILTER isIRI(?s) } }""")]
     assert len(things) > 500
-    # A store of its own: the module's server holds the shared one.
-    store = tmp_path / "store"
-    subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(store), "--root", str(ROOT)],
-                   check=True, cwd=ROOT, capture_output=True)
+    store = remote_backend.beside(loaded_store_path, tmp_path)
     # A fresh server's first answer is read from its checkpoint on disk (the replica is still being
     # copied): cq22 for all those things (a 66 KB request line) took 1.3-2.7 s so at load 5, and
     # 0.25-0.46 s from memory: far past a 0.1 s deadline. At 0.05 s not even ASK {} was answered

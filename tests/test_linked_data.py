@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
@@ -17,6 +15,7 @@ import pytest
 import rdflib
 
 from kg.i18n import ui
+import remote_backend
 from support import ROOT, SHAPES_FILES, shipped_triples, start_server, stop_server
 
 ID = "https://w3id.org/integration-kg/id/"
@@ -234,11 +233,8 @@ def test_every_w3id_rule_leads_to_a_path_this_server_answers(server):
 
 # -- canonical IRIs whatever the host ------------------------------------------------------------
 
-def test_canonical_iris_stay_whatever_host_serves_them(tmp_path):
-    # a store of its own: the module's server holds the shared one
-    store = tmp_path / "store"
-    subprocess.run([sys.executable, "-m", "kg", "load", "--store", str(store), "--root", str(ROOT)],
-                   check=True, cwd=ROOT, capture_output=True)
+def test_canonical_iris_stay_whatever_host_serves_them(loaded_store_path, tmp_path):
+    store = remote_backend.beside(loaded_store_path, tmp_path)
     server = start_server(store, env={"KG_BASE_URL": "https://kg.example.test/"})
     try:
         path = "id/" + THINGS["plan"]
