@@ -271,7 +271,8 @@ def render(results: dict, settings: Settings) -> str:
             continue
         name = SHORT.get(key, "pyoxigraph")
         lines.append(f"| {name} | {load_what[key]} | {r['seconds']:,.1f} | {r['rate']:,.0f} | "
-                     f"{ratio_text(r['rate'] / base_rate) if base_rate else '–'} | {mb(r.get('peak_rss'))} |")
+                     f"{ratio_text(r['rate'] / base_rate) if base_rate else '–'} | {mb(r.get('peak_rss'))}"
+                     f"{'; server ' + mb(r['server_peak_rss']) if r.get('server_peak_rss') else ''} |")
     lines.append("")
 
     lines += ["## Memory while querying", "", "| engine | peak RSS |", "| --- | ---: |"]

@@ -273,6 +273,54 @@ def test_graph_by_graph_uploads_give_the_same_layout(tmp_path):
     assert layouts[0][2] == [len(load.triples) for load in loads]
 
 
+def test_a_reload_replaces_a_graph_and_a_first_load_adds_beside_it(tmp_path):
+    """A first load skips the withdrawals (nothing to withdraw); a reload of a graph the server
+    holds still takes its old triples out of the graph and both merges, but keeps those another
+    published graph holds."""
+    import pyoxigraph as ox
+
+    from kg.loading import collect_sources, parse_source
+    from kg.store.base import GraphLoad
+    loads = {s.graph: GraphLoad(s.graph, parse_source(s), source=s.path, sha256=s.sha256)
+             for s in collect_sources(ROOT, ("ontology", "shapes"))}
+    first, *others = sorted(loads)
+    elsewhere = {t for g in others for t in loads[g].triples}
+    ground = [t for t in loads[first].triples if t not in elsewhere
+              and not any(isinstance(x, ox.BlankNode) for x in (t.subject, t.object))]
+    gone, kept = ground[:5], ground[5:]
+    shared = ox.Triple(ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p"),
+                       ox.Literal("shared"))
+    peer = remote_backend.oxigraph_server(tmp_path)
+    try:
+        store = RemoteStore(peer.url)
+        store.replace_graphs([GraphLoad(first, [*ground, shared], source="a", sha256="1")])
+        # New graphs beside a published one: added, the published one untouched.
+        store.replace_graphs([GraphLoad(g, [*loads[g].triples, shared], source=g, sha256="1")
+                              for g in others])
+        assert store.quad_count([first]) == len(ground) + 1
+        merged = store.stats().triples
+        store.replace_graphs([GraphLoad(first, kept, source="a", sha256="2")])
+        assert store.quad_count([first]) == len(kept)
+        # The five are gone from both merges; the shared triple stays: other graphs hold it.
+        assert store.stats().triples == merged - len(gone)
+        assert server_default_count(peer.url) == merged - len(gone)
+        ask = "ASK {{ {} {} {} }}"
+        assert store.query(ask.format(shared.subject, shared.predicate, shared.object)).boolean
+        for t in gone:
+            assert not store.query(ask.format(t.subject, t.predicate, t.object)).boolean
+        assert store.published_graphs() == sorted(loads)
+    finally:
+        remote_backend.stop(peer)
+
+
+def server_default_count(url: str) -> int:
+    """The size of the server's default graph, as a client without a dataset sees it."""
+    query = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
+    request = urllib.request.Request(f"{url}?{query}", headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return int(json.loads(response.read())["results"]["bindings"][0]["n"]["value"])
+
+
 def test_the_deadline_parameter_is_spelled_as_each_server_takes_it():
     # Rounded up, never 0: the server stops at or after our deadline, not before it.
     assert with_parameter("http://h/query", "timeout", 2.2) == "http://h/query?timeout=3"
