@@ -19,14 +19,14 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from pathlib import Path
 
 from kg.errors import KGError, QueryCrashed, QueryTimeout, Unavailable
 from kg.querying import messages
 from kg.querying.pool import _describe_exit, _kill, _unpack, _worker_env
-from kg.querying.worker import Reply, ValidateTask, _end_with_parent, _send
+from kg.querying.worker import Reply, ValidateTask, _end_with_parent, _send, _validate
 from kg.store.remote import RemoteStore
-from kg.validation import Validator, load_bundle
+# Imported before the worker says it is ready: pyshacl and rdflib are most of its start.
+import kg.validation.package  # noqa: F401
 
 _WORKER_CODE = "from kg.querying.remote_validation import main_from_argv; main_from_argv()"
 _START_LIMIT = 120.0  # seconds a new worker may take to start and import the SHACL engine
@@ -81,9 +81,8 @@ def main_from_argv() -> None:
     try:
         store = RemoteStore(endpoints.query_url, update_url=endpoints.update_url,
                             gsp_url=endpoints.gsp_url)
-        report = Validator(load_bundle(Path(task.root)), store, task.engine).validate(
-            task.submission, task.lang)
-        reply = Reply(result=report)
+        # a Submission, or a RawPackage to parse here first (as the pool's workers do)
+        reply = Reply(result=_validate(store, task))
     except KGError as exc:
         reply = Reply(error=type(exc).__name__, messages=exc.messages, detail=exc.detail)
     except Exception as exc:  # noqa: BLE001 — reported to the parent, which raises a KGError

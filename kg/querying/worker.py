@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
 from kg.errors import KGError
-from kg.store.base import QueryResult
+from kg.store.base import QueryResult, Store
 from kg.store.embedded import EmbeddedStore, MemoryReplica
 
 _PR_SET_PDEATHSIG = 1
@@ -203,7 +203,7 @@ class _Copy:
         self._cancelled.set()
 
 
-def _validate(store: EmbeddedStore, task: ValidateTask):
+def _validate(store: Store, task: ValidateTask):
     # Imported here: pyshacl and rdflib cost a second to import, and most workers only query.
     from pathlib import Path
 

@@ -46,10 +46,13 @@ def test_a_validation_sets_off_no_collection_and_the_collector_is_back_after(bun
     assert kept and collections
 
 
-def test_the_collector_is_back_after_a_validation_that_fails(bundle, loaded_store_path, tmp_path):
+def test_the_collector_is_back_after_a_validation_that_fails(bundle, tmp_path):
     import remote_backend
-    store = remote_backend.open_store(loaded_store_path, tmp_path / "state")
-    store.close()  # the context cannot be read: the validation fails midway
+    own = remote_backend.own_store(tmp_path)
+    store = remote_backend.open_store(own, tmp_path / "state")
+    # the context cannot be read (a closed store, a stopped server): the validation fails midway
+    store.close()
+    remote_backend.release(own)
     with pytest.raises(Exception):
         Validator(bundle, store).validate(shipped_submission(), "de")
     assert gc.isenabled()
