@@ -59,8 +59,10 @@ def large_graph(organisations: int) -> list[ox.Triple]:
     return out
 
 
-def membership(k: int, organisations: Sequence[str], rng: random.Random) -> list[ox.Triple]:
+def membership(k: int, organisations: Sequence[str], rng: random.Random,
+               cited_in: Sequence[str] = ()) -> list[ox.Triple]:
     m = n(f"{ID}membership/synthetic-{k}")
+    cited = cited_in[k % len(cited_in)] if cited_in else f"{ID}citation/synthetic-{k % 100}"
     member, joined = rng.choice(organisations), rng.choice(organisations)
     # Every 50th joins before the organisation was founded: a SPARQL-based Warning.
     year = 1985 if k % 50 == 0 else 2021
@@ -68,7 +70,7 @@ def membership(k: int, organisations: Sequence[str], rng: random.Random) -> list
     period = ox.BlankNode()
     return [ox.Triple(m, TYPE, n(ORG + "Membership")),
             ox.Triple(m, n(RDFS + "label"), ox.Literal(f"Synthetische Mitgliedschaft {k}", language="de")),
-            ox.Triple(m, n(IKG + "statedIn"), n(f"{ID}citation/synthetic-{k % 100}")),
+            ox.Triple(m, n(IKG + "statedIn"), n(cited)),
             ox.Triple(m, n(ORG + "member"), n(member)),
             ox.Triple(m, n(ORG + "organization"), n(joined)),
             ox.Triple(m, n(ORG + "memberDuring"), period),
@@ -76,14 +78,16 @@ def membership(k: int, organisations: Sequence[str], rng: random.Random) -> list
             ox.Triple(period, n(TIME + "hasBeginning"), begin), *triples]
 
 
-def submission(triples: int, organisations: int | Sequence[str], seed: int = 7) -> list[ox.Triple]:
-    """Memberships between `organisations` (IRIs; a number: the large_graph's first ones)."""
+def submission(triples: int, organisations: int | Sequence[str], seed: int = 7,
+               cited_in: Sequence[str] = ()) -> list[ox.Triple]:
+    """Memberships between `organisations` (IRIs; a number: the large_graph's first ones), each
+    stated in one of `cited_in` (IRIs of the graph's; none: large_graph's own)."""
     if isinstance(organisations, int):
         organisations = [f"{ID}organisation/synthetic-{i}" for i in range(organisations)]
     rng = random.Random(seed)
     out: list[ox.Triple] = []
     k = 0
     while len(out) < triples:
-        out += membership(k, organisations, rng)
+        out += membership(k, organisations, rng, cited_in)
         k += 1
     return out

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 from concurrent.futures import ThreadPoolExecutor
-from collections.abc import Sequence, Set as AbstractSet
+from collections.abc import Callable, Sequence, Set as AbstractSet
 
 import pyoxigraph as ox
 from pyshacl.rdfutil.compare import compare_literal
@@ -33,7 +33,7 @@ from rdflib.term import Node
 
 from kg.validation.build import RawResult
 from kg.validation.compiled import Compiled, Found, Shape, Term
-from kg.validation.sparql_checks import run_sparql, sparql_store
+from kg.validation.sparql_checks import add_to_sparql_store, new_sparql_store, reads_of, run_sparql
 from kg.validation.terms import Index, to_rdflib
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
@@ -106,14 +106,6 @@ class Judge:
         self.data = data
         self._conforms: dict[tuple[Shape, Term], bool] = {}
         self._typed: dict[tuple[str, str], bool] = {}
-        # per-value checks: (value, the parameter, depth) -> whether the value passes
-        self._tests = {
-            "class": self._class, "node": self._node, "datatype": self._datatype,
-            "nodeKind": lambda v, kinds, _d: isinstance(v, kinds),
-            "minInclusive": lambda v, bound, _d: _in_range(v, bound, True),
-            "maxInclusive": lambda v, bound, _d: _in_range(v, bound, False),
-            "pattern": lambda v, regex, _d: not isinstance(v, ox.BlankNode) and bool(regex.search(v.value)),
-            "languageIn": lambda v, languages, _d: _language_in(v, languages)}
 
     def shape(self, node: Term, shape: Shape, depth: int = 0) -> list[Found]:
         """Results of `node` against `shape` (its own checks and its property shapes)."""
@@ -130,9 +122,9 @@ class Judge:
                 found += [Found(node, shape, component, v, shape.path_node)
                           for v in values for w in others if not _at_most(v, w)]
             else:
-                test = self._tests[kind]
+                test = _TESTS[kind]
                 found += [Found(node, shape, component, v, shape.path_node)
-                          for v in values if not test(v, arg, depth)]
+                          for v in values if not test(self, v, arg, depth)]
         for prop in shape.properties:
             found += self.shape(node, prop, depth + 1)
         return found
@@ -176,6 +168,19 @@ class Judge:
             # rdflib decides what is well-formed, as for pyshacl: 2023-02-30 is no xsd:date
             known = self._typed[key] = getattr(to_rdflib(value), "ill_typed", None) is not True
         return known
+
+
+# per-value checks: (judge, value, the parameter, depth) -> whether the value passes. Not bound
+# methods kept on the judge: a judge referring to itself would live on, with the index of the
+# whole input and context, until the cyclic collector found it (0.05–0.18 s of the benchmark
+# submission's time, spent when a validation ends: kg.validation.engine.collector_paused).
+_TESTS = {
+    "class": Judge._class, "node": Judge._node, "datatype": Judge._datatype,
+    "nodeKind": lambda _j, v, kinds, _d: isinstance(v, kinds),
+    "minInclusive": lambda _j, v, bound, _d: _in_range(v, bound, True),
+    "maxInclusive": lambda _j, v, bound, _d: _in_range(v, bound, False),
+    "pattern": lambda _j, v, regex, _d: not isinstance(v, ox.BlankNode) and bool(regex.search(v.value)),
+    "languageIn": lambda _j, v, languages, _d: _language_in(v, languages)}
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -225,26 +230,47 @@ def _language_in(value: Term, languages: list[str]) -> bool:
     return any(tag == lang or tag.startswith(lang + "-") or lang == "*" for lang in languages)
 
 
-def validate(compiled: Compiled, triples: Sequence[ox.Triple],
-             own: AbstractSet[ox.NamedNode | ox.BlankNode]) -> tuple[list[RawResult], Index]:
-    """The SHACL results of the input's own nodes (`own`) against the compiled shapes,
-    with `triples` (input and context) and the ontology as the data graph; and the index of
-    `triples` made for it, which the report reads too.
+Context = Callable[[AbstractSet[Term] | None], list[ox.Triple]]
 
-    The store for the SPARQL constraints is filled and queried on a second thread while this
-    one checks the core constraints: Oxigraph lets go of the GIL while it loads and queries."""
-    with ThreadPoolExecutor(max_workers=1) as background:
-        store = background.submit(sparql_store, compiled, triples) if compiled.has_sparql else None
-        index = Index(triples)
-        data = Data(index, compiled.ontology)
-        targets: list[tuple[Term, list[Shape]]] = []
-        for node in own:
-            shapes = list(compiled.by_node.get(node, ()))
-            for cls in data.classes(node):
-                shapes += compiled.by_class.get(cls, ())
-            targets.append((node, list(dict.fromkeys(shapes))))  # once each, whatever the target
+
+def validate(compiled: Compiled, given: Sequence[ox.Triple],
+             own: AbstractSet[ox.NamedNode | ox.BlankNode], context: Context | None = None,
+             ) -> tuple[list[RawResult], Index, list[ox.Triple]]:
+    """The SHACL results of the input's own nodes (`own`) against the compiled shapes, with the
+    input (`given`), its context from the store and the ontology as the data graph; the index
+    of input and context made for it, which the report reads too; and the context.
+
+    `context(incoming)` fetches the context, with the links into only the nodes in `incoming`
+    (None: into every node the input describes). The shapes that judge a node follow from the
+    input's types, and they say which links into it the checks read (kg.validation.sparql_reads)
+    and which triples the SPARQL constraints can read: the input's go into the SPARQL store on
+    a second thread while this one fetches the context, and the context's while this one
+    checks the core constraints (Oxigraph lets go of the GIL while it loads and queries). The
+    context adds types to the input's own nodes only when the input describes a class the
+    store's things are typed with: then the shapes follow anew."""
+    index = Index(given)
+    data = Data(index, compiled.ontology)
+    targets = _targets(compiled, data, own)
+    checked = {shape for _node, shapes in targets for shape in shapes if shape.sparql}
+    reads = reads_of(checked)
+    with ThreadPoolExecutor(max_workers=1) as background:  # one worker: its tasks in order
+        store = background.submit(new_sparql_store, compiled, given, reads) if checked else None
+        fetched: list[ox.Triple] = []
+        if context is not None:
+            fetched = context(None if compiled.inverse_paths else
+                              {node for node, shapes in targets
+                               if any(check.into_focus for shape in shapes for check in shape.sparql)})
+        if fetched:
+            index.extend(fetched)
+            data = Data(index, compiled.ontology)  # anew: no class hierarchy read before the context
+            if any(t.subject in own for t in fetched if t.predicate == _RDF_TYPE):
+                # a link from the store typing a node the input describes too (the input
+                # describes a class): the shapes follow anew, and the SPARQL store gets everything
+                targets, reads = _targets(compiled, data, own), None
+                store = background.submit(new_sparql_store, compiled, index.triples, None)
+            elif store is not None:
+                background.submit(lambda: add_to_sparql_store(store.result(), fetched, reads))
         focus = [(node, shape) for node, shapes in targets for shape in shapes if shape.sparql]
-        # the same worker, so after the store is filled
         sparql = background.submit(lambda: run_sparql(store.result(), focus)) if focus else None
         judge = Judge(data)
         found: list[Found] = []
@@ -253,8 +279,17 @@ def validate(compiled: Compiled, triples: Sequence[ox.Triple],
                 found += judge.shape(node, shape)
         if sparql is not None:
             found += sparql.result()
-    return [_raw(one) for one in found], index
+    return [_raw(one) for one in found], index, fetched
 
+
+def _targets(compiled: Compiled, data: Data, own: AbstractSet[Term]) -> list[tuple[Term, list[Shape]]]:
+    targets: list[tuple[Term, list[Shape]]] = []
+    for node in own:
+        shapes = list(compiled.by_node.get(node, ()))
+        for cls in data.classes(node):
+            shapes += compiled.by_class.get(cls, ())
+        targets.append((node, list(dict.fromkeys(shapes))))  # once each, whatever the target
+    return targets
 
 
 def _rdf(term: Term) -> Node:

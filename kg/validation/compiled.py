@@ -18,6 +18,7 @@ from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from kg.validation.focus import KIND_FUNCTIONS
+from kg.validation.sparql_reads import predicates_read, reads_into_focus
 from kg.validation.terms import Index, to_oxigraph
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -61,6 +62,8 @@ class SparqlCheck:
     query: str            # with the declared prefixes, $this as ?this
     batched: str | None   # the query for all focus nodes at once, or None: once per node
     messages: list[Literal]
+    reads: frozenset[str] | None = None  # the predicates it can read; None: any (sparql_reads)
+    into_focus: bool = True               # whether it reads links into its focus node
 
 
 @dataclass(eq=False)  # by identity: shapes are dictionary keys
@@ -81,7 +84,10 @@ class Compiled:
     by_node: dict[Term, list[Shape]]
     ontology: Index
     ontology_text: str
-    has_sparql: bool
+    # whether any shape has an inverse path step: then every node the input describes needs
+    # the links into it from the store, else only the focus nodes of SPARQL constraints that
+    # read them (kg.validation.context)
+    inverse_paths: bool = True
 
 
 def compile_shapes(shapes: Graph, ontology: Graph, ontology_text: str) -> Compiled:
@@ -106,7 +112,14 @@ def compile_shapes(shapes: Graph, ontology: Graph, ontology_text: str) -> Compil
     index = Index(list(_ox_triples(ontology)))
     index.into  # noqa: B018 - made once here, not per request
     return Compiled(by_class, by_node, index, ontology_text,
-                    any(s.sparql for s in cache.values()))
+                    any(_inverse(shape.path) for shape in cache.values()))
+
+
+def _inverse(path) -> bool:
+    if path is None:
+        return False
+    kind, arg = path
+    return kind == "inverse" or (kind in ("alt", "seq") and any(_inverse(step) for step in arg))
 
 
 def _shape(shapes: Graph, node: Node, cache: dict[Node, Shape], top: bool = False) -> Shape:
@@ -195,7 +208,8 @@ def _sparql(shapes: Graph, constraint: Node) -> SparqlCheck:
         batched = (query[:where.end()] + f" GRAPH {FOCUS_GRAPH} {{ ?this {OF} {SHAPE_SLOT} }} "
                    + query[where.end():])
     return SparqlCheck(constraint, query, batched,
-                       sorted(m for m in shapes.objects(constraint, SH.message) if isinstance(m, Literal)))
+                       sorted(m for m in shapes.objects(constraint, SH.message) if isinstance(m, Literal)),
+                       predicates_read(query), reads_into_focus(query))
 
 
 def _ox_triples(graph: Graph) -> Iterable[ox.Triple]:

@@ -5,7 +5,7 @@ the input, its context and the ontology."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence, Set as AbstractSet
 
 import pyoxigraph as ox
 from rdflib import Literal
@@ -15,15 +15,36 @@ from kg.validation.compiled import FOCUS_GRAPH, OF, SHAPE_SLOT, Compiled, Found,
 from kg.validation.terms import to_rdflib
 
 
-def sparql_store(compiled: Compiled, triples: Sequence[ox.Triple]) -> ox.Store:
+def new_sparql_store(compiled: Compiled, triples: Sequence[ox.Triple],
+                     reads: AbstractSet[str] | None) -> ox.Store:
+    """A store of the ontology and of `triples` those the queries can read (`reads`: their
+    predicates; None: all)."""
     store = ox.Store()
+    store.load(compiled.ontology_text, format=ox.RdfFormat.N_TRIPLES)
+    add_to_sparql_store(store, triples, reads)
+    return store
+
+
+def add_to_sparql_store(store: ox.Store, triples: Sequence[ox.Triple],
+                        reads: AbstractSet[str] | None) -> None:
+    if reads is not None:
+        triples = [t for t in triples if t.predicate.value in reads]
     # Oxigraph gives the blank nodes of a loaded text new labels, so the input's are loaded as
     # IRIs of a scheme of ours and turned back in the results; compile_shapes refuses queries
     # that ask for a term's kind (isBlank …), where that would show.
     store.load(_skolem(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")),
                format=ox.RdfFormat.N_TRIPLES)
-    store.load(compiled.ontology_text, format=ox.RdfFormat.N_TRIPLES)
-    return store
+
+
+def reads_of(shapes: Iterable[Shape]) -> frozenset[str] | None:
+    """The predicates the SPARQL-based constraints of `shapes` can read; None: any."""
+    found: set[str] = set()
+    for shape in shapes:
+        for check in shape.sparql:
+            if check.reads is None:
+                return None
+            found |= check.reads
+    return frozenset(found)
 
 
 def run_sparql(store: ox.Store, focus: list[tuple[Term, Shape]]) -> list[Found]:

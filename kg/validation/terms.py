@@ -59,12 +59,22 @@ class Index:
     paths ask for those)."""
 
     def __init__(self, triples: Sequence[ox.Triple]) -> None:
-        out: dict = {}
+        self.out: dict = {}
+        self._triples: Sequence[ox.Triple] = ()
+        self.extend(triples)
+
+    def extend(self, triples: Sequence[ox.Triple]) -> None:
+        """More triples (an input's context, once it has come from the store)."""
+        out = self.out
         for t in triples:
             out.setdefault(t.subject, {}).setdefault(t.predicate, {})[t.object] = None
-        self.out, self._triples = out, triples
+        self._triples = [*self._triples, *triples] if self._triples else triples
         self._into: dict | None = None
         self._parents: dict | None = None
+
+    @property
+    def triples(self) -> Sequence[ox.Triple]:
+        return self._triples
 
     @property
     def into(self) -> dict:

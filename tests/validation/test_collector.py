@@ -66,3 +66,21 @@ def test_a_collector_switched_off_by_the_caller_stays_off(bundle):
     finally:
         gc.enable()
 
+
+
+def test_a_validation_leaves_nothing_for_the_collector(bundle, context_store):
+    """What a validation made is freed as it ends, by reference counting: no cycle keeps the
+    index of input and context alive until a collection walks it (0.05–0.18 s of the benchmark
+    submission's time, when the collector came back)."""
+    submission = shipped_submission()
+    validator = Validator(bundle, context_store)
+    validator.validate(submission, "en")  # the first one fills the bundle's lasting caches
+    gc.collect()
+    gc.disable()
+    try:
+        report = validator.validate(submission, "en")
+        unreachable = gc.collect()
+    finally:
+        gc.enable()
+    assert report.triples == len(submission.triples)
+    assert unreachable < 100

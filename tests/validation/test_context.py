@@ -55,3 +55,41 @@ def test_an_input_using_the_store_s_blank_node_labels_stays_apart(bundle, contex
     first, second = validator.validate(given, "en"), validator.validate(clashing, "en")
     assert outcome(second) == outcome(first)
     assert [r.component.rsplit("#")[1] for r in second.results] == ["SPARQLConstraintComponent"]
+
+
+REF_AREA = ox.NamedNode("https://w3id.org/integration-kg/ontology#refArea")
+DORTMUND = ox.NamedNode("https://w3id.org/integration-kg/id/municipality/05913000")
+
+
+def dortmund() -> Submission:
+    """Dortmund's own description from the shipped data, without the observations about it."""
+    path = Path(__file__).resolve().parents[2] / "data" / "municipalities.ttl"
+    shipped = read_input(path.read_bytes(), "turtle", source=path.name, max_bytes=50 * 10**6)
+    return Submission([t for t in shipped.triples if t.subject == DORTMUND], "dortmund", NoLines())
+
+
+def gaps(report) -> list:
+    return [r for rec in report.records for r in rec.results
+            if "population" in r.message.lower() or "Einwohner" in r.message]
+
+
+def test_links_into_a_described_thing_come_along_where_a_check_reads_them(bundle, context_store):
+    given = dortmund()
+    assert given.triples
+    # the check "no population recorded for this municipality" reads the observations that
+    # point to it: the store has them, the input does not
+    alone = Validator(bundle).validate(given, "en")
+    assert gaps(alone)
+    report = Validator(bundle, context_store).validate(given, "en")
+    assert not gaps(report)
+    context = fetch_context(context_store, given.triples, bundle.known_terms, {DORTMUND})
+    assert any(t.predicate == REF_AREA and t.object == DORTMUND for t in context)
+
+
+def test_links_into_a_described_thing_no_check_reads_are_not_fetched(bundle, context_store):
+    given = dortmund()
+    everything = fetch_context(context_store, given.triples, bundle.known_terms)
+    narrowed = fetch_context(context_store, given.triples, bundle.known_terms, set())
+    assert any(t.object == DORTMUND for t in everything)
+    assert not any(t.object == DORTMUND for t in narrowed)
+    assert {t for t in everything if t.object != DORTMUND} >= set(narrowed)

@@ -1,0 +1,114 @@
+"""Which triples a SPARQL-based constraint can read: the predicates its patterns name, and
+whether it reads links into its focus node.
+
+The batch engine's SPARQL store (kg.validation.sparql_checks) needs only the triples the
+constraints' queries can match. On the 10,000-triple benchmark submission its queries name
+seven of the input's and context's predicates: loading only those triples into the in-memory
+store is a third of the work of loading all (bench/results/validation.md).
+
+A query reads only triples whose predicate it names when every triple pattern has an IRI or a
+path of IRIs as its predicate, or a variable that a FILTER around the pattern restricts to named
+IRIs (`FILTER (?p IN (time:inXSDDate, …))`): a triple with another predicate could bind that
+variable only to be filtered out. A negated property set (`!rdf:type`) or an unrestricted
+variable predicate can read any triple: then the answer is None, and the store gets everything.
+
+A query reads links into its focus node (`?obs ikg:refArea $this`) when `$this` stands anywhere
+but as the subject of a pattern with a forward path; only then does a validation fetch those
+links from the store (kg.validation.context): 834 index lookups of the benchmark submission's
+memberships, which no query reads that way.
+"""
+
+from __future__ import annotations
+
+from rdflib import URIRef, Variable
+from rdflib.paths import AlternativePath, InvPath, MulPath, Path, SequencePath
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parserutils import CompValue
+
+
+def predicates_read(query: str) -> frozenset[str] | None:
+    """The IRIs `query` names (every predicate it can match among them), or None when it can
+    match triples of any predicate."""
+    named: set[str] = set()
+    if not _walk(prepareQuery(query).algebra, frozenset(), named):
+        return None
+    return frozenset(named)
+
+
+_THIS = Variable("this")
+_NOT_READ = {"_vars", "PV"}  # the variables a pattern binds and the projection: not reads
+
+
+def reads_into_focus(query: str) -> bool:
+    """Whether `query` can read triples whose object is its focus node `$this`."""
+    return _into(prepareQuery(query).algebra)
+
+
+def _into(node) -> bool:
+    if isinstance(node, CompValue):
+        if node.name in ("BGP", "TriplesBlock"):
+            for s, p, o in node.triples:
+                if o == _THIS or (s == _THIS and not _forward(p)) or p == _THIS:
+                    return True
+            return False
+        return any(_into(value) for key, value in node.items() if key not in _NOT_READ)
+    if isinstance(node, (list, tuple)):
+        return any(_into(value) for value in node)
+    return node == _THIS  # in an expression: compared with anything, bound to anything
+
+
+def _forward(path) -> bool:
+    if isinstance(path, (URIRef, Variable)):
+        return True
+    if isinstance(path, (SequencePath, AlternativePath)):
+        return all(_forward(step) for step in path.args)
+    if isinstance(path, MulPath):
+        return _forward(path.path)
+    return False  # an inverse step, or a negated set (which may hold inverse steps)
+
+
+def _walk(node, restricted: frozenset, named: set[str]) -> bool:
+    if isinstance(node, CompValue):
+        if node.name == "Filter":
+            restricted = restricted | _restricted(node.expr)
+        if node.name in ("BGP", "TriplesBlock"):
+            for _s, p, _o in node.triples:
+                if isinstance(p, Variable) and p not in restricted:
+                    return False
+        return all(_walk(value, restricted, named) for key, value in node.items() if key != "_vars")
+    if isinstance(node, (list, tuple)):
+        return all(_walk(value, restricted, named) for value in node)
+    if isinstance(node, Path):
+        return _path(node, named)
+    if isinstance(node, URIRef):
+        named.add(str(node))
+    return True
+
+
+def _path(path, named: set[str]) -> bool:
+    if isinstance(path, URIRef):
+        named.add(str(path))
+        return True
+    if isinstance(path, (SequencePath, AlternativePath)):
+        return all(_path(step, named) for step in path.args)
+    if isinstance(path, MulPath):
+        return _path(path.path, named)
+    if isinstance(path, InvPath):
+        return _path(path.arg, named)
+    return False  # a negated property set: any predicate but those
+
+
+def _restricted(expr) -> frozenset:
+    """Variables the filter `expr` keeps to named IRIs (its conjuncts `?v IN (…)`, `?v = <…>`)."""
+    if not isinstance(expr, CompValue):
+        return frozenset()
+    if expr.name == "ConditionalAndExpression":
+        out: frozenset = frozenset()
+        for part in [expr.expr, *(expr.other or [])]:
+            out |= _restricted(part)
+        return out
+    if expr.name == "RelationalExpression" and isinstance(expr.expr, Variable):
+        others = expr.other if isinstance(expr.other, list) else [expr.other]
+        if expr.op in ("IN", "=") and others and all(isinstance(o, URIRef) for o in others):
+            return frozenset([expr.expr])
+    return frozenset()
