@@ -17,6 +17,7 @@ import os
 import socket
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
@@ -42,9 +43,11 @@ class Endpoints:
     gsp_url: str
 
 
-def validate(endpoints: Endpoints, task: ValidateTask, seconds: float | None):
+def validate(endpoints: Endpoints, task: ValidateTask, seconds: float | None,
+             ready: Callable[[], None] | None = None):
     """The Report of `task`, or QueryTimeout when it runs past `seconds` (then the worker is
-    killed and nothing of it is left)."""
+    killed and nothing of it is left). `ready` is called when the worker has started, where the
+    deadline starts (the caller's turn charges the client from there)."""
     parent_end, child_end = socket.socketpair()
     with child_end:
         process = subprocess.Popen(
@@ -55,6 +58,8 @@ def validate(endpoints: Endpoints, task: ValidateTask, seconds: float | None):
         try:
             if not conn.poll(_START_LIMIT) or conn.recv() != _READY:
                 raise messages.error(Unavailable, messages.BUSY, workers=1, seconds=seconds or 0)
+            if ready is not None:
+                ready()
             conn.send((endpoints, task))
             if not conn.poll(None if seconds is None else seconds):
                 raise messages.error(QueryTimeout, messages.TIMEOUT, seconds=seconds)
