@@ -24,10 +24,10 @@ from multiprocessing.connection import Connection
 from kg.errors import KGError, QueryCrashed, QueryTimeout, Unavailable
 from kg.querying import messages
 from kg.querying.pool import _describe_exit, _kill, _unpack, _worker_env
-from kg.querying.worker import Reply, ValidateTask, _end_with_parent, _send, _validate
+from kg.querying.worker import Reply, ValidateTask, _end_with_parent, _send
 from kg.store.remote import RemoteStore
 # Imported before the worker says it is ready: pyshacl and rdflib are most of its start.
-import kg.validation.package  # noqa: F401
+from kg.validation.package import judge_submission_or_package
 
 _WORKER_CODE = "from kg.querying.remote_validation import main_from_argv; main_from_argv()"
 _START_LIMIT = 120.0  # seconds a new worker may take to start and import the SHACL engine
@@ -87,7 +87,8 @@ def main_from_argv() -> None:
         store = RemoteStore(endpoints.query_url, update_url=endpoints.update_url,
                             gsp_url=endpoints.gsp_url)
         # a Submission, or a RawPackage to parse here first (as the pool's workers do)
-        reply = Reply(result=_validate(store, task))
+        reply = Reply(result=judge_submission_or_package(
+            task.submission, task.lang, store=store, root=task.root, engine=task.engine))
     except KGError as exc:
         reply = Reply(error=type(exc).__name__, messages=exc.messages, detail=exc.detail)
     except Exception as exc:  # noqa: BLE001 — reported to the parent, which raises a KGError
