@@ -10,9 +10,10 @@ whole queue is full) instead of parking a request thread until its deadline; `ma
 the queue smaller than the server's thread count, so cheap routes always find a thread.
 
 Each query's and validation's worker time is charged to its client, as the Wikidata Query Service
-does (60 s of processing per 60 s; a worker process's start is the server's, not charged): a token bucket that holds `budget` seconds and refills at
+does (60 s of processing per 60 s): a token bucket that holds `budget` seconds and refills at
 `budget` per minute. Each run costs at least `min_charge`, so a flood of cheap queries spends the
-budget too. Past the budget: 429 with the seconds until enough is back.
+budget too. Past the budget: 429 with the seconds until enough is back. A worker process's start
+is the server's cost, not the client's (Turn.charge_from_now).
 
 Who the client is comes from the caller's context (`acting_for`), set once per HTTP request by
 the web layer: the query runners are called from many places (catalogue, pages, validation,

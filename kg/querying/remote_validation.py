@@ -8,7 +8,8 @@ work, so queries need no process of ours (kg.querying.remote); only validation c
 process per validation is the smallest thing that can be killed; it reads nothing local, so it
 needs no checkpoint. Starting it (interpreter, pyshacl) takes 1-3 s; that start is not counted
 against the deadline: the worker says it is ready first, as the pool's warm-up does, so a short
-deadline limits the validation's own time.
+deadline limits the validation's own time. Nor against the client's budget: its turn is charged
+from the same "ready" on.
 """
 
 from __future__ import annotations
