@@ -215,10 +215,9 @@ def test_two_subpackages_that_import_each_other_are_a_cycle_of_parts(tmp_path):
 DEFERRED_IMPORTS = {
     ("kg.cli", "kg.serving"): "only `kg serve` needs the web app; Flask, Jinja and waitress "
                               "would slow every other command's start",
-    ("kg.querying.worker", "kg.validation"): "pyshacl and rdflib take a second to import, and most "
-                                             "query workers never validate",
-    ("kg.querying.worker", "kg.validation.package"): "the same: parsing and judging an upload "
-                                                     "happen in the few workers that validate",
+    ("kg.querying.worker", "kg.validation.package"): "pyshacl and rdflib take a second to "
+                                                     "import, and most query workers never "
+                                                     "validate",
 }
 
 

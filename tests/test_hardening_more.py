@@ -195,25 +195,33 @@ def test_table_downloads_escape_formulas_even_in_ill_typed_numbers(strict_server
 DEEP = 50_000
 
 
-# A client of its own per case: on a remote store each validation starts a worker process, which
-# counts against the client's budget (1 s on this server), so one client ran out at the third.
-@pytest.mark.parametrize("media_type,document,client", [
+# One client for every case, as a client sends them: six refusals in a row fit its 1 s budget on
+# either backend (on a remote store a validation worker's start is not charged, only its work).
+@pytest.mark.parametrize("media_type,document", [
     ("text/turtle", b"@prefix ex: <http://example.org/> .\nex:a ex:b "
-     + b"(" * DEEP + b")" * DEEP + b" .\n", "127.0.0.4"),
+     + b"(" * DEEP + b")" * DEEP + b" .\n"),
     ("text/turtle", b"@prefix ex: <http://example.org/> .\nex:a ex:b "
-     + b"[ ex:c " * DEEP + b"ex:d" + b" ]" * DEEP + b" .\n", "127.0.0.5"),
+     + b"[ ex:c " * DEEP + b"ex:d" + b" ]" * DEEP + b" .\n"),
     ("application/trig", b"@prefix ex: <http://example.org/> .\nex:g { ex:a ex:b "
-     + b"(" * DEEP + b")" * DEEP + b" . }\n", "127.0.0.6"),
+     + b"(" * DEEP + b")" * DEEP + b" . }\n"),
 ])
-def test_deeply_nested_turtle_is_refused_before_parsing(strict_server, media_type, document, client):
-    started = time.monotonic()
-    answer = call(strict_server.url, "/api/validate?lang=de", method="POST", body=document,
-                  headers={"Content-Type": media_type}, source=client)
+def test_deeply_nested_turtle_is_refused_before_parsing(strict_server, media_type, document):
+    def validate(body: bytes):
+        started = time.monotonic()
+        answer = call(strict_server.url, "/api/validate?lang=de", method="POST", body=body,
+                      headers={"Content-Type": media_type}, source="127.0.0.4")
+        return answer, time.monotonic() - started
+
+    # What any refusal costs on this path: on a remote store a validation worker starts for each
+    # (1-3 s, by the machine's load), on the embedded one next to nothing.
+    broken, path_cost = validate(b"@prefix ex: <http://example.org/> .\nex:a ex:b .\n")
+    assert broken.status == 400
+    answer, took = validate(document)
     assert answer.status == 400
     problem = answer.json()
     assert str(rdfguard.MAX_NESTING) in problem["message"] and "verschachtelt" in problem["message"]
     assert str(rdfguard.MAX_NESTING) in problem["messages"]["en"]
-    assert time.monotonic() - started < 1.5
+    assert took < path_cost + 1.5
 
 
 def test_nesting_within_the_bound_and_brackets_in_text_are_not_refused():

@@ -12,7 +12,8 @@ the queue smaller than the server's thread count, so cheap routes always find a 
 Each query's and validation's worker time is charged to its client, as the Wikidata Query Service
 does (60 s of processing per 60 s): a token bucket that holds `budget` seconds and refills at
 `budget` per minute. Each run costs at least `min_charge`, so a flood of cheap queries spends the
-budget too. Past the budget: 429 with the seconds until enough is back.
+budget too. Past the budget: 429 with the seconds until enough is back. A worker process's start
+is the server's cost, not the client's (Turn.charge_from_now).
 
 Who the client is comes from the caller's context (`acting_for`), set once per HTTP request by
 the web layer: the query runners are called from many places (catalogue, pages, validation,
@@ -159,6 +160,22 @@ class Counts:
     charged_seconds: float = 0.0
 
 
+class Turn:
+    """One turn at a worker, as `Fairness.turn` yields it: what it charges starts at
+    `charged_from`."""
+
+    def __init__(self, clock: Callable[[], float]) -> None:
+        self._clock = clock
+        self.charged_from = clock()
+
+    def charge_from_now(self) -> None:
+        """The client's own work starts here: what the turn spent before it (starting a worker
+        process for a remote store's validation, about a second) is the server's way of working,
+        not the client's, and charging it spent a 1 s budget in one validation. Its deadline
+        starts at the same point."""
+        self.charged_from = self._clock()
+
+
 class Fairness:
     """Turns at `slots` workers for many clients; see the module's text."""
 
@@ -178,16 +195,17 @@ class Fairness:
 
     @contextmanager
     def turn(self, deadline: float | None, seconds: float | None,
-             client: str | None = None) -> Iterator[None]:
+             client: str | None = None) -> Iterator[Turn]:
         """Wait for this client's turn at a worker (until `deadline`), run the block, and charge
-        its time. `client` defaults to the one of the context (acting_for)."""
+        its time: from the start of the turn, or from where the block calls the yielded Turn's
+        `charge_from_now`. `client` defaults to the one of the context (acting_for)."""
         client = current_client() if client is None else client
         self._admit(client, deadline, seconds)
-        started = self._clock()
+        turn = Turn(self._clock)
         try:
-            yield
+            yield turn
         finally:
-            self._leave(client, self._clock() - started)
+            self._leave(client, self._clock() - turn.charged_from)
 
     def check_budget(self, client: str | None = None) -> None:
         """429 now if the client's budget is spent, taking no turn: for work that costs the

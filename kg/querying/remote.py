@@ -17,7 +17,7 @@ from typing import TypeVar
 from kg.errors import QueryTimeout
 from kg.querying import messages
 from kg.querying.accounts import Accounts
-from kg.querying.fairness import Fairness, Limits
+from kg.querying.fairness import Fairness, Limits, Turn
 from kg.querying.guard import MAX_NESTING_DEPTH
 from kg.querying.remote_validation import Endpoints, validate
 from kg.querying.runner import effective_row_cap, effective_timeout
@@ -43,7 +43,7 @@ class RemoteRunner:
         self.accounts.check_nesting(sparql, self.max_depth)
         seconds = effective_timeout(timeout, self.timeout)
 
-        def ask() -> QueryResult:
+        def ask(_turn: Turn) -> QueryResult:
             try:
                 # The deadline limits the server's time, not the wait for a turn (as on the pool).
                 return self.store.query(sparql, default_graphs=default_graphs,
@@ -63,8 +63,10 @@ class RemoteRunner:
         seconds = effective_timeout(timeout, self.timeout)
         endpoints = Endpoints(self.store.query_url, self.store.update_url, self.store.gsp_url)
         task = ValidateTask("", submission, lang, root, engine)
-        return self._in_turn("validation", "", seconds,
-                             lambda: validate(endpoints, task, seconds))
+        # Charged from the worker's "ready" on, where its deadline starts: the process's start
+        # (about a second) made a client with a small budget run out in a few validations.
+        return self._in_turn("validation", "", seconds, lambda turn: validate(
+            endpoints, task, seconds, ready=turn.charge_from_now))
 
     def validate_package(self, package, lang: str, *, root: str, engine: str = "pyshacl",
                          timeout: float | None = None):
@@ -73,9 +75,11 @@ class RemoteRunner:
         and eight such uploads parsed here grew the server by 500 MB."""
         return self.validate(package, lang, root=root, engine=engine, timeout=timeout)
 
-    def _in_turn(self, kind: str, text: str, seconds: float | None, work: Callable[[], T]) -> T:
-        with self.accounts.recorded(kind, text), self.fairness.turn(_deadline(seconds), seconds):
-            return work()
+    def _in_turn(self, kind: str, text: str, seconds: float | None,
+                 work: Callable[[Turn], T]) -> T:
+        with (self.accounts.recorded(kind, text),
+              self.fairness.turn(_deadline(seconds), seconds) as turn):
+            return work(turn)
 
     def stats(self) -> dict:
         """Counts for /metrics, as the pool gives them: no worker processes of ours run queries

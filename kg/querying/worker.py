@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
 from kg.errors import KGError
-from kg.store.base import QueryResult, Store
+from kg.store.base import QueryResult
 from kg.store.embedded import EmbeddedStore, MemoryReplica
 
 _PR_SET_PDEATHSIG = 1
@@ -131,7 +131,11 @@ class _Reader:
         try:
             store = self._open(task.checkpoint)
             if isinstance(task, ValidateTask):
-                return Reply(result=_validate(store, task))
+                # Imported here: pyshacl and rdflib cost a second to import, and most workers
+                # only query.
+                from kg.validation.package import judge_submission_or_package
+                return Reply(result=judge_submission_or_package(
+                    task.submission, task.lang, store=store, root=task.root, engine=task.engine))
             replica = self._replica_for(task)
             result = (replica or store).query(task.sparql, default_graphs=task.default_graphs,
                                               named_graphs=task.named_graphs,
@@ -201,24 +205,6 @@ class _Copy:
 
     def cancel(self) -> None:
         self._cancelled.set()
-
-
-def _validate(store: Store, task: ValidateTask):
-    # Imported here: pyshacl and rdflib cost a second to import, and most workers only query.
-    from pathlib import Path
-
-    from kg.validation import Validator, load_bundle
-    from kg.validation.package import RawPackage, judge_package
-
-    def judge(submission):
-        # Made once the input is parsed: input that does not parse is refused without loading
-        # the shapes (about a second on a fresh worker, charged to the client's budget).
-        validator = Validator(load_bundle(Path(task.root)), store, task.engine)
-        return validator.validate(submission, task.lang)
-
-    if isinstance(task.submission, RawPackage):
-        return judge_package(task.submission, judge)
-    return judge(task.submission)
 
 
 def _open_read_only(path: str) -> EmbeddedStore:

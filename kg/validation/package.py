@@ -15,7 +15,7 @@ import io
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 import pyoxigraph as ox
 
@@ -24,6 +24,8 @@ from kg.csv_templates import TEMPLATES
 from kg.errors import BadRequest, PayloadTooLarge
 from kg.parsed_input import Submission
 from kg.store.base import Store
+from kg.validation.bundle import load_bundle
+from kg.validation.engine import Validator
 from kg.validation.inputs import CSV, detect_format, read_input
 from kg.validation.model import Report
 from kg.validation.running import run_validation, validate_in_worker
@@ -288,6 +290,24 @@ def judge_package(package: RawPackage, judge: Callable[[Submission], Report]) ->
     for record in report.records:
         record.source = lines.source_of(record.node)
     return PackageResult(report, submission.triples if package.keep_triples else [], digests)
+
+
+def judge_submission_or_package(sent: Submission | RawPackage, lang: str, *, store: Store,
+                                root: str | Path, engine: str) -> Report | PackageResult:
+    """What a validation worker answers for what it was sent: the Report of a parsed Submission,
+    or the PackageResult of a RawPackage (an upload's bytes), parsed here first. Public and here
+    because two kinds of worker judge alike with it, the pool's (kg.querying.worker) and a remote
+    store's validation process (kg.querying.remote_validation), and neither should reach into
+    the other's private names."""
+
+    def judge(submission: Submission) -> Report:
+        # Made once the input is parsed: input that does not parse is refused without loading
+        # the shapes (about a second on a fresh worker, charged to the client's budget).
+        return Validator(load_bundle(Path(root)), store, engine).validate(submission, lang)
+
+    if isinstance(sent, RawPackage):
+        return judge_package(sent, judge)
+    return judge(sent)
 
 
 def run_package(package: RawPackage, lang: str, *, store: Store | None, settings: Settings,
