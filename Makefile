@@ -61,14 +61,14 @@ test: system-deps install assets test-peers
 #   the wheel, the benchmark scripts, SPARQL content negotiation and dataset parsing, stated
 #   dates, SECURITY.md;
 # - the embedded store's own machinery: the query worker pool and its replicas (test_querying,
-#   test_replica), its merge (test_store_merge); and test_remote_store, which starts Oxigraph
-#   servers of its own in the run above.
+#   test_replica), its merge (test_store_merge); and test_remote_store and
+#   test_remote_validation_charge, which start Oxigraph servers of their own in the run above.
 REMOTE_IGNORE := tests/ontology tests/shapes tests/data/test_build.py tests/data/test_provenance.py \
 	tests/data/test_accounting.py tests/data/test_accounting_batch3.py tests/test_config.py \
 	tests/test_tokens.py tests/test_architecture.py tests/test_wheel.py tests/test_bench.py \
 	tests/test_bench_search.py tests/test_sparql_conneg.py tests/test_sparql_dataset.py \
 	tests/test_stated_dates.py tests/test_security_doc.py tests/test_querying.py tests/test_replica.py \
-	tests/test_store_merge.py tests/test_remote_store.py
+	tests/test_store_merge.py tests/test_remote_store.py tests/test_remote_validation_charge.py
 test-remote: install
 	KG_TEST_BACKEND=remote $(BIN)/python -m pytest tests $(addprefix --ignore=,$(REMOTE_IGNORE)) $(PYTEST_ARGS)
 
