@@ -8,13 +8,13 @@ history copy and the record together), append to the audit log, end the journal 
 step is atomic; the steps around it are undone or finished by `reconcile()` (run when a server
 or a writing command opens the store), told apart by the record's `last_op`: a store that has
 the operation's record has done the operation. Erasure is finished in any case once begun.
+
+Here: reading, submitting and replacing, and the steps they share; withdrawal and erasure are in
+kg.submissions.removal, reconciliation and the consistency check in kg.submissions.recovery.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import secrets
-import shutil
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,17 +22,20 @@ from hashlib import sha256
 from pathlib import Path
 
 from kg import iris
-from kg.errors import BadRequest, Conflict, Forbidden, NotFound, Unauthorized
+from kg.errors import Conflict, Forbidden, NotFound, Unauthorized
 from kg.store.base import GraphLoad, Store
 from kg.submissions import scope
 from kg.submissions.audit import AuditLog
 from kg.submissions.files import KeptFiles, workspace_dir
+from kg.submissions.ids import id_ok, new_id, new_opid
 from kg.submissions.journal import Journal, crash_point
 from kg.validation.package import PackageFile, validate_package
 from kg.submissions.records import (ACCEPTED, ERASED, REJECTED, WITHDRAWN, FileNote,
                                     SubmissionRecord, Upload, now, provenance, read_record,
                                     read_records, record_load)
-from kg.submissions.tokens import OPERATOR, Principal, TokenBook
+from kg.submissions.recovery import Recovery
+from kg.submissions.removal import Removal
+from kg.submissions.tokens import Principal, TokenBook
 
 
 @dataclass
@@ -54,7 +57,7 @@ def shapes_version(root: Path) -> str:
     return "sha256:" + digest.hexdigest()
 
 
-class Submissions:
+class Submissions(Removal, Recovery):
     """The submissions of one store; one instance per writing process (its lock orders them)."""
 
     def __init__(self, store: Store, settings, *, runner=None) -> None:
@@ -90,7 +93,7 @@ class Submissions:
                       key=lambda r: (r.created, r.id), reverse=True)
 
     def get(self, submission_id: str, principal: Principal) -> SubmissionRecord:
-        record = read_record(self.store, submission_id) if _ID_OK(submission_id) else None
+        record = read_record(self.store, submission_id) if id_ok(submission_id) else None
         if record is None or not self.visible(record, principal):
             raise NotFound(messages={
                 "en": f"There is no submission {submission_id} that this token may see; "
@@ -107,14 +110,14 @@ class Submissions:
                 "de": f"Die Einreichung {submission_id} hat keine Version {upload}."})
         return self.kept.report(submission_id, upload)
 
-    # -- writing -------------------------------------------------------------------------
+    # -- writing (withdraw and erase: kg.submissions.removal) ------------------------------
 
     def submit(self, files: list[PackageFile], principal: Principal, lang: str) -> Outcome:
         result = self._judge(files, principal, lang)
         if not result.conforms:
             return self._refuse(files, result, principal)
         with self._lock:
-            submission_id = _new_id()
+            submission_id = new_id()
             stamp = now()
             record = SubmissionRecord(submission_id, ACCEPTED if result.conforms else REJECTED,
                                       stamp, principal.name,
@@ -144,54 +147,6 @@ class Submissions:
             self._run("replace" if result.conforms else "reject", record, upload, files, result)
             return Outcome(record, upload, result.report)
 
-    def withdraw(self, submission_id: str, principal: Principal) -> SubmissionRecord:
-        with self._lock:
-            record = self._changeable(self.get(submission_id, principal), principal, "withdraw")
-            if record.status != ACCEPTED:
-                raise Conflict(messages={
-                    "en": f"Submission {submission_id} is {record.status}, not published: "
-                          "there is nothing to withdraw.",
-                    "de": f"Die Einreichung {submission_id} ist nicht veröffentlicht "
-                          f"({record.status}): es gibt nichts zurückzuziehen."})
-            record.status, record.withdrawn = WITHDRAWN, now()
-            record.updated = record.withdrawn
-            opid = _opid()
-            record.last_op = opid
-            audit = self._audit_entry("withdraw", opid, record, record.upload(record.current),
-                                      principal.name)
-            self.journal.begin({"opid": opid, "op": "withdraw", "id": record.id,
-                                "began": now(), "audit": audit})
-            crash_point("withdraw", "after-journal")
-            self.store.replace_graphs([record_load(record)],
-                                      drop=[iris.submission_graph(record.id)])
-            crash_point("withdraw", "after-store")
-            self.audit.append(audit)
-            crash_point("withdraw", "after-audit")
-            self.journal.end(opid)
-            return record
-
-    def erase(self, submission_id: str, reason: str, actor: str = OPERATOR.name) -> dict:
-        """Remove a submission's data and files for good; only an audit record stays."""
-        if not reason or not reason.strip():
-            raise BadRequest(messages={
-                "en": "An erasure needs a reason (--reason …): the audit log keeps why it "
-                      "happened.",
-                "de": "Eine Löschung braucht einen Grund (--reason …): das Prüfprotokoll hält "
-                      "fest, warum sie geschah."})
-        with self._lock:
-            record = self.get(submission_id, OPERATOR)
-            if record.status == ERASED:
-                raise Conflict(messages={
-                    "en": f"Submission {submission_id} was erased on {record.erased}.",
-                    "de": f"Die Einreichung {submission_id} wurde am {record.erased} gelöscht."})
-            opid = _opid()
-            entry = {"opid": opid, "op": "erase", "id": submission_id, "began": now(),
-                     "reason": reason.strip(), "by": actor,
-                     "uploads": [u.n for u in record.uploads]}
-            self.journal.begin(entry)
-            crash_point("erase", "after-journal")
-            return self._finish_erase(entry)
-
     # -- steps ---------------------------------------------------------------------------
 
     def _judge(self, files: list[PackageFile], principal: Principal, lang: str):
@@ -218,7 +173,7 @@ class Submissions:
         many triples, the files' checksums, the shapes' version and the counts; never file
         names or data. One synced append, so there is nothing to journal."""
         upload = self._upload(1, result, files, principal, now())
-        self.audit.append({"opid": _opid(), "op": "refuse", "at": upload.at, "submission": None,
+        self.audit.append({"opid": new_opid(), "op": "refuse", "at": upload.at, "submission": None,
                            "by": principal.name, "outcome": REJECTED, "triples": upload.triples,
                            "sha256": [f.sha256 for f in upload.files],
                            "shapes_version": upload.shapes_version,
@@ -234,7 +189,7 @@ class Submissions:
 
     def _run(self, op: str, record: SubmissionRecord, upload: Upload, files: list[PackageFile],
              result) -> None:
-        opid = _opid()
+        opid = new_opid()
         record.last_op = opid
         audit = self._audit_entry(op, opid, record, upload, upload.by)
         self.journal.begin({"opid": opid, "op": op, "id": record.id, "upload": upload.n,
@@ -279,118 +234,6 @@ class Submissions:
             entry.update(version=upload.n, outcome=upload.outcome, triples=upload.triples,
                          sha256=[f.sha256 for f in upload.files])
         return entry
-
-    def _finish_erase(self, entry: dict) -> dict:
-        """Every step of an erasure, each one safe to repeat (reconciliation calls this too)."""
-        submission_id, opid = entry["id"], entry["opid"]
-        record = read_record(self.store, submission_id)
-        if record is None or record.last_op != opid:
-            tombstone = SubmissionRecord(submission_id, ERASED, record.created if record else "",
-                                         entry["by"], erased=entry["began"],
-                                         reason=entry["reason"], last_op=opid,
-                                         updated=entry["began"])
-            prefix = iris.submission_graph(submission_id)
-            graphs = [g for g in self.store.graphs()
-                      if g == prefix or (g.startswith(prefix + "/") and not g.endswith("/record"))]
-            self.store.replace_graphs([record_load(tombstone)], drop=graphs)
-        # Every time, also when reconciling: the erased terms may still be on disk.
-        getattr(self.store, "rewrite", lambda: None)()
-        crash_point("erase", "after-store")
-        self.kept.remove_submission(submission_id)
-        crash_point("erase", "after-files")
-        self._purge_copies()
-        crash_point("erase", "after-purge")
-        audit = {"opid": opid, "op": "erase", "at": now(), "submission": submission_id,
-                 "by": entry["by"], "reason": entry["reason"]}
-        self.audit.append(audit)
-        crash_point("erase", "after-audit")
-        self.journal.end(opid)
-        return audit
-
-    def _purge_copies(self) -> None:
-        """Copies made from published states that held the erased data: the public dumps
-        (made again from the store on the next request) and what the hooks hold."""
-        dumps = Path(self.settings.local_store.rstrip("/") + ".dumps")
-        if dumps.is_dir():
-            for state in dumps.iterdir():
-                shutil.rmtree(state, ignore_errors=True)
-        for hook in self.after_erase:
-            hook()
-
-    # -- after a crash -------------------------------------------------------------------
-
-    def reconcile(self) -> list[str]:
-        """Finish or undo what a crash left half done; returns what was done, in words."""
-        done = []
-        with self._lock:
-            for entry in self.journal.pending():
-                op, submission_id, opid = entry["op"], entry["id"], entry["opid"]
-                if op == "erase":
-                    self._finish_erase(entry)
-                    done.append(f"finished erasing {submission_id}")
-                    continue
-                record = read_record(self.store, submission_id)
-                if record is not None and record.last_op == opid:
-                    self.audit.append(entry["audit"])
-                    done.append(f"finished {op} of {submission_id}")
-                else:
-                    if "upload" in entry:
-                        self.kept.remove_upload(submission_id, entry["upload"])
-                    done.append(f"undid {op} of {submission_id}")
-                self.journal.end(opid)
-            records = read_records(self.store)
-            for submission_id, uploads in self.kept.uploads_on_disk().items():
-                record = records.get(submission_id)
-                keep = set() if record is None else {u.n for u in record.uploads}
-                for n in uploads:
-                    if n not in keep:
-                        self.kept.remove_upload(submission_id, n)
-                        done.append(f"removed stray files {submission_id}/{n}")
-        return done
-
-    def check(self) -> list[str]:
-        """What is inconsistent between store, kept files and journal; empty when nothing is."""
-        problems = [f"journal entry {e['opid']} ({e['op']}) pending" for e in self.journal.pending()]
-        published, graphs = set(self.store.published_graphs()), set(self.store.graphs())
-        records = read_records(self.store)
-        on_disk = self.kept.uploads_on_disk()
-        for submission_id, record in records.items():
-            data = iris.submission_graph(submission_id)
-            mine = {g for g in graphs if g == data or (g.startswith(data + "/") and
-                                                       not g.endswith("/record"))}
-            if record.status == ERASED:
-                if mine or submission_id in on_disk:
-                    problems.append(f"{submission_id} is erased but data or files remain")
-                continue
-            if (record.status == ACCEPTED) != (data in published):
-                problems.append(f"{submission_id} is {record.status} but its graph is "
-                                f"{'' if data in published else 'not '}published")
-            for upload in record.uploads:
-                problems += self.kept.verify(submission_id, upload.n)
-                history = iris.submission_version_graph(submission_id, upload.n)
-                if (upload.outcome == ACCEPTED) != (history in graphs):
-                    problems.append(f"{submission_id} v{upload.n} ({upload.outcome}) history "
-                                    "graph is wrong")
-                if history in published:
-                    problems.append(f"{submission_id} v{upload.n}: history graph is published")
-            if set(on_disk.get(submission_id, [])) != {u.n for u in record.uploads}:
-                problems.append(f"{submission_id}: kept uploads differ from its record")
-        for submission_id in set(on_disk) - set(records):
-            problems.append(f"{submission_id}: files without a record")
-        return problems
-
-
-def _new_id() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d") + "-" + secrets.token_hex(4)
-
-
-def _ID_OK(submission_id: str) -> bool:
-    return (len(submission_id) == 17 and submission_id[8] == "-"
-            and submission_id[:8].isdigit() and all(c in "0123456789abcdef" for c in submission_id[9:]))
-
-
-def _opid() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%f") + "-" + secrets.token_hex(3)
 
 
 _GERMAN_STATUS = {ACCEPTED: "angenommen", REJECTED: "abgelehnt", WITHDRAWN: "zurückgezogen",

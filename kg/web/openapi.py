@@ -18,6 +18,8 @@ from kg.web.sparql import public_url
 bp = Blueprint("openapi", __name__)
 
 JSON = "application/json"
+_LANG = {"name": "lang", "in": "query", "required": False,
+         "schema": {"type": "string", "enum": ["de", "en"]}}
 
 
 @bp.get("/api/openapi.json")
@@ -78,7 +80,7 @@ def _run_query(query_ids: list[str]) -> dict:
             {"name": "query_id", "in": "path", "required": True, "schema": {"type": "string", "enum": query_ids}},
             {"name": "format", "in": "query", "required": False,
              "schema": {"type": "string", "enum": [f.name for f in TABLE_FORMATS]}},
-            {"name": "lang", "in": "query", "required": False, "schema": {"type": "string", "enum": ["de", "en"]}},
+            _LANG,
         ],
         "responses": {
             "200": {"description": "The answer as a table",
@@ -107,7 +109,7 @@ def _search() -> dict:
                                                                       "maxLength": 200}},
             {"name": "limit", "in": "query", "required": False,
              "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}},
-            {"name": "lang", "in": "query", "required": False, "schema": {"type": "string", "enum": ["de", "en"]}},
+            _LANG,
         ],
         "responses": {"200": _json("The results, best first", {
                           "type": "object", "required": ["query", "count", "results"],
@@ -133,7 +135,7 @@ def _compare() -> dict:
                         "items": {"type": "string", "pattern": "^[0-9]{8}$"}}},
             {"name": "date", "in": "query", "required": False, "schema": {"type": "string", "format": "date"}},
             {"name": "format", "in": "query", "required": False, "schema": {"type": "string", "enum": ["json", "csv"]}},
-            {"name": "lang", "in": "query", "required": False, "schema": {"type": "string", "enum": ["de", "en"]}},
+            _LANG,
         ],
         "responses": {"200": {"description": "The comparison",
                               "content": {JSON: {"schema": {"$ref": "#/components/schemas/Comparison"}},
@@ -149,8 +151,7 @@ def _validate() -> dict:
         "summary": "Check data against the shapes; nothing is stored",
         "operationId": "validate",
         "parameters": [{"name": "format", "in": "query", "required": False, "schema": {"type": "string"}},
-                       {"name": "lang", "in": "query", "required": False,
-                        "schema": {"type": "string", "enum": ["de", "en"]}}],
+                       _LANG],
         "requestBody": {"required": True, "content": {
             "multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string",
                                                                                           "format": "binary"}}}},
@@ -197,75 +198,127 @@ def _admin_backup() -> dict:
     return described
 
 
+# The submissions' API (kg.web.submissions): who may call it, and what its operations share.
+_SUBMITTER = [{"submitterToken": []}, {"adminToken": []}]
+_SUBMISSION_ID = {"name": "submission_id", "in": "path", "required": True,
+                  "schema": {"type": "string", "pattern": "^[0-9]{8}-[0-9a-f]{8}$"}}
+_ONE_SUBMISSION = {"$ref": "#/components/schemas/Submission"}
+_OUTCOME = {"$ref": "#/components/schemas/Outcome"}
+
+
 def _submission_paths() -> dict:
     """/api/submissions and the operators' erasure (kg.web.submissions)."""
-    security = [{"submitterToken": []}, {"adminToken": []}]
-    ident = {"name": "submission_id", "in": "path", "required": True,
-             "schema": {"type": "string", "pattern": "^[0-9]{8}-[0-9a-f]{8}$"}}
-    lang = {"name": "lang", "in": "query", "required": False,
-            "schema": {"type": "string", "enum": ["de", "en"]}}
-    package = {"required": True, "content": {
+    return {
+        "/api/submissions": {"post": _submit(), "get": _list_submissions()},
+        "/api/submissions/{submission_id}": {"get": _get_submission(), "put": _replace_submission(),
+                                             "delete": _withdraw_submission()},
+        "/api/submissions/{submission_id}/versions/{version}/report": {"get": _submission_report()},
+        "/api/admin/submissions/{submission_id}/erase": {"post": _erase_submission()},
+    }
+
+
+def _submitter_call(summary: str, operation: str, parameters: list[dict], responses: dict,
+                    body: dict | None = None) -> dict:
+    """An operation a submitter's token (or the operator's) may call."""
+    described = {"summary": summary, "operationId": operation, "security": _SUBMITTER,
+                 "parameters": parameters}
+    if body is not None:
+        described["requestBody"] = body
+    described["responses"] = responses
+    return described
+
+
+def _package() -> dict:
+    """The body of a submission or a replacement: files, a zip of them, or one file."""
+    return {"required": True, "content": {
         "multipart/form-data": {"schema": {"type": "object", "properties": {"file": {
             "type": "array", "items": {"type": "string", "format": "binary"}}}}},
         "application/zip": {"schema": {"type": "string", "format": "binary"}},
         "text/turtle": {"schema": {"type": "string"}},
         "text/csv": {"schema": {"type": "string"}}}}
-    body_params = [lang, {"name": "filename", "in": "query", "required": False,
-                          "schema": {"type": "string"}},
-                   {"name": "format", "in": "query", "required": False, "schema": {"type": "string"}}]
-    refused = {"400": {"$ref": "#/components/responses/BadRequest"},
-               "401": {"$ref": "#/components/responses/Unauthorized"},
-               "403": {"$ref": "#/components/responses/Forbidden"},
-               "404": {"$ref": "#/components/responses/NotFound"},
-               "409": {"$ref": "#/components/responses/Conflict"}}
-    upload_refused = {**refused, "413": {"$ref": "#/components/responses/TooLarge"},
-                      "415": {"$ref": "#/components/responses/Unsupported"},
-                      "422": _json("Not conforming: the report; nothing published. A new package leaves "
-                                   "nothing behind (id and version null, only an audit line); a "
-                                   "rejected replacement stays in its submission's history",
-                                   {"$ref": "#/components/schemas/Rejected"})}
-    one = {"$ref": "#/components/schemas/Submission"}
-    outcome = {"$ref": "#/components/schemas/Outcome"}
-    erase = _admin("Erase a submission for good (data, history, files); an audit record stays", "adminErase")
-    created = {**_json("Accepted and published in graph/submission/{id}", outcome),
+
+
+def _package_parameters() -> list[dict]:
+    return [_LANG, {"name": "filename", "in": "query", "required": False,
+                    "schema": {"type": "string"}},
+            {"name": "format", "in": "query", "required": False, "schema": {"type": "string"}}]
+
+
+def _refused() -> dict:
+    """What any call on a submission may answer instead of doing it."""
+    return {code: _response(name) for code, name in (
+        ("400", "BadRequest"), ("401", "Unauthorized"), ("403", "Forbidden"), ("404", "NotFound"),
+        ("409", "Conflict"))}
+
+
+def _upload_refused() -> dict:
+    """What a submission or a replacement may answer besides: its package refused."""
+    return {**_refused(), "413": _response("TooLarge"), "415": _response("Unsupported"),
+            "422": _json("Not conforming: the report; nothing published. A new package leaves "
+                         "nothing behind (id and version null, only an audit line); a "
+                         "rejected replacement stays in its submission's history",
+                         {"$ref": "#/components/schemas/Rejected"})}
+
+
+def _submit() -> dict:
+    created = {**_json("Accepted and published in graph/submission/{id}", _OUTCOME),
                "headers": {"Location": {"description": "The submission", "schema": {"type": "string"}}}}
+    return _submitter_call("Submit a package (files, or a zip of them): published if it conforms",
+                           "submit", _package_parameters(), {"201": created, **_upload_refused()},
+                           body=_package())
+
+
+def _list_submissions() -> dict:
+    listed = _json("The submissions", {
+        "type": "object", "required": ["submissions"],
+        "properties": {"submissions": {"type": "array", "items": _ONE_SUBMISSION}}})
+    return _submitter_call("The submissions this token may see, with status, history and report links",
+                           "listSubmissions", [_LANG], {"200": listed, **_refused()})
+
+
+def _get_submission() -> dict:
+    return _submitter_call("One submission: status, versions, files and checksums", "getSubmission",
+                           [_SUBMISSION_ID, _LANG],
+                           {"200": _json("The submission", _ONE_SUBMISSION), **_refused()})
+
+
+def _replace_submission() -> dict:
+    return _submitter_call("Replace a submission: the new version is published, the old one kept "
+                           "in an unpublished history graph", "replaceSubmission",
+                           [_SUBMISSION_ID, *_package_parameters()],
+                           {"200": _json("Replaced", _OUTCOME), **_upload_refused()}, body=_package())
+
+
+def _withdraw_submission() -> dict:
+    return _submitter_call("Withdraw a submission: its data leave the published graph, its "
+                           "record and history stay", "withdrawSubmission", [_SUBMISSION_ID, _LANG],
+                           {"200": _json("Withdrawn", _ONE_SUBMISSION), **_refused()})
+
+
+def _submission_report() -> dict:
+    version = {"name": "version", "in": "path", "required": True,
+               "schema": {"type": "integer", "minimum": 1}}
+    return _submitter_call("The validation report of one version of a submission", "submissionReport",
+                           [_SUBMISSION_ID, version, _LANG],
+                           {"200": _json("The report", {"type": "object"}), **_refused()})
+
+
+def _erase_submission() -> dict:
+    """The operators' erasure: only the admin token, and a reason for the audit log."""
+    erase = _admin("Erase a submission for good (data, history, files); an audit record stays", "adminErase")
     return {
-        "/api/submissions": {
-            "post": {"summary": "Submit a package (files, or a zip of them): published if it conforms",
-                     "operationId": "submit", "security": security, "parameters": body_params,
-                     "requestBody": package, "responses": {"201": created, **upload_refused}},
-            "get": {"summary": "The submissions this token may see, with status, history and report links",
-                    "operationId": "listSubmissions", "security": security, "parameters": [lang],
-                    "responses": {"200": _json("The submissions", {
-                        "type": "object", "required": ["submissions"],
-                        "properties": {"submissions": {"type": "array", "items": one}}}), **refused}}},
-        "/api/submissions/{submission_id}": {
-            "get": {"summary": "One submission: status, versions, files and checksums",
-                    "operationId": "getSubmission", "security": security, "parameters": [ident, lang],
-                    "responses": {"200": _json("The submission", one), **refused}},
-            "put": {"summary": "Replace a submission: the new version is published, the old one kept "
-                               "in an unpublished history graph", "operationId": "replaceSubmission",
-                    "security": security, "parameters": [ident, *body_params], "requestBody": package,
-                    "responses": {"200": _json("Replaced", outcome), **upload_refused}},
-            "delete": {"summary": "Withdraw a submission: its data leave the published graph, its "
-                                  "record and history stay", "operationId": "withdrawSubmission",
-                       "security": security, "parameters": [ident, lang],
-                       "responses": {"200": _json("Withdrawn", one), **refused}}},
-        "/api/submissions/{submission_id}/versions/{version}/report": {"get": {
-            "summary": "The validation report of one version of a submission",
-            "operationId": "submissionReport", "security": security,
-            "parameters": [ident, {"name": "version", "in": "path", "required": True,
-                                   "schema": {"type": "integer", "minimum": 1}}, lang],
-            "responses": {"200": _json("The report", {"type": "object"}), **refused}}},
-        "/api/admin/submissions/{submission_id}/erase": {"post": {
-            **erase,
-            "parameters": [ident],
-            "requestBody": {"required": True, "content": {JSON: {"schema": {
-                "type": "object", "required": ["reason"], "properties": {"reason": {"type": "string"}}}}}},
-            # An unknown submission is a 404, one erased before a 409 (schemathesis found both missing).
-            "responses": {**erase["responses"], "404": {"$ref": "#/components/responses/NotFound"},
-                          "409": {"$ref": "#/components/responses/Conflict"}}}},
+        **erase,
+        "parameters": [_SUBMISSION_ID],
+        "requestBody": {"required": True, "content": {JSON: {"schema": {
+            "type": "object", "required": ["reason"], "properties": {"reason": {"type": "string"}}}}}},
+        # An unknown submission is a 404, one erased before a 409 (schemathesis found both missing).
+        "responses": {**erase["responses"], "404": _response("NotFound"), "409": _response("Conflict")},
     }
+
+
+def _response(name: str) -> dict:
+    """One of the error answers every operation shares (components.responses)."""
+    return {"$ref": f"#/components/responses/{name}"}
 
 
 def _json(description: str, schema: dict) -> dict:

@@ -1,0 +1,5 @@
+"""`python -m kg.cli …`, as before the command line became a package."""
+
+from kg.cli import main
+
+main()
