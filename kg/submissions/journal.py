@@ -3,7 +3,7 @@
 Each operation (accept, reject, replace, withdraw, erase) first writes what it is about to do to
 `<workspace>/journal/{op}.json`, synced, and deletes it when every step is done. Its store step
 is one transaction whose record names the operation (`last_op`), so after a crash
-reconciliation (kg.submissions.lifecycle.reconcile) can tell whether that step happened, and
+reconciliation (kg.submissions.recovery, Recovery.reconcile) can tell whether that step happened, and
 finish the operation or undo its other steps.
 
 KG_CRASH_AT=op:step (e.g. accept:after-files) makes the process end itself on the spot at that
