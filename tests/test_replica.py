@@ -210,3 +210,21 @@ def test_an_unknown_replica_mode_is_refused_with_the_choices(tmp_path):
     out = _kg("serve", "--store", str(tmp_path / "store"), "--replica", "ram")
     assert out.returncode != 0
     assert "--replica" in out.stderr and "auto, memory, disk" in out.stderr and "'ram'" in out.stderr
+
+
+def test_a_validation_reads_its_context_from_the_replica_and_judges_as_on_disk(disk_pool, memory_pool):
+    from kg.validation.inputs import read_input
+
+    # a membership dated before its organisation was founded: only the store knows that date
+    example = ROOT / "tests" / "validation" / "examples" / "membership-before-founding.ttl"
+    submission = read_input(example.read_bytes(), "turtle", source=example.name, max_bytes=10**6)
+
+    def outcome(pool):
+        report = pool.validate(submission, "en", root=str(ROOT), engine="batch")
+        return report.context_triples, sorted((r.path, r.component, r.message) for r in report.results)
+    on_disk = outcome(disk_pool)
+    before = memory_pool.read_from["memory"]
+    in_memory = outcome(memory_pool)
+    assert memory_pool.read_from["memory"] == before + 1
+    assert in_memory == on_disk
+    assert on_disk[0] > 0 and any("SPARQL" in component for _p, component, _m in on_disk[1])
