@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 from concurrent.futures import ThreadPoolExecutor
-from collections.abc import Callable, Sequence, Set as AbstractSet
+from collections.abc import Callable, Collection, Sequence, Set as AbstractSet
 
 import pyoxigraph as ox
 from pyshacl.rdfutil.compare import compare_literal
@@ -50,19 +50,22 @@ class Data:
     def __init__(self, index: Index, ontology: Index) -> None:
         self.index, self.ontology = index, ontology
         self._supers: dict[Term, frozenset[str]] = {}
+        self._classes: dict[Term, frozenset[str]] = {}
 
-    def objects(self, s: Term, p: ox.NamedNode) -> list[Term]:
+    def objects(self, s: Term, p: ox.NamedNode) -> Collection[Term]:
         return _merged(self.index.out.get(s), self.ontology.out.get(s), p)
 
-    def subjects(self, o: Term, p: ox.NamedNode) -> list[Term]:
+    def subjects(self, o: Term, p: ox.NamedNode) -> Collection[Term]:
         return _merged(self.index.into.get(o), self.ontology.into.get(o), p)
 
-    def classes(self, node: Term) -> set[str]:
+    def classes(self, node: Term) -> frozenset[str]:
         """Every class `node` is an instance of, through rdf:type/rdfs:subClassOf*."""
-        found: set[str] = set()
-        for cls in self.objects(node, _RDF_TYPE):
-            found |= self._superclasses(cls)
-        return found
+        known = self._classes.get(node)
+        if known is None:
+            types = self.objects(node, _RDF_TYPE)
+            known = self._classes[node] = (frozenset().union(*map(self._superclasses, types))
+                                           if types else frozenset())
+        return known
 
     def _superclasses(self, cls: Term) -> frozenset[str]:
         known = self._supers.get(cls)
@@ -76,10 +79,10 @@ class Data:
             known = self._supers[cls] = frozenset(c.value for c in seen if isinstance(c, ox.NamedNode))
         return known
 
-    def values(self, node: Term, path) -> list[Term]:
+    def values(self, node: Term, path) -> Collection[Term]:
         kind, arg = path
         if kind == "p":
-            return self.objects(node, arg) if not isinstance(node, ox.Literal) else []
+            return self.objects(node, arg) if not isinstance(node, ox.Literal) else ()
         if kind == "inverse":
             return self.subjects(node, arg)
         if kind == "alt":
@@ -90,13 +93,15 @@ class Data:
         return current
 
 
-def _merged(first: dict | None, second: dict | None, p: ox.NamedNode) -> list[Term]:
+def _merged(first: dict | None, second: dict | None, p: ox.NamedNode) -> Collection[Term]:
+    """The values of both indexes, once each: the index's own dict (its keys) where only one
+    has any, not a copy (no caller changes it)."""
     first = first.get(p) if first else None
     second = second.get(p) if second else None
     if not second:
-        return list(first) if first else []
+        return first or ()
     if not first:
-        return list(second)
+        return second
     return list(dict.fromkeys([*first, *second]))
 
 
