@@ -34,6 +34,7 @@ from rdflib.term import Node
 from kg.validation.build import RawResult
 from kg.validation.compiled import Compiled, Found, Shape, Term
 from kg.validation.sparql_checks import add_to_sparql_store, new_sparql_store, reads_of, run_sparql
+from kg.validation.sparql_reads import ANY, FOCUS
 from kg.validation.terms import Index, to_rdflib
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
@@ -262,9 +263,10 @@ def validate(compiled: Compiled, given: Sequence[ox.Triple],
         store = background.submit(new_sparql_store, compiled, given, reads) if checked else None
         fetched: list[ox.Triple] = []
         if context is not None:
-            fetched = context(None if compiled.inverse_paths else
+            links = {check.links for shape in checked for check in shape.sparql}
+            fetched = context(None if compiled.inverse_paths or ANY in links else
                               {node for node, shapes in targets
-                               if any(check.into_focus for shape in shapes for check in shape.sparql)})
+                               if any(check.links == FOCUS for shape in shapes for check in shape.sparql)})
         if fetched:
             index.extend(fetched)
             data = Data(index, compiled.ontology)  # anew: no class hierarchy read before the context

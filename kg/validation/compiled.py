@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from kg.validation.focus import KIND_FUNCTIONS
-from kg.validation.sparql_reads import predicates_read, reads_into_focus
+from kg.validation.sparql_reads import links_read, predicates_read
 from kg.validation.terms import Index, to_oxigraph
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -63,7 +63,7 @@ class SparqlCheck:
     batched: str | None   # the query for all focus nodes at once, or None: once per node
     messages: list[Literal]
     reads: frozenset[str] | None = None  # the predicates it can read; None: any (sparql_reads)
-    into_focus: bool = True               # whether it reads links into its focus node
+    links: str | None = "any"            # the links into described things it reads (links_read)
 
 
 @dataclass(eq=False)  # by identity: shapes are dictionary keys
@@ -209,7 +209,7 @@ def _sparql(shapes: Graph, constraint: Node) -> SparqlCheck:
                    + query[where.end():])
     return SparqlCheck(constraint, query, batched,
                        sorted(m for m in shapes.objects(constraint, SH.message) if isinstance(m, Literal)),
-                       predicates_read(query), reads_into_focus(query))
+                       predicates_read(query), links_read(query))
 
 
 def _ox_triples(graph: Graph) -> Iterable[ox.Triple]:

@@ -12,10 +12,10 @@ IRIs (`FILTER (?p IN (time:inXSDDate, …))`): a triple with another predicate c
 variable only to be filtered out. A negated property set (`!rdf:type`) or an unrestricted
 variable predicate can read any triple: then the answer is None, and the store gets everything.
 
-A query reads links into its focus node (`?obs ikg:refArea $this`) when `$this` stands anywhere
-but as the subject of a pattern with a forward path; only then does a validation fetch those
-links from the store (kg.validation.context): 834 index lookups of the benchmark submission's
-memberships, which no query reads that way.
+A query reads links from the store into the things an input describes only where a pattern does
+not start from `$this` or from what a forward path reached from it (`?obs ikg:refArea $this`);
+only then does a validation fetch those links (kg.validation.context): 834 index lookups of the
+benchmark submission's memberships, which no query reads that way.
 """
 
 from __future__ import annotations
@@ -36,29 +36,55 @@ def predicates_read(query: str) -> frozenset[str] | None:
 
 
 _THIS = Variable("this")
-_NOT_READ = {"_vars", "PV"}  # the variables a pattern binds and the projection: not reads
+FOCUS, ANY = "focus", "any"
 
 
-def reads_into_focus(query: str) -> bool:
-    """Whether `query` can read triples whose object is its focus node `$this`."""
-    return _into(prepareQuery(query).algebra)
+def links_read(query: str) -> str | None:
+    """Which links from the store into the things an input describes `query` can read: None
+    when it reads only triples reached forward from `$this` (every pattern's subject is
+    `$this`, a constant, or a variable bound as the object of such a pattern); FOCUS when it
+    also reads the links into `$this` itself (`?obs ikg:refArea $this`); ANY when it can read
+    links into any node (a pattern from an unbound subject, an inverse or negated path)."""
+    patterns = list(_patterns(prepareQuery(query).algebra))
+    anchored = {_THIS}
+    grown = True
+    while grown:  # what is reached forward from $this
+        grown = False
+        for s, p, o in patterns:
+            if _anchored(s, anchored) and _forward(p) and isinstance(o, Variable) and o not in anchored:
+                anchored.add(o)
+                grown = True
+    found = None
+    for s, p, o in patterns:
+        if _anchored(s, anchored) and _forward(p):
+            continue
+        into_focus = (s == _THIS and isinstance(p, InvPath) and isinstance(p.arg, URIRef)) or (
+            o == _THIS and isinstance(s, Variable) and isinstance(p, URIRef))
+        if not into_focus:
+            return ANY
+        found = FOCUS
+    return found
 
 
-def _into(node) -> bool:
+def _anchored(subject, anchored: set) -> bool:
+    return subject in anchored or not isinstance(subject, Variable)
+
+
+def _patterns(node):
+    """Every triple pattern of the query, wherever it stands (NOT EXISTS, OPTIONAL, subqueries)."""
     if isinstance(node, CompValue):
         if node.name in ("BGP", "TriplesBlock"):
-            for s, p, o in node.triples:
-                if o == _THIS or (s == _THIS and not _forward(p)) or p == _THIS:
-                    return True
-            return False
-        return any(_into(value) for key, value in node.items() if key not in _NOT_READ)
-    if isinstance(node, (list, tuple)):
-        return any(_into(value) for value in node)
-    return node == _THIS  # in an expression: compared with anything, bound to anything
+            yield from (tuple(triple) for triple in node.triples)
+        for key, value in node.items():
+            if key not in ("_vars", "PV", "triples"):
+                yield from _patterns(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from _patterns(value)
 
 
 def _forward(path) -> bool:
-    if isinstance(path, (URIRef, Variable)):
+    if isinstance(path, URIRef) or (isinstance(path, Variable) and path != _THIS):
         return True
     if isinstance(path, (SequencePath, AlternativePath)):
         return all(_forward(step) for step in path.args)

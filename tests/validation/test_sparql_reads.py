@@ -11,7 +11,7 @@ from rdflib.namespace import SH
 
 from kg.validation import load_bundle
 from kg.validation.engine import _batch_bundle
-from kg.validation.sparql_reads import predicates_read, reads_into_focus
+from kg.validation.sparql_reads import ANY, FOCUS, links_read, predicates_read
 from support import ROOT
 
 TIME = "http://www.w3.org/2006/time#"
@@ -56,19 +56,26 @@ def test_a_query_that_can_read_any_predicate_says_so(where):
     assert predicates_read(PREFIXES + f"SELECT $this WHERE {{ {where} }}") is None
 
 
-def test_links_into_the_focus_node_are_read_only_where_a_query_reads_them():
+def test_links_into_described_things_are_read_only_where_a_query_reads_them():
     queries = shape_queries()
-    assert reads_into_focus(queries["Municipality-populationGap"])  # ?obs ikg:refArea $this
-    assert not reads_into_focus(queries["Membership-withinLifetime"])
-    assert not reads_into_focus(queries["Instant-vagueWithoutNote"])
+    assert links_read(queries["Municipality-populationGap"]) == FOCUS  # ?obs ikg:refArea $this
+    for name in ("Membership-withinLifetime", "Instant-vagueWithoutNote", "Composition-seatSum",
+                 "Event-withinProject", "PlannedBody-notExisting"):
+        assert links_read(queries[name]) is None, name
 
 
-@pytest.mark.parametrize("where, into", [
-    ("$this ^ikg:refArea ?obs", True),                    # an inverse path
-    ("?x ikg:refArea ?m FILTER (?m = $this)", True),      # compared in an expression
-    ("$this ikg:founded/ikg:earliest ?d", False),
-    ("$this (ikg:founded|ikg:dissolved)* ?d", False),
-    ("$this !ikg:founded ?d", True),                      # a negated set may hold inverse steps
+@pytest.mark.parametrize("where, links", [
+    ("$this ^ikg:refArea ?obs", FOCUS),                     # an inverse path from $this
+    ("?obs ikg:refArea $this", FOCUS),
+    ("?x ikg:refArea ?m FILTER (?m = $this)", ANY),         # the focus node by another name
+    ("$this org:member ?o . ?other org:member ?o", ANY),    # links into another node
+    ("?x ikg:a/ikg:b $this", ANY),                          # and into the node between
+    ("$this ikg:founded/ikg:earliest ?d", None),
+    ("$this (ikg:founded|ikg:dissolved)* ?d", None),
+    ("$this ikg:founded ?b . ?b ?p ?o", None),              # forward, whatever the predicate
+    ("$this !ikg:founded ?d", ANY),                         # a negated set may hold inverse steps
+    ("FILTER NOT EXISTS { ?x ikg:refArea ?y }", ANY),       # inside NOT EXISTS as well
 ])
-def test_what_counts_as_reading_links_into_the_focus_node(where, into):
-    assert reads_into_focus(PREFIXES + f"SELECT $this WHERE {{ {where} }}") is into
+def test_what_counts_as_reading_links_into_described_things(where, links):
+    query = PREFIXES + "PREFIX org: <http://www.w3.org/ns/org#>\n" + f"SELECT $this WHERE {{ {where} }}"
+    assert links_read(query) == links
