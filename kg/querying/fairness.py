@@ -13,7 +13,8 @@ Each query's and validation's worker time is charged to its client, as the Wikid
 does (60 s of processing per 60 s): a token bucket that holds `budget` seconds and refills at
 `budget` per minute. Each run costs at least `min_charge`, so a flood of cheap queries spends the
 budget too. Past the budget: 429 with the seconds until enough is back. A worker process's start
-is the server's cost, not the client's (Turn.charge_from_now).
+is the server's cost, not the client's (Turn.charge_from_now), and so is the start of one that
+replaces a worker killed at a query's deadline or by a crash (Turn.charge_until_now).
 
 Who the client is comes from the caller's context (`acting_for`), set once per HTTP request by
 the web layer: the query runners are called from many places (catalogue, pages, validation,
@@ -167,6 +168,7 @@ class Turn:
     def __init__(self, clock: Callable[[], float]) -> None:
         self._clock = clock
         self.charged_from = clock()
+        self.charged_until: float | None = None
 
     def charge_from_now(self) -> None:
         """The client's own work starts here: what the turn spent before it (starting a worker
@@ -174,6 +176,17 @@ class Turn:
         not the client's, and charging it spent a 1 s budget in one validation. Its deadline
         starts at the same point."""
         self.charged_from = self._clock()
+
+    def charge_until_now(self) -> None:
+        """The client's own work ended here: what the turn does after it (a worker pool putting
+        a fresh worker in the place of one it killed at the query's deadline or found crashed,
+        about a second) is the server's, like a start, and charging it added a second to each
+        timed-out query of a client's. The worker stays taken until the turn ends."""
+        self.charged_until = self._clock()
+
+    def charged(self) -> float:
+        end = self._clock() if self.charged_until is None else self.charged_until
+        return end - self.charged_from
 
 
 class Fairness:
@@ -198,14 +211,15 @@ class Fairness:
              client: str | None = None) -> Iterator[Turn]:
         """Wait for this client's turn at a worker (until `deadline`), run the block, and charge
         its time: from the start of the turn, or from where the block calls the yielded Turn's
-        `charge_from_now`. `client` defaults to the one of the context (acting_for)."""
+        `charge_from_now`, to its end, or to where the block calls `charge_until_now`. `client`
+        defaults to the one of the context (acting_for)."""
         client = current_client() if client is None else client
         self._admit(client, deadline, seconds)
         turn = Turn(self._clock)
         try:
             yield turn
         finally:
-            self._leave(client, self._clock() - turn.charged_from)
+            self._leave(client, turn.charged())
 
     def check_budget(self, client: str | None = None) -> None:
         """429 now if the client's budget is spent, taking no turn: for work that costs the

@@ -23,6 +23,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -134,12 +135,16 @@ class WorkerPool:
         seconds = effective_timeout(timeout, self.timeout)
         with self.accounts.recorded(kind, text) as started:
             deadline = None if seconds is None else started + seconds
-            with self.fairness.turn(deadline, seconds):
+            with self.fairness.turn(deadline, seconds) as turn:
                 worker = self._take(deadline, seconds)
                 # The deadline limits the engine's time: waiting for a turn (bounded by the same
                 # number of seconds) or for a worker that replaced a dead one is not the query's.
+                # The client is charged the same span: from here to the query's end, not for
+                # the start of a worker that replaces one (before it, or after a timeout).
+                turn.charge_from_now()
                 runs_until = None if seconds is None else time.monotonic() + seconds
-                return _unpack(self._ask(worker, task, runs_until, seconds))
+                return _unpack(self._ask(worker, task, runs_until, seconds,
+                                         ended=turn.charge_until_now))
 
     def stats(self) -> dict:
         """Counts for /metrics: outcomes by kind, worker restarts, the queue, fairness refusals."""
@@ -164,17 +169,22 @@ class WorkerPool:
             self._replace(worker)
 
     def _ask(self, worker: _Worker, task: Task | ValidateTask, deadline: float | None,
-             seconds: float | None) -> Reply:
+             seconds: float | None, ended: Callable[[], None]) -> Reply:
+        """`ended` is called where the task ended by its deadline or a crash, before the worker
+        is replaced (the replacement is started inside the turn, so that a client's timeouts
+        never start processes beyond its share of the workers)."""
         assert self._checkpoints is not None
         checkpoint = str(self._checkpoints.acquire())
         task = dataclasses.replace(task, checkpoint=checkpoint)
         try:
             worker.conn.send(task)
             if not worker.conn.poll(_remaining(deadline)):
+                ended()
                 self._replace(worker, checkpoint)
                 raise messages.error(QueryTimeout, messages.TIMEOUT, seconds=seconds)
             reply = worker.conn.recv()
         except (EOFError, OSError):
+            ended()
             how = self._replace(worker, checkpoint)
             raise messages.error(QueryCrashed, messages.CRASHED, how=how) from None
         self._moved_to(worker, checkpoint)
