@@ -252,8 +252,8 @@ def validate(compiled: Compiled, given: Sequence[ox.Triple],
     and which triples the SPARQL constraints can read: the input's go into the SPARQL store on
     a second thread while this one fetches the context, and the context's while this one
     checks the core constraints (Oxigraph lets go of the GIL while it loads and queries). The
-    context adds types to the input's own nodes only when the input describes a class the
-    store's things are typed with: then the shapes follow anew."""
+    context can add types to the input's own nodes only with every link into them fetched, when
+    the input describes a class the store types its things with: then the shapes follow anew."""
     index = Index(given)
     data = Data(index, compiled.ontology)
     targets = _targets(compiled, data, own)
@@ -262,17 +262,19 @@ def validate(compiled: Compiled, given: Sequence[ox.Triple],
     with ThreadPoolExecutor(max_workers=1) as background:  # one worker: its tasks in order
         store = background.submit(new_sparql_store, compiled, given, reads) if checked else None
         fetched: list[ox.Triple] = []
+        links = {check.links for shape in checked for check in shape.sparql}
+        incoming = (None if compiled.inverse_paths or ANY in links else
+                    {node for node, shapes in targets
+                     if any(check.links == FOCUS for shape in shapes for check in shape.sparql)})
         if context is not None:
-            links = {check.links for shape in checked for check in shape.sparql}
-            fetched = context(None if compiled.inverse_paths or ANY in links else
-                              {node for node, shapes in targets
-                               if any(check.links == FOCUS for shape in shapes for check in shape.sparql)})
+            fetched = context(incoming)
         if fetched:
             index.extend(fetched)
             data = Data(index, compiled.ontology)  # anew: no class hierarchy read before the context
             if any(t.subject in own for t in fetched if t.predicate == _RDF_TYPE):
                 # a link from the store typing a node the input describes too (the input
-                # describes a class): the shapes follow anew, and the SPARQL store gets everything
+                # describes a class, and every link into its things was fetched): the shapes
+                # follow anew, and the SPARQL store gets everything
                 targets, reads = _targets(compiled, data, own), None
                 store = background.submit(new_sparql_store, compiled, index.triples, None)
             elif store is not None:

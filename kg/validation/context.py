@@ -5,8 +5,9 @@ triples, and the blank nodes hanging from them two levels deep (dates and period
 nodes: `ikg:founded [ ikg:earliest … ]`). That gives sh:class its types, reports their labels,
 and SPARQL constraints such as "a membership inside the organisation's lifetime" their dates.
 For a thing the input describes: only the links that point to it from the store (so that a
-check such as "no population recorded for this municipality" sees the existing observations);
-its stored description is not mixed in, because the input may be its new version.
+check such as "no population recorded for this municipality" sees the existing observations),
+and with the batch engine only where a check can read them (kg.validation.sparql_reads); its
+stored description is not mixed in, because the input may be its new version.
 The cost grows with what the input references, not with the size of the graph.
 """
 
