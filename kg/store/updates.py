@@ -1,10 +1,11 @@
 """The SPARQL Update text both stores write with: a graph's load record, and taking graphs out
-of the public merge. Graph names enter as terms written by pyoxigraph (base.iri)."""
+of the public merge. Graph names enter as terms written by pyoxigraph (base.iri). And the fresh
+blank node labels both stores give what they write."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 
@@ -52,3 +53,17 @@ def withdraw_from_merges(graph: str, leaving: str, merges: Sequence[str | None])
 
 def _within(graph: str | None, pattern: str) -> str:
     return pattern if graph is None else f"GRAPH <{graph}> {{ {pattern} }}"
+
+
+def relabelled(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
+    """Blank node labels of one input are local to it; make them unique within the store."""
+    fresh: dict[str, ox.BlankNode] = {}
+    for t in triples:
+        subject, obj = t.subject, t.object
+        if isinstance(subject, ox.BlankNode) or isinstance(obj, ox.BlankNode):
+            if isinstance(subject, ox.BlankNode):
+                subject = fresh.setdefault(subject.value, ox.BlankNode())
+            if isinstance(obj, ox.BlankNode):
+                obj = fresh.setdefault(obj.value, ox.BlankNode())
+            t = ox.Triple(subject, t.predicate, obj)
+        yield t
