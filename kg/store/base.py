@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol
@@ -155,3 +156,17 @@ def to_query_result(result: object, row_cap: int | None = None) -> QueryResult:
     triples = list(result)  # QueryTriples
     truncated = row_cap is not None and len(triples) > row_cap
     return QueryResult("graph", triples=triples[:row_cap] if truncated else triples, truncated=truncated)
+
+
+class DumpsAsBytes:
+    """`dump` as bytes, from the store's own streaming `write_dump`: one definition for every
+    backend."""
+
+    def write_dump(self, output: BinaryIO, fmt: ox.RdfFormat,
+                   graphs: Sequence[str] | None = None) -> int:
+        raise NotImplementedError
+
+    def dump(self, fmt: ox.RdfFormat, graphs: Sequence[str] | None = None) -> bytes:
+        output = io.BytesIO()
+        self.write_dump(output, fmt, graphs)
+        return output.getvalue()

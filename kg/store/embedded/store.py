@@ -4,7 +4,6 @@ kg.store.embedded.layout says."""
 from __future__ import annotations
 
 import gc
-import io
 import shutil
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -15,8 +14,8 @@ import pyoxigraph as ox
 
 from kg import iris
 from kg.errors import BadRequest, InsufficientStorage, no_space
-from kg.store.base import (GraphLoad, QueryResult, StoreStats, Term, iri, load_records_from,
-                           to_query_result)
+from kg.store.base import (DumpsAsBytes, GraphLoad, QueryResult, StoreStats, Term, iri,
+                           load_records_from, to_query_result)
 from kg.store.checkpoints import Checkpoints
 from kg.store.dumping import write_graphs
 from kg.store.embedded.bulk import BULK_THRESHOLD, BulkWrites
@@ -30,7 +29,7 @@ from kg.store.updates import record_op, relabelled, withdraw_from_merges, withdr
 _REOPEN_MARGIN = 4 * 1024 * 1024
 
 
-class EmbeddedStore(CheckpointedWrites, BulkWrites):
+class EmbeddedStore(CheckpointedWrites, BulkWrites, DumpsAsBytes):
     """Oxigraph on disk (or in memory when path is None, for units that need nothing else)."""
 
     def __init__(self, path: str | Path | None = None, *,
@@ -115,11 +114,6 @@ class EmbeddedStore(CheckpointedWrites, BulkWrites):
     def load_records(self) -> dict[str, dict[str, str]]:
         return load_records_from((q.subject, q.predicate, q.object) for q in
                                  self._ox.quads_for_pattern(None, None, None, SYSTEM_GRAPH))
-
-    def dump(self, fmt: ox.RdfFormat, graphs: Sequence[str] | None = None) -> bytes:
-        output = io.BytesIO()
-        self.write_dump(output, fmt, graphs)
-        return output.getvalue()
 
     def write_dump(self, output: BinaryIO, fmt: ox.RdfFormat,
                    graphs: Sequence[str] | None = None) -> int:

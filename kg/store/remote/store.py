@@ -3,7 +3,6 @@ kg.store.remote.layout says; its writes are kg.store.remote.staging's."""
 
 from __future__ import annotations
 
-import io
 import threading
 import time
 import urllib.parse
@@ -15,8 +14,8 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg import iris
-from kg.store.base import (GraphLoad, QueryResult, StoreStats, Term, iri, load_records_from,
-                           to_query_result)
+from kg.store.base import (DumpsAsBytes, GraphLoad, QueryResult, StoreStats, Term, iri,
+                           load_records_from, to_query_result)
 from kg.store.dumping import write_graphs
 from kg.store.remote.layout import MERGE_GRAPH, MERGES, PRIVATE, PUBLISHED, STAGING_PREFIX, SYS
 from kg.store.remote.protocol import QUERY_HEADERS, broken_answer, query_form, values_clause
@@ -25,7 +24,7 @@ from kg.store.remote.transport import WRITE_TIMEOUT, default_endpoints
 from kg.store.updates import withdraw_from_merges
 
 
-class RemoteStore(StagedWrites):
+class RemoteStore(StagedWrites, DumpsAsBytes):
     """A SPARQL 1.1 server as the store. `path` is a local folder name for this deployment's own
     files (dumps, submissions), as the embedded store's directory is."""
 
@@ -92,11 +91,6 @@ class RemoteStore(StagedWrites):
     def load_records(self) -> dict[str, dict[str, str]]:
         return load_records_from(
             self._select(f"SELECT ?g ?p ?o WHERE {{ GRAPH <{iris.SYSTEM_GRAPH}> {{ ?g ?p ?o }} }}"))
-
-    def dump(self, fmt: ox.RdfFormat, graphs: Sequence[str] | None = None) -> bytes:
-        output = io.BytesIO()
-        self.write_dump(output, fmt, graphs)
-        return output.getvalue()
 
     def write_dump(self, output: BinaryIO, fmt: ox.RdfFormat,
                    graphs: Sequence[str] | None = None) -> int:
