@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from kg.validation.focus import KIND_FUNCTIONS
-from kg.validation.sparql_reads import links_read, predicates_read
+from kg.validation.sparql_reads import ANY, links_read, predicates_read
 from kg.validation.terms import Index, to_oxigraph
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -63,7 +63,7 @@ class SparqlCheck:
     batched: str | None   # the query for all focus nodes at once, or None: once per node
     messages: list[Literal]
     reads: frozenset[str] | None = None  # the predicates it can read; None: any (sparql_reads)
-    links: str | None = "any"            # the links into described things it reads (links_read)
+    links: str | None = ANY              # the links into described things it reads (links_read)
 
 
 @dataclass(eq=False)  # by identity: shapes are dictionary keys

@@ -37,7 +37,7 @@ class Timings:
     context: float = 0.0
     shacl: float = 0.0
     report: float = 0.0
-    # the context was fetched on a thread of its own within the engine's time (the batch engine)
+    # the context's time is part of the engine's (the batch engine fetches it as its shapes ask)
     alongside: bool = False
 
 

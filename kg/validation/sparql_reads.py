@@ -1,10 +1,8 @@
 """Which triples a SPARQL-based constraint can read: the predicates its patterns name, and
-whether it reads links into its focus node.
+which links from the store into the things an input describes.
 
 The batch engine's SPARQL store (kg.validation.sparql_checks) needs only the triples the
-constraints' queries can match. On the 10,000-triple benchmark submission its queries name
-seven of the input's and context's predicates: loading only those triples into the in-memory
-store is a third of the work of loading all (bench/results/validation.md).
+constraints' queries can match, so it is filled with the triples of those predicates alone.
 
 A query reads only triples whose predicate it names when every triple pattern has an IRI or a
 path of IRIs as its predicate, or a variable that a FILTER around the pattern restricts to named
