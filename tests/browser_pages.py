@@ -4,6 +4,8 @@ but this server, and the language asked for."""
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 
 def visit(browser, server, path: str, lang: str) -> None:
@@ -11,6 +13,20 @@ def visit(browser, server, path: str, lang: str) -> None:
     browser.get_log("browser")  # empty the console of earlier pages
     browser.get(f"{server.url}{path}{'&' if '?' in path else '?'}lang={lang}")
     check_page(browser, server, lang)
+
+
+def follow(browser, element, key: str | None = None, timeout: float = 60) -> None:
+    """Click `element` (or press `key` on it), which loads a new page, and return once that page
+    has loaded. A click may return before the navigation starts; looking for the new page's parts
+    right away would then search the old page, which fails when the server is slow to answer."""
+    old = browser.find_element(By.TAG_NAME, "html")
+    if key is None:
+        element.click()
+    else:
+        element.send_keys(key)
+    wait = WebDriverWait(browser, timeout)
+    wait.until(expected_conditions.staleness_of(old))
+    wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def check_page(browser, server, lang: str) -> None:

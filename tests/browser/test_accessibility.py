@@ -15,7 +15,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser_pages import axe_problems, check_page, other_language_texts, visit
+from browser_pages import axe_problems, check_page, follow, other_language_texts, visit
 
 from kg import iris
 from kg.i18n import UI, ui
@@ -123,9 +123,8 @@ def test_skip_link_and_language_switch_work_by_keyboard(browser, server):
     # The search page puts the focus in its field; the switch keeps what was searched for.
     visit(browser, server, "search?q=Dresden", "de")
     switch = browser.find_element(By.CSS_SELECTOR, "header nav a.lang")
-    switch.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 10).until(
-        lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
+    follow(browser, switch, Keys.ENTER)
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert urllib.parse.parse_qs(urllib.parse.urlsplit(browser.current_url).query) == {
         "q": ["Dresden"], "lang": ["en"]}
     check_page(browser, server, "en")

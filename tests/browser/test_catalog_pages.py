@@ -8,7 +8,7 @@ import urllib.parse
 import pytest
 from selenium.webdriver.common.by import By
 
-from browser_pages import check_page
+from browser_pages import check_page, follow
 
 from kg.catalog import load_catalog
 from kg.i18n import ui
@@ -30,13 +30,13 @@ def test_from_the_list_to_a_query_run_with_two_cities(browser, server, lang, tmp
     assert browser.find_element(By.TAG_NAME, "h1").text == ui("queries_title", lang)
     catalog = load_catalog()
     assert len(browser.find_elements(By.CSS_SELECTOR, "#catalogue tbody tr")) == len(catalog)
-    browser.find_element(By.CSS_SELECTOR, "#catalogue tr[data-query=cq08] td + td a").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "#catalogue tr[data-query=cq08] td + td a"))
     check_page(browser, server, lang)
     assert browser.find_element(By.TAG_NAME, "h1").text == catalog.get("cq08").titles[lang]
 
     box = browser.find_element(By.ID, "param-municipality")
     box.send_keys(DRESDEN + "\n" + COLOGNE)
-    browser.find_element(By.ID, "run").click()
+    follow(browser, browser.find_element(By.ID, "run"))
     check_page(browser, server, lang)
     rows = table(browser)
     cq08 = catalog.get("cq08")
@@ -60,7 +60,7 @@ def test_a_bad_value_is_shown_beside_the_form(browser, server, lang):
     browser.get(f"{server.url}queries/cq16?lang={lang}")
     box = browser.find_element(By.ID, "param-year")
     box.send_keys("zwanzig")
-    browser.find_element(By.ID, "run").click()
+    follow(browser, browser.find_element(By.ID, "run"))
     error = browser.find_element(By.ID, "error")
     assert "'year'" in error.text and {"de": "erwartet wird eine ganze Zahl",
                                        "en": "expected a whole number"}[lang] in error.text
@@ -86,7 +86,7 @@ def test_a_required_parameter_is_asked_for_and_its_example_runs(browser, server,
     logged = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert all("400" in e["message"] for e in logged), logged
 
-    browser.find_element(By.CSS_SELECTOR, "#expected-subject a.example").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "#expected-subject a.example"))
     check_page(browser, server, lang)
     example = load_catalog().get("cq22").param("subject").example_value()
     subjects = {row.find_elements(By.CSS_SELECTOR, "td")[0].text

@@ -5,7 +5,7 @@ console error and nothing loaded from elsewhere."""
 import pytest
 from selenium.webdriver.common.by import By
 
-from browser_pages import check_page, visit
+from browser_pages import check_page, follow, visit
 
 from kg.i18n import ui
 
@@ -46,7 +46,7 @@ def test_the_form_leads_to_the_comparison(browser, server):
     fields = browser.find_elements(By.CSS_SELECTOR, "#compare-form input[name=ags]")
     fields[0].send_keys("05913000")
     fields[1].send_keys("14612000")
-    browser.find_element(By.CSS_SELECTOR, "#compare-form button[type=submit]").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "#compare-form button[type=submit]"))
     check_page(browser, server, "en")
     heads = browser.find_elements(By.CSS_SELECTOR, "#compare-table thead th[data-ags]")
     assert [h.get_attribute("data-ags") for h in heads] == ["05913000", "14612000"]

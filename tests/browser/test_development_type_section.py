@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from selenium.webdriver.common.by import By
 
-from browser_pages import check_page, visit
+from browser_pages import check_page, follow, visit
 
 from devtypes_rules import NOT_ENOUGH, labels
 from kg.catalog import load_catalog
@@ -36,7 +36,7 @@ def test_dresden_shows_its_development_type_and_the_facts(browser, server, lang,
     # a fact leads to its own page, in the same language
     body = part.find_element(By.CSS_SELECTOR, "dd[data-kind=advisoryBodies] a")
     iri = body.get_attribute("data-iri")
-    body.click()
+    follow(browser, body)
     check_page(browser, server, lang)
     assert browser.current_url.endswith(iri.removeprefix("https://w3id.org/integration-kg/") + f"?lang={lang}")
     assert iri in browser.page_source

@@ -5,7 +5,7 @@ anywhere but this server."""
 import pytest
 from selenium.webdriver.common.by import By
 
-from browser_pages import visit
+from browser_pages import follow, visit
 
 from kg.coverage import NOT_RECORDED
 from kg.i18n import ui
@@ -22,7 +22,7 @@ def test_home_page_shows_the_coverage_table(browser, server, lang, tmp_path):
     assert browser.find_element(By.CSS_SELECTOR, "[data-note=not-recorded]").text == NOT_RECORDED[lang]
     browser.save_screenshot(str(tmp_path / f"home-{lang}.png"))
     # a city's name leads to its page, in the same language
-    browser.find_element(By.CSS_SELECTOR, "#coverage tr[data-ags='14612000'] a").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "#coverage tr[data-ags='14612000'] a"))
     assert browser.current_url == f"{server.url}id/municipality/14612000?lang={lang}"
     assert browser.find_element(By.TAG_NAME, "h1").text == "Dresden"
 

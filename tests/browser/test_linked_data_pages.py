@@ -7,7 +7,7 @@ import json
 import pytest
 from selenium.webdriver.common.by import By
 
-from browser_pages import visit
+from browser_pages import follow, visit
 
 from kg.i18n import ui
 
@@ -39,7 +39,7 @@ def test_a_thing_page_shows_conflicts_side_by_side_and_links_on(browser, server,
     data = json.loads(browser.find_element(
         By.CSS_SELECTOR, "script[type='application/ld+json']").get_attribute("textContent"))
     assert data["@type"] == "CreativeWork"
-    browser.find_element(By.CSS_SELECTOR, "#conflicts thead a").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "#conflicts thead a"))
     assert browser.current_url == (f"{server.url}id/plan/14612000-aktionsplan-integration-2022-2026"
                                    f"?lang={lang}")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Aktionsplan Integration 2022–2026"

@@ -17,7 +17,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browser_pages import check_page, visit
+from browser_pages import check_page, follow, visit
 from support import ROOT
 
 from kg.catalog import load_catalog
@@ -90,8 +90,8 @@ def test_an_example_from_the_catalogue_runs_and_its_iris_link_to_their_pages(bro
     target = link.get_attribute("href")
     assert target.startswith(server.url + "id/municipality/") and target.endswith(f"?lang={lang}")
     check_page(browser, server, lang)
-    link.click()
-    WebDriverWait(browser, 20).until(lambda d: d.current_url == target)
+    follow(browser, link)
+    assert browser.current_url == target
     assert browser.find_element(By.TAG_NAME, "h1").text
     check_page(browser, server, lang)
 

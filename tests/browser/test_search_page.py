@@ -5,7 +5,7 @@ message in the form, and the page logs no console error and loads nothing from e
 import pytest
 from selenium.webdriver.common.by import By
 
-from browser_pages import check_page, visit
+from browser_pages import check_page, follow, visit
 
 from kg.i18n import ui
 
@@ -16,7 +16,7 @@ def test_a_search_typed_into_the_form_lists_its_results(browser, server, lang, t
     assert browser.find_element(By.TAG_NAME, "h1").text == ui("search_title", lang)
     box = browser.find_element(By.ID, "q")
     box.send_keys("NUERNBERG")
-    browser.find_element(By.CSS_SELECTOR, "#search-form button[type=submit]").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "#search-form button[type=submit]"))
     check_page(browser, server, lang)
     rows = browser.find_elements(By.CSS_SELECTOR, "#search-results tbody tr")
     assert rows and rows[0].get_attribute("data-kind") == "municipality"
@@ -24,7 +24,7 @@ def test_a_search_typed_into_the_form_lists_its_results(browser, server, lang, t
     assert first.text == "Nürnberg"
     assert {"de": "Kommune", "en": "Municipality"}[lang] in rows[0].text
     browser.save_screenshot(str(tmp_path / f"search-{lang}.png"))
-    first.click()
+    follow(browser, first)
     assert browser.current_url == f"{server.url}id/municipality/09564000?lang={lang}"
     assert browser.find_element(By.TAG_NAME, "h1").text == "Nürnberg"
 

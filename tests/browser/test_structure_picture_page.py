@@ -8,7 +8,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser_pages import check_page, visit
+from browser_pages import check_page, follow, visit
 
 from kg.i18n import ui
 
@@ -52,7 +52,7 @@ def test_every_box_is_reached_by_tab_and_enter_opens_its_page(browser, server):
     assert reached == expected
     focused = browser.switch_to.active_element
     target = focused.get_dom_attribute("href")  # (an SVG link's href property is no string)
-    focused.send_keys(Keys.ENTER)
+    follow(browser, focused, Keys.ENTER)
     assert browser.current_url == server.url + target.lstrip("/")
     check_page(browser, server, "en")
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
-from browser_pages import axe_problems, check_page, visit
+from browser_pages import axe_problems, check_page, follow, visit
 from remote_backend import release
 from support import stop_server
 from test_submissions import FIXTURES, leipzig_site
@@ -34,8 +32,8 @@ def send(browser, token: str, files=(), action: str = "submit") -> None:
     box.send_keys(token)
     if files:
         browser.find_element(By.ID, "file").send_keys("\n".join(str(p) for p in files))
-    browser.find_element(By.CSS_SELECTOR, f"button[name=action][value={action}]").click()
-    WebDriverWait(browser, 120).until(expected_conditions.staleness_of(box))
+    follow(browser, browser.find_element(By.CSS_SELECTOR, f"button[name=action][value={action}]"),
+           timeout=120)
 
 
 def status_of_page(browser) -> int:

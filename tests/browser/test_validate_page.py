@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+
+from browser_pages import follow
 
 from kg.i18n import ui
 
@@ -16,10 +16,7 @@ def submit(browser, server, lang: str, text: str, fmt: str = "turtle"):
     box = browser.find_element(By.ID, "text")
     browser.execute_script("arguments[0].value = arguments[1];", box, text)
     browser.find_element(By.CSS_SELECTOR, f"select[name=format] option[value={fmt}]").click()
-    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    # the answer is a new page: look for its parts only once the form's page is gone, else a slow
-    # answer is searched for in the page that sent it
-    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(box))
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
 
 
 def test_pasted_data_get_a_report_per_record_in_german(browser, server, tmp_path):
