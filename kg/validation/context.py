@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence, Set as AbstractSet
 import pyoxigraph as ox
 
 from kg.store.base import Store
+from kg.validation.terms import Index
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 CHUNK = 400  # IRIs per query: keeps each query text well below the engines' limits
@@ -43,48 +44,88 @@ def referenced_and_described(triples: Sequence[ox.Triple],
     described = {t.subject for t in triples if isinstance(t.subject, ox.NamedNode)}
     referenced = {t.object for t in triples
                   if isinstance(t.object, ox.NamedNode) and t.predicate != RDF_TYPE}
-    only = sorted((n for n in referenced - described if n.value not in known), key=str)
-    return only, sorted(described, key=str)
+    return _only(referenced, described, known), sorted(described, key=str)
+
+
+def _only(referenced: set[ox.NamedNode], described: set[ox.NamedNode],
+          known: AbstractSet[str]) -> list[ox.NamedNode]:
+    return sorted((n for n in referenced - described if n.value not in known), key=str)
+
+
+def _terms_of(index: Index, known: AbstractSet[str]) -> tuple[list[ox.NamedNode], list[ox.NamedNode], set[str]]:
+    """referenced_and_described from the input's index, and the input's blank node labels: one
+    pass over its distinct terms, where reading each triple's terms anew makes new objects
+    (three passes over the benchmark submission took 0.07 s)."""
+    described: set[ox.NamedNode] = set()
+    referenced: set[ox.NamedNode] = set()
+    blanks: set[str] = set()
+    for subject, by_predicate in index.out.items():
+        if type(subject) is ox.NamedNode:
+            described.add(subject)
+        else:
+            blanks.add(subject.value)
+        for predicate, objects in by_predicate.items():
+            typing = predicate == RDF_TYPE
+            for obj in objects:
+                kind = type(obj)
+                if kind is ox.NamedNode:
+                    if not typing:
+                        referenced.add(obj)
+                elif kind is ox.BlankNode:
+                    blanks.add(obj.value)
+    return _only(referenced, described, known), sorted(described, key=str), blanks
 
 
 def fetch_context(store: Store, triples: Sequence[ox.Triple], known: AbstractSet[str],
-                  incoming: AbstractSet[ox.NamedNode | ox.BlankNode] | None = None) -> list[ox.Triple]:
+                  incoming: AbstractSet[ox.NamedNode | ox.BlankNode] | None = None,
+                  index: Index | None = None) -> list[ox.Triple]:
     """`incoming`: the described things whose links from the store the checks read (the batch
-    engine knows them from its shapes); None: every described thing's."""
-    referenced, described = referenced_and_described(triples, known)
+    engine knows them from its shapes); None: every described thing's. `index`: the input's
+    (kg.validation.terms.Index), where the caller has made one."""
+    if index is not None:
+        referenced, described, mine = _terms_of(index, known)
+    else:
+        (referenced, described), mine = referenced_and_described(triples, known), None
     if incoming is not None:
         described = [node for node in described if node in incoming]
     lookup = getattr(store, "public_quads", None)
     if lookup is not None:  # an embedded store: its indexes directly
-        return _apart(_by_lookups(lookup, referenced, described), triples)
+        return _apart(*_by_lookups(lookup, referenced, described), triples, mine)
     found: list[ox.Triple] = []
     for query, nodes in ((_OUTGOING, referenced), (_INCOMING, described)):
         for chunk in _chunks(nodes):
             # The IRIs come from a parsed input and are written out by Oxigraph itself, so they
             # are well-formed IRIs in N-Triples syntax: they cannot end the VALUES block early.
             found.extend(store.query(query % " ".join(str(n) for n in chunk)).triples)
-    return _apart(found, triples)
+    return _apart(found, None, triples, mine)
 
 
 def _by_lookups(lookup, referenced: Sequence[ox.NamedNode],
-                described: Sequence[ox.NamedNode]) -> list[ox.Quad]:
+                described: Sequence[ox.NamedNode]) -> tuple[list[ox.Quad], set[str]]:
     """What _OUTGOING and _INCOMING give, by index lookups: on the 10,000-triple benchmark
     submission against an on-disk checkpoint about a fifth less time than the queries (wall
     0.83–1.10 s against 1.04–1.33 s at load 8), and several times less on an in-memory
-    replica (bench/results/validation.md). Quads of the default graph, read as triples."""
+    replica (bench/results/validation.md). Quads of the default graph, read as triples; and
+    the labels of the blank nodes among them, seen on the way."""
     found: list[ox.Quad] = []
+    blanks: set[str] = set()
     for node in referenced:
         level = [node]
         for _depth in range(3):  # the thing, then blank nodes two levels below it
             below = []
             for quad in (q for one in level for q in lookup(subject=one)):
                 found.append(quad)
-                if type(quad.object) is ox.BlankNode:
-                    below.append(quad.object)
+                obj = quad.object
+                if type(obj) is ox.BlankNode:
+                    below.append(obj)
+            blanks.update(b.value for b in below)
             level = below
     for node in described:
-        found.extend(lookup(obj=node))
-    return found
+        for quad in lookup(obj=node):
+            found.append(quad)
+            if type(quad.subject) is ox.BlankNode:
+                blanks.add(quad.subject.value)
+    return found, blanks
 
 
 def _chunks(nodes: Sequence[ox.NamedNode]) -> Iterable[Sequence[ox.NamedNode]]:
@@ -92,14 +133,20 @@ def _chunks(nodes: Sequence[ox.NamedNode]) -> Iterable[Sequence[ox.NamedNode]]:
         yield nodes[start:start + CHUNK]
 
 
-def _apart(found: list[ox.Triple], given: Sequence[ox.Triple]) -> list[ox.Triple]:
-    """The triples once each, with the store's blank nodes apart from the input's: where a
-    label of the store's is one the input chose too, the store's get new labels (new objects
-    only then; relabelling every triple cost 0.1 s of the benchmark submission's 0.5)."""
+def _apart(found: list[ox.Triple], blanks: set[str] | None, given: Sequence[ox.Triple],
+           mine: set[str] | None) -> list[ox.Triple]:
+    """The triples once each, with the store's blank nodes (labelled `blanks`, None: not known
+    yet) apart from the input's (`mine`, None: not known yet): where a label of the store's
+    is one the input chose too, the store's get new labels (new objects only then; relabelling
+    every triple cost 0.1 s of the benchmark submission's 0.5)."""
     once = list(dict.fromkeys(found))
-    mine = {term.value for t in given for term in (t.subject, t.object) if isinstance(term, ox.BlankNode)}
-    if not mine or not any(isinstance(term, ox.BlankNode) and term.value in mine
-                           for t in once for term in (t.subject, t.object)):
+    if blanks is None:
+        blanks = {term.value for t in once for term in (t.subject, t.object) if isinstance(term, ox.BlankNode)}
+    if not blanks:
+        return once
+    if mine is None:
+        mine = {term.value for t in given for term in (t.subject, t.object) if isinstance(term, ox.BlankNode)}
+    if not blanks & mine:
         return once
     fresh: dict[str, ox.BlankNode] = {}
 

@@ -78,23 +78,23 @@ class Validator:
             return self._validate(submission, lang)
 
     def _validate(self, submission: Submission, lang: str) -> Report:
-        own = own_terms(submission.triples)
         compiled = _batch_bundle(self.bundle) if self.engine == "batch" else None
         engine = FALLBACK_ENGINE if self.engine == "batch" and compiled is None else self.engine
         if compiled is not None:
             started = time.perf_counter()
 
-            def context(incoming) -> list[ox.Triple]:  # fetched as the engine asks
+            def context(incoming, index) -> list[ox.Triple]:  # fetched as the engine asks
                 begun = time.perf_counter()
-                fetched = self._context(submission, incoming)
+                fetched = self._context(submission, incoming, index)
                 self.timings.context = time.perf_counter() - begun
                 return fetched
             self.timings.context, self.timings.alongside = 0.0, self.store is not None
-            raw, index, fetched = batch.validate(compiled, submission.triples, own,
+            raw, index, fetched = batch.validate(compiled, submission.triples,
                                                  context if self.store is not None else None)
             self.timings.shacl = time.perf_counter() - started
             data: Graph | TripleView = TripleView(index.triples, self.bundle.ontology, index=index)
             return self._report(raw, data, submission, lang, len(fetched))
+        own = own_terms(submission.triples)
         started = time.perf_counter()
         context = self._context(submission)
         self.timings.context = time.perf_counter() - started
@@ -113,10 +113,10 @@ class Validator:
         self.timings.shacl = time.perf_counter() - started
         return self._report(raw, data, submission, lang, len(context))
 
-    def _context(self, submission: Submission, incoming=None) -> list[ox.Triple]:
+    def _context(self, submission: Submission, incoming=None, index=None) -> list[ox.Triple]:
         if self.store is None:
             return []
-        return fetch_context(self.store, submission.triples, self.bundle.known_terms, incoming)
+        return fetch_context(self.store, submission.triples, self.bundle.known_terms, incoming, index)
 
     def _report(self, raw: list[RawResult], data: Graph | TripleView,
                 submission: Submission, lang: str, context_triples: int) -> Report:
