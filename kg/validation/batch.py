@@ -22,10 +22,10 @@ SELECT), MINUS, SERVICE or VALUES runs once per node with `$this` substituted in
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Collection, Sequence, Set as AbstractSet
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from decimal import Decimal
-from concurrent.futures import ThreadPoolExecutor
-from collections.abc import Callable, Collection, Sequence, Set as AbstractSet
 
 import pyoxigraph as ox
 from pyshacl.rdfutil.compare import compare_literal
@@ -35,6 +35,7 @@ from rdflib.term import Node
 
 from kg.validation.build import RawResult
 from kg.validation.compiled import Compiled, Found, Shape, Term
+from kg.validation.context import InputTerms
 from kg.validation.sparql_checks import add_to_sparql_store, new_sparql_store, reads_of, run_sparql
 from kg.validation.sparql_reads import ANY, FOCUS
 from kg.validation.terms import Index, to_rdflib
@@ -252,7 +253,7 @@ def _language_in(value: Term, languages: list[str]) -> bool:
     return any(tag == lang or tag.startswith(lang + "-") or lang == "*" for lang in languages)
 
 
-Context = Callable[[AbstractSet[Term] | None, Index], list[ox.Triple]]
+Context = Callable[[AbstractSet[Term] | None, InputTerms], list[ox.Triple]]
 
 
 def validate(compiled: Compiled, given: Sequence[ox.Triple], context: Context | None = None,
@@ -262,16 +263,17 @@ def validate(compiled: Compiled, given: Sequence[ox.Triple], context: Context | 
     the data graph; the index of input and context made for it, which the report reads too;
     and the context.
 
-    `context(incoming, index)` fetches the context of the input (`index`: its index), with the
-    links into only the nodes in `incoming` (None: into every node the input describes). The shapes that judge a node follow from the
-    input's types, and they say which links into it the checks read (kg.validation.sparql_reads)
+    `context(incoming, terms)` fetches the context of the input (`terms`: what it has, read from
+    its index), with the links into only the nodes in `incoming` (None: into every node the
+    input describes). The shapes that judge a node follow from the input's types, and they say which links into it the checks read (kg.validation.sparql_reads)
     and which triples the SPARQL constraints can read: the input's go into the SPARQL store on
     a second thread while this one fetches the context, and the context's while this one
     checks the core constraints (Oxigraph lets go of the GIL while it loads and queries). The
     context can add types to the input's own nodes only with every link into them fetched, when
     the input describes a class the store types its things with: then the shapes follow anew."""
     index = Index(given)
-    own = _own(index)
+    terms = InputTerms(index)
+    own = terms.own
     data = Data(index, compiled.ontology)
     targets = _targets(compiled, data, own)
     checked = {shape for _node, shapes in targets for shape in shapes if shape.sparql}
@@ -284,7 +286,7 @@ def validate(compiled: Compiled, given: Sequence[ox.Triple], context: Context | 
                     {node for node, shapes in targets
                      if any(check.links == FOCUS for shape in shapes for check in shape.sparql)})
         if context is not None:
-            fetched = context(incoming, index)
+            fetched = context(incoming, terms)
         if fetched:
             index.extend(fetched)
             data = Data(index, compiled.ontology)  # anew: no class hierarchy read before the context
@@ -306,15 +308,6 @@ def validate(compiled: Compiled, given: Sequence[ox.Triple], context: Context | 
         if sparql is not None:
             found += sparql.result()
     return [_raw(one) for one in found], index, fetched
-
-
-def _own(index: Index) -> set[ox.NamedNode | ox.BlankNode]:
-    """The input's subjects and blank nodes (kg.validation.engine.own_terms), from its index."""
-    own = set(index.out)
-    for by_predicate in index.out.values():
-        for objects in by_predicate.values():
-            own.update(o for o in objects if type(o) is ox.BlankNode)
-    return own
 
 
 def _targets(compiled: Compiled, data: Data, own: AbstractSet[Term]) -> list[tuple[Term, list[Shape]]]:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence, Set as AbstractSet
 import pyoxigraph as ox
 
 from kg.store.base import Store
+from kg.store.updates import relabelled
 from kg.validation.terms import Index
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -52,38 +53,42 @@ def _only(referenced: set[ox.NamedNode], described: set[ox.NamedNode],
     return sorted((n for n in referenced - described if n.value not in known), key=str)
 
 
-def _terms_of(index: Index, known: AbstractSet[str]) -> tuple[list[ox.NamedNode], list[ox.NamedNode], set[str]]:
-    """referenced_and_described from the input's index, and the input's blank node labels: one
-    pass over its distinct terms, where reading each triple's terms anew makes new objects
-    (three passes over the benchmark submission took 0.07 s)."""
-    described: set[ox.NamedNode] = set()
-    referenced: set[ox.NamedNode] = set()
-    blanks: set[str] = set()
-    for subject, by_predicate in index.out.items():
-        if type(subject) is ox.NamedNode:
-            described.add(subject)
-        else:
-            blanks.add(subject.value)
-        for predicate, objects in by_predicate.items():
-            typing = predicate == RDF_TYPE
-            for obj in objects:
-                kind = type(obj)
-                if kind is ox.NamedNode:
-                    if not typing:
-                        referenced.add(obj)
-                elif kind is ox.BlankNode:
-                    blanks.add(obj.value)
-    return _only(referenced, described, known), sorted(described, key=str), blanks
+class InputTerms:
+    """What an input has, read from its index in one pass over its distinct terms (reading each
+    triple's terms anew makes new objects: three passes over the benchmark submission's took
+    0.07 s): its own nodes (subjects and blank nodes, the batch engine's focus nodes) and the IRIs
+    it links to other than as a type."""
+
+    def __init__(self, index: Index) -> None:
+        self.own: set[ox.NamedNode | ox.BlankNode] = set(index.out)
+        self.linked: set[ox.NamedNode] = set()
+        for by_predicate in index.out.values():
+            for predicate, objects in by_predicate.items():
+                typing = predicate == RDF_TYPE
+                for obj in objects:
+                    kind = type(obj)
+                    if kind is ox.BlankNode:
+                        self.own.add(obj)
+                    elif kind is ox.NamedNode and not typing:
+                        self.linked.add(obj)
+
+    def referenced_and_described(self, known: AbstractSet[str]) -> tuple[list[ox.NamedNode], list[ox.NamedNode]]:
+        """As referenced_and_described gives them from the triples."""
+        described = {node for node in self.own if type(node) is ox.NamedNode}
+        return _only(self.linked, described, known), sorted(described, key=str)
+
+    def blank_labels(self) -> set[str]:
+        return {node.value for node in self.own if type(node) is ox.BlankNode}
 
 
 def fetch_context(store: Store, triples: Sequence[ox.Triple], known: AbstractSet[str],
                   incoming: AbstractSet[ox.NamedNode | ox.BlankNode] | None = None,
-                  index: Index | None = None) -> list[ox.Triple]:
+                  terms: InputTerms | None = None) -> list[ox.Triple]:
     """`incoming`: the described things whose links from the store the checks read (the batch
-    engine knows them from its shapes); None: every described thing's. `index`: the input's
-    (kg.validation.terms.Index), where the caller has made one."""
-    if index is not None:
-        referenced, described, mine = _terms_of(index, known)
+    engine knows them from its shapes); None: every described thing's. `terms`: the input's,
+    where the caller has read them from its index."""
+    if terms is not None:
+        (referenced, described), mine = terms.referenced_and_described(known), terms.blank_labels()
     else:
         (referenced, described), mine = referenced_and_described(triples, known), None
     if incoming is not None:
@@ -141,17 +146,11 @@ def _apart(found: list[ox.Triple], blanks: set[str] | None, given: Sequence[ox.T
     every triple cost 0.1 s of the benchmark submission's 0.5)."""
     once = list(dict.fromkeys(found))
     if blanks is None:
-        blanks = {term.value for t in once for term in (t.subject, t.object) if isinstance(term, ox.BlankNode)}
-    if not blanks:
+        blanks = _blank_labels(once)
+    if not blanks or not blanks & (mine if mine is not None else _blank_labels(given)):
         return once
-    if mine is None:
-        mine = {term.value for t in given for term in (t.subject, t.object) if isinstance(term, ox.BlankNode)}
-    if not blanks & mine:
-        return once
-    fresh: dict[str, ox.BlankNode] = {}
+    return list(relabelled(once))
 
-    def apart(term):
-        return fresh.setdefault(term.value, ox.BlankNode()) if isinstance(term, ox.BlankNode) else term
-    return [ox.Triple(apart(t.subject), t.predicate, apart(t.object))
-            if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) else t
-            for t in once]
+
+def _blank_labels(triples: Iterable[ox.Triple]) -> set[str]:
+    return {term.value for t in triples for term in (t.subject, t.object) if isinstance(term, ox.BlankNode)}

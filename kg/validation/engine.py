@@ -83,9 +83,9 @@ class Validator:
         if compiled is not None:
             started = time.perf_counter()
 
-            def context(incoming, index) -> list[ox.Triple]:  # fetched as the engine asks
+            def context(incoming, terms) -> list[ox.Triple]:  # fetched as the engine asks
                 begun = time.perf_counter()
-                fetched = self._context(submission, incoming, index)
+                fetched = self._context(submission, incoming, terms)
                 self.timings.context = time.perf_counter() - begun
                 return fetched
             self.timings.context, self.timings.alongside = 0.0, self.store is not None
@@ -113,10 +113,10 @@ class Validator:
         self.timings.shacl = time.perf_counter() - started
         return self._report(raw, data, submission, lang, len(context))
 
-    def _context(self, submission: Submission, incoming=None, index=None) -> list[ox.Triple]:
+    def _context(self, submission: Submission, incoming=None, terms=None) -> list[ox.Triple]:
         if self.store is None:
             return []
-        return fetch_context(self.store, submission.triples, self.bundle.known_terms, incoming, index)
+        return fetch_context(self.store, submission.triples, self.bundle.known_terms, incoming, terms)
 
     def _report(self, raw: list[RawResult], data: Graph | TripleView,
                 submission: Submission, lang: str, context_triples: int) -> Report:

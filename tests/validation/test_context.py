@@ -98,16 +98,16 @@ def test_links_into_a_described_thing_no_check_reads_are_not_fetched(bundle, con
 def test_the_input_s_terms_read_from_its_index_are_those_of_its_triples(bundle):
     """The batch engine reads what the input describes, references and labels as blank nodes
     from its index (one pass over distinct terms), not from its triples: the same sets."""
-    from kg.validation.batch import _own
-    from kg.validation.context import _terms_of, referenced_and_described
+    from kg.validation.context import InputTerms, referenced_and_described
     from kg.validation.engine import own_terms
     from kg.validation.terms import Index
     for given in (read_input(EXAMPLE.read_bytes(), "turtle", source=EXAMPLE.name, max_bytes=10**6),
                   dortmund()):
-        index = Index(given.triples)
-        referenced, described, blanks = _terms_of(index, bundle.known_terms)
+        terms = InputTerms(Index(given.triples))
+        referenced, described = terms.referenced_and_described(bundle.known_terms)
         assert (referenced, described) == referenced_and_described(given.triples, bundle.known_terms)
+        blanks = terms.blank_labels()
         assert blanks == {term.value for t in given.triples for term in (t.subject, t.object)
                           if isinstance(term, ox.BlankNode)}
-        assert _own(index) == own_terms(given.triples)
+        assert terms.own == own_terms(given.triples)
     assert blanks == set() and referenced and described  # Dortmund's own triples: no blank node
