@@ -36,6 +36,7 @@ from rdflib.term import Node
 from kg.validation.build import RawResult
 from kg.validation.compiled import Compiled, Found, Shape, Term
 from kg.validation.context import InputTerms
+from kg.validation.reach import Reads
 from kg.validation.sparql_checks import add_to_sparql_store, new_sparql_store, reads_of, run_sparql
 from kg.validation.sparql_reads import ANY, FOCUS
 from kg.validation.terms import Index, to_rdflib
@@ -253,7 +254,8 @@ def _language_in(value: Term, languages: list[str]) -> bool:
     return any(tag == lang or tag.startswith(lang + "-") or lang == "*" for lang in languages)
 
 
-Context = Callable[[AbstractSet[Term] | None, InputTerms], list[ox.Triple]]
+Context = Callable[[AbstractSet[Term] | None, InputTerms, list[tuple[Term, tuple[Reads, ...]]] | None],
+                   list[ox.Triple]]
 
 
 def validate(compiled: Compiled, given: Sequence[ox.Triple], context: Context | None = None,
@@ -263,9 +265,10 @@ def validate(compiled: Compiled, given: Sequence[ox.Triple], context: Context | 
     the data graph; the index of input and context made for it, which the report reads too;
     and the context.
 
-    `context(incoming, terms)` fetches the context of the input (`terms`: what it has, read from
-    its index), with the links into only the nodes in `incoming` (None: into every node the
-    input describes). The shapes that judge a node follow from the input's types, and they say which links into it the checks read (kg.validation.sparql_reads)
+    `context(incoming, terms, starts)` fetches the context of the input (`terms`: what it has,
+    read from its index), with the links into only the nodes in `incoming` (None: into every
+    node the input describes), and of what the input references only what the checks read from
+    its focus nodes on (`starts`, kg.validation.reach; None: everything). The shapes that judge a node follow from the input's types, and they say which links into it the checks read (kg.validation.sparql_reads)
     and which triples the SPARQL constraints can read: the input's go into the SPARQL store on
     a second thread while this one fetches the context, and the context's while this one
     checks the core constraints (Oxigraph lets go of the GIL while it loads and queries). The
@@ -285,16 +288,22 @@ def validate(compiled: Compiled, given: Sequence[ox.Triple], context: Context | 
         incoming = (None if compiled.inverse_paths or ANY in links else
                     {node for node, shapes in targets
                      if any(check.links == FOCUS for shape in shapes for check in shape.sparql)})
+        starts = _starts(targets)
         if context is not None:
-            fetched = context(incoming, terms)
+            fetched = context(incoming, terms, starts)
         if fetched:
             index.extend(fetched)
             data = Data(index, compiled.ontology)  # anew: no class hierarchy read before the context
             if any(t.subject in own for t in fetched if t.predicate == _RDF_TYPE):
                 # a link from the store typing a node the input describes too (the input
                 # describes a class, and every link into its things was fetched): the shapes
-                # follow anew, and the SPARQL store gets everything
+                # follow anew, with the whole context, and the SPARQL store gets everything
                 targets, reads = _targets(compiled, data, own), None
+                if starts is not None:
+                    index = Index(given)
+                    fetched = context(None, terms, None)
+                    index.extend(fetched)
+                    data = Data(index, compiled.ontology)
                 store = background.submit(new_sparql_store, compiled, index.triples, None)
             elif store is not None:
                 background.submit(lambda: add_to_sparql_store(store.result(), fetched, reads))
@@ -308,6 +317,18 @@ def validate(compiled: Compiled, given: Sequence[ox.Triple], context: Context | 
         if sparql is not None:
             found += sparql.result()
     return [_raw(one) for one in found], index, fetched
+
+
+def _starts(targets: list[tuple[Term, list[Shape]]]) -> list[tuple[Term, tuple[Reads, ...]]] | None:
+    """Each focus node with what its shapes read from it on (kg.validation.reach); None where a
+    shape's reads cannot be said: then the context comes whole."""
+    starts = []
+    for node, shapes in targets:
+        trees = tuple(shape.reads for shape in shapes)
+        if None in trees:
+            return None
+        starts.append((node, trees))
+    return starts
 
 
 def _targets(compiled: Compiled, data: Data, own: AbstractSet[Term]) -> list[tuple[Term, list[Shape]]]:

@@ -109,7 +109,7 @@ def _result(one: RawResult, data: Graph, bundle: Bundle, lang: str, line_of: Lin
 
 _GENERIC = {"en": "This value does not meet the rules; see the details.",
             "de": "Dieser Wert erfüllt die Regeln nicht; siehe die Details."}
-_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`()]+[^\s<>\"{}|\\^`().,;:]")
+IRI = re.compile(r"https?://[^\s<>\"{}|\\^`()]+[^\s<>\"{}|\\^`().,;:]")
 
 
 def _labeller(bundle: Bundle, data: Graph) -> Callable[[str, str], str | None]:
@@ -129,7 +129,7 @@ def _plain(message: str, lang: str, label: Callable[[str, str], str | None]) -> 
     """Prefixed names and datatype IRIs in words; an IRI a SPARQL message filled in ({?o}) by
     its label, where it has one (scheme IRIs the message gives to look things up stay)."""
     message = humanize(message, lang, label)
-    return _IRI.sub(lambda m: label(m.group(0), lang) if "/id/scheme/" not in m.group(0)
+    return IRI.sub(lambda m: label(m.group(0), lang) if "/id/scheme/" not in m.group(0)
                     and label(m.group(0), lang) else m.group(0), message)
 
 

@@ -18,7 +18,8 @@ from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from kg.validation.focus import KIND_FUNCTIONS
-from kg.validation.sparql_reads import ANY, links_read, predicates_read
+from kg.validation.reach import RDF_TYPE, Imprecise, Reads, follow
+from kg.validation.sparql_reads import ANY, links_read, predicates_read, reads_from_this
 from kg.validation.terms import Index, to_oxigraph
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -64,6 +65,7 @@ class SparqlCheck:
     messages: list[Literal]
     reads: frozenset[str] | None = None  # the predicates it can read; None: any (sparql_reads)
     links: str | None = ANY              # the links into described things it reads (links_read)
+    tree: Reads | None = None            # what it reads from $this on (reads_from_this); None: unknown
 
 
 @dataclass(eq=False)  # by identity: shapes are dictionary keys
@@ -76,6 +78,9 @@ class Shape:
     checks: list[tuple[str, object, URIRef]] = field(default_factory=list)
     properties: list["Shape"] = field(default_factory=list)
     sparql: list[SparqlCheck] = field(default_factory=list)
+    # what its checks read from the focus node on (kg.validation.reach), for a targeted shape;
+    # None: that cannot be said, and a validation it judges fetches its context whole
+    reads: Reads | None = None
 
 
 @dataclass
@@ -109,6 +114,10 @@ def compile_shapes(shapes: Graph, ontology: Graph, ontology_text: str) -> Compil
             by_class.setdefault(str(cls), []).append(shape)
         for target in shapes.objects(node, SH.targetNode):
             by_node.setdefault(to_oxigraph(target), []).append(shape)
+    memo: dict[int, Reads] = {}
+    for shapes_here in (*by_class.values(), *by_node.values()):
+        for shape in shapes_here:
+            shape.reads = _reads_of(shape, memo)
     index = Index(list(_ox_triples(ontology)))
     index.into  # noqa: B018 - made once here, not per request
     return Compiled(by_class, by_node, index, ontology_text,
@@ -120,6 +129,45 @@ def _inverse(path) -> bool:
         return False
     kind, arg = path
     return kind == "inverse" or (kind in ("alt", "seq") and any(_inverse(step) for step in arg))
+
+
+_SUBCLASS = ox.NamedNode(str(RDFS.subClassOf))
+
+
+def _reads_of(shape: Shape, memo: dict[int, Reads]) -> Reads | None:
+    try:
+        tree = _core_reads(shape, memo)
+    except Imprecise:
+        return None
+    if shape.sparql:
+        if any(check.tree is None for check in shape.sparql):
+            return None
+        tree.also.extend(check.tree for check in shape.sparql)
+    return tree
+
+
+def _core_reads(shape: Shape, memo: dict[int, Reads]) -> Reads:
+    """What batch.Judge.shape reads from the focus node on: the values of the shape's path, and
+    from each value what its checks look into."""
+    known = memo.get(id(shape))
+    if known is not None:
+        return known
+    tree = memo[id(shape)] = Reads()  # before the nested shapes: a recursion ends here
+    values = [tree] if shape.path is None else follow(tree, shape.path)
+    for kind, arg, _component in shape.checks:
+        if kind == "lessThanOrEquals":  # compared with the focus node's own values
+            tree.step(arg)
+        for value in values:
+            if kind == "class":  # its types, and their superclasses, rdfs:subClassOf*
+                types = value.step(RDF_TYPE)
+                types.steps[_SUBCLASS] = types
+            elif kind == "node":
+                value.also.append(_core_reads(arg, memo))
+            elif kind == "qualified":
+                value.also.append(_core_reads(arg[0], memo))
+    for prop in shape.properties:
+        tree.also.append(_core_reads(prop, memo))
+    return tree
 
 
 def _shape(shapes: Graph, node: Node, cache: dict[Node, Shape], top: bool = False) -> Shape:
@@ -209,7 +257,7 @@ def _sparql(shapes: Graph, constraint: Node) -> SparqlCheck:
                    + query[where.end():])
     return SparqlCheck(constraint, query, batched,
                        sorted(m for m in shapes.objects(constraint, SH.message) if isinstance(m, Literal)),
-                       predicates_read(query), links_read(query))
+                       predicates_read(query), links_read(query), reads_from_this(query))
 
 
 def _ox_triples(graph: Graph) -> Iterable[ox.Triple]:

@@ -16,17 +16,17 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 import pyshacl
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.errors import BadRequest
 from kg.parsed_input import Submission
 from kg.store.base import Store
 from kg.validation import batch, prepared
-from kg.validation.build import RawResult, group, read_results, results_of
+from kg.validation.build import IRI, RawResult, group, read_results, results_of
 from kg.validation.bundle import Bundle
 from kg.validation.compiled import Compiled, Unsupported, compile_shapes
-from kg.validation.context import fetch_context
+from kg.validation.context import fetch_context, fetch_labels
 from kg.validation.focus import Focus, KindChecks, kind_checks
 from kg.validation.model import Report, count_by_severity
 from kg.validation.terms import TripleView, graph_of, to_oxigraph, to_rdflib
@@ -72,6 +72,9 @@ class Validator:
         # judges every target of input and context, as before (the benchmark's and the
         # equivalence test's comparison).
         self.narrow = True
+        # With the batch engine, of the things the input references only the triples its checks
+        # read (kg.validation.reach); False fetches all they have, as the other engines get it.
+        self.walk = True
 
     def validate(self, submission: Submission, lang: str) -> Report:
         with collector_paused():
@@ -82,15 +85,26 @@ class Validator:
         engine = FALLBACK_ENGINE if self.engine == "batch" and compiled is None else self.engine
         if compiled is not None:
             started = time.perf_counter()
+            asked: dict = {}
 
-            def context(incoming, terms) -> list[ox.Triple]:  # fetched as the engine asks
+            def context(incoming, terms, starts) -> list[ox.Triple]:  # fetched as the engine asks
                 begun = time.perf_counter()
-                fetched = self._context(submission, incoming, terms)
+                starts = starts if self.walk else None
+                asked.update(terms=terms, starts=starts)
+                fetched = self._context(submission, incoming, terms, starts)
                 self.timings.context = time.perf_counter() - begun
                 return fetched
             self.timings.context, self.timings.alongside = 0.0, self.store is not None
             raw, index, fetched = batch.validate(compiled, submission.triples,
                                                  context if self.store is not None else None)
+            if asked.get("starts") is not None:  # only what the checks read: the report's names too
+                begun = time.perf_counter()
+                labels = fetch_labels(self.store, mentioned(raw), asked["terms"],
+                                      self.bundle.known_terms, index)
+                if labels:
+                    index.extend(labels)
+                    fetched = [*fetched, *labels]
+                self.timings.context += time.perf_counter() - begun
             self.timings.shacl = time.perf_counter() - started
             data: Graph | TripleView = TripleView(index.triples, self.bundle.ontology, index=index)
             return self._report(raw, data, submission, lang, len(fetched))
@@ -113,10 +127,12 @@ class Validator:
         self.timings.shacl = time.perf_counter() - started
         return self._report(raw, data, submission, lang, len(context))
 
-    def _context(self, submission: Submission, incoming=None, terms=None) -> list[ox.Triple]:
+    def _context(self, submission: Submission, incoming=None, terms=None,
+                 starts=None) -> list[ox.Triple]:
         if self.store is None:
             return []
-        return fetch_context(self.store, submission.triples, self.bundle.known_terms, incoming, terms)
+        return fetch_context(self.store, submission.triples, self.bundle.known_terms, incoming,
+                             terms, starts)
 
     def _report(self, raw: list[RawResult], data: Graph | TripleView,
                 submission: Submission, lang: str, context_triples: int) -> Report:
@@ -128,6 +144,15 @@ class Validator:
         return Report(conforms=counts["Violation"] == 0, lang=lang, source=submission.source,
                       counts=counts, records=records, triples=len(submission.triples),
                       context_triples=context_triples, shapes_files=self.bundle.files)
+
+
+def mentioned(raw: Sequence[RawResult]) -> set[str]:
+    """The IRIs a report names in words: its values, and those in its messages."""
+    found = {str(one.value) for one in raw if isinstance(one.value, URIRef)}
+    for one in raw:
+        for message in one.messages:
+            found.update(IRI.findall(str(message)))
+    return found
 
 
 @contextlib.contextmanager

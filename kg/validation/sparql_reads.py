@@ -18,10 +18,13 @@ benchmark submission's memberships, which no query reads that way.
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 from rdflib import URIRef, Variable
 from rdflib.paths import AlternativePath, InvPath, MulPath, Path, SequencePath
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
+
+from kg.validation.reach import Imprecise, Reads
 
 
 def predicates_read(query: str) -> frozenset[str] | None:
@@ -62,6 +65,59 @@ def links_read(query: str) -> str | None:
             return ANY
         found = FOCUS
     return found
+
+
+def reads_from_this(query: str) -> Reads | None:
+    """What `query` can read from `$this` on (kg.validation.reach), from its triple patterns
+    wherever they stand: each pattern from `$this` or from a variable such a pattern binds is a
+    step (a path of IRIs, steps in turn; a variable predicate, a negated set or a `*`/`+` path:
+    everything below). A pattern into `$this` from a variable used nowhere else reads only links
+    into it (links_read). None: a pattern from anything else (a constant, a variable bound by
+    BIND or VALUES, an inverse step), whose triples cannot be said as steps from `$this`."""
+    patterns = list(_patterns(prepareQuery(query).algebra))
+    trees: dict = {_THIS: Reads()}
+    pending, grown = list(patterns), True
+    while grown:  # patterns whose subject is reached, in the order they are reached
+        grown = False
+        for pattern in list(pending):
+            s, p, o = pattern
+            if s not in trees:
+                continue
+            pending.remove(pattern)
+            grown = True
+            try:
+                ends = _steps(trees[s], p)
+            except Imprecise:
+                return None
+            if isinstance(o, Variable):
+                below = trees.setdefault(o, Reads())
+                for end in ends:
+                    end.also.append(below)
+    subjects = [s for s, _p, _o in patterns]
+    for s, p, o in pending:
+        into_reached = isinstance(s, Variable) and o in trees and isinstance(p, URIRef)
+        used_elsewhere = subjects.count(s) > 1 or any(o2 == s for _s, _p, o2 in patterns)
+        if not into_reached or used_elsewhere:
+            return None
+    return trees[_THIS]
+
+
+def _steps(tree: Reads, path) -> list[Reads]:
+    if isinstance(path, URIRef):
+        return [tree.step(ox.NamedNode(str(path)))]
+    if isinstance(path, SequencePath):
+        ends = [tree]
+        for one in path.args:
+            ends = [end for start in ends for end in _steps(start, one)]
+        return ends
+    if isinstance(path, AlternativePath):
+        return [end for one in path.args for end in _steps(tree, one)]
+    if isinstance(path, InvPath):
+        raise Imprecise("an inverse step")
+    # a variable predicate, a negated property set, p* / p+ / p?: every triple below, and
+    # what is read further on is read from there too
+    tree.every = True
+    return [tree]
 
 
 def _anchored(subject, anchored: set) -> bool:

@@ -72,12 +72,13 @@ class EmbeddedStore(CheckpointedWrites, BulkWrites, DumpsAsBytes):
     # -- reading ---------------------------------------------------------------------------
 
     def public_quads(self, subject: ox.NamedNode | ox.BlankNode | None = None,
-                     obj: Term | None = None) -> Iterator[ox.Quad]:
+                     obj: Term | None = None,
+                     predicate: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
         """The quads of the public graph (the merge, what queries see as their default graph)
         with this subject or object: one index lookup, no query to plan. A validation's context
         takes thousands of these (kg.validation.context), and reads them as triples (subject,
         predicate, object): making a Triple of each took a third of the context's time."""
-        return self._ox.quads_for_pattern(subject, None, obj, ox.DefaultGraph())
+        return self._ox.quads_for_pattern(subject, predicate, obj, ox.DefaultGraph())
 
     def query(self, sparql: str, *, substitutions: Mapping[str, Term] | None = None,
               default_graphs: Sequence[str] | None = None,
