@@ -37,7 +37,8 @@ from kg.validation.build import RawResult
 from kg.validation.compiled import Compiled, Found, Shape, Term
 from kg.validation.context import InputTerms
 from kg.validation.reach import Reads
-from kg.validation.sparql_checks import add_to_sparql_store, new_sparql_store, reads_of, run_sparql
+from kg.validation.sparql_checks import (add_to_sparql_store, mark_focus, new_sparql_store, reads_of,
+                                         run_sparql)
 from kg.validation.sparql_reads import ANY, FOCUS
 from kg.validation.terms import Index, to_rdflib
 
@@ -288,6 +289,10 @@ def validate(compiled: Compiled, given: Sequence[ox.Triple], context: Context | 
         incoming = (None if compiled.inverse_paths or ANY in links else
                     {node for node, shapes in targets
                      if any(check.links == FOCUS for shape in shapes for check in shape.sparql)})
+        focus = [(node, shape) for node, shapes in targets for shape in shapes if shape.sparql]
+        # (arguments bound now: `store` and `focus` are made anew where the shapes follow anew)
+        marked = (background.submit(lambda store=store, focus=focus: mark_focus(store.result(), focus))
+                  if focus else None)
         starts = _starts(targets)
         if context is not None:
             fetched = context(incoming, terms, starts)
@@ -305,10 +310,13 @@ def validate(compiled: Compiled, given: Sequence[ox.Triple], context: Context | 
                     index.extend(fetched)
                     data = Data(index, compiled.ontology)
                 store = background.submit(new_sparql_store, compiled, index.triples, None)
+                focus = [(node, shape) for node, shapes in targets for shape in shapes if shape.sparql]
+                marked = None
             elif store is not None:
                 background.submit(lambda: add_to_sparql_store(store.result(), fetched, reads))
-        focus = [(node, shape) for node, shapes in targets for shape in shapes if shape.sparql]
-        sparql = background.submit(lambda: run_sparql(store.result(), focus)) if focus else None
+        sparql = (background.submit(lambda store=store, focus=focus, marked=marked: run_sparql(
+                      store.result(), focus, marked.result() if marked else None))
+                  if focus else None)
         judge = Judge(data)
         found: list[Found] = []
         for node, shapes in targets:

@@ -47,12 +47,23 @@ def reads_of(shapes: Iterable[Shape]) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def run_sparql(store: ox.Store, focus: list[tuple[Term, Shape]]) -> list[Found]:
+def mark_focus(store: ox.Store, focus: list[tuple[Term, Shape]]) -> dict[Shape, ox.NamedNode]:
+    """Each shape's focus nodes in the focus graph the batched queries join first (done while the
+    context is fetched: it needs only the input)."""
     # Shapes by a name of their own: a blank node shape has no IRI to put in the focus graph.
     names = {shape: ox.NamedNode(f"urn:x-kg-batch:shape:{i}")
              for i, shape in enumerate(dict.fromkeys(s for _, s in focus))}
     store.load("".join(f"{_skolem_term(node)} {OF} {names[shape]} {FOCUS_GRAPH} .\n"
                        for node, shape in focus), format=ox.RdfFormat.N_QUADS)
+    return names
+
+
+def run_sparql(store: ox.Store, focus: list[tuple[Term, Shape]],
+               names: dict[Shape, ox.NamedNode] | None = None) -> list[Found]:
+    """The results of the SPARQL constraints of `focus`'s shapes; `names`: as mark_focus gave
+    them, where it ran already."""
+    if names is None:
+        names = mark_focus(store, focus)
     found: list[Found] = []
     for shape, name in names.items():
         for check in shape.sparql:
