@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from kg.validation.focus import KIND_FUNCTIONS
 from kg.validation.reach import RDF_TYPE, Imprecise, Reads, follow
-from kg.validation.sparql_reads import ANY, links_read, predicates_read, reads_from_this
+from kg.validation.sparql_reads import ANY, analysed
 from kg.validation.terms import Index, to_oxigraph
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -257,7 +257,7 @@ def _sparql(shapes: Graph, constraint: Node) -> SparqlCheck:
                    + query[where.end():])
     return SparqlCheck(constraint, query, batched,
                        sorted(m for m in shapes.objects(constraint, SH.message) if isinstance(m, Literal)),
-                       predicates_read(query), links_read(query), reads_from_this(query))
+                       *analysed(query))
 
 
 def _ox_triples(graph: Graph) -> Iterable[ox.Triple]:

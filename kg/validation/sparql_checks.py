@@ -20,7 +20,10 @@ def new_sparql_store(compiled: Compiled, triples: Sequence[ox.Triple],
     """A store of the ontology and of `triples` those the queries can read (`reads`: their
     predicates; None: all)."""
     store = ox.Store()
-    store.load(compiled.ontology_text, format=ox.RdfFormat.N_TRIPLES)
+    # lenient: every text loaded here is N-Triples written by Oxigraph from terms it had checked
+    # already (and the skolem IRIs below); checking each IRI again was a twentieth of a
+    # validation's instructions
+    store.load(compiled.ontology_text, format=ox.RdfFormat.N_TRIPLES, lenient=True)
     add_to_sparql_store(store, triples, reads)
     return store
 
@@ -33,7 +36,7 @@ def add_to_sparql_store(store: ox.Store, triples: Sequence[ox.Triple],
     # IRIs of a scheme of ours and turned back in the results; compile_shapes refuses queries
     # that ask for a term's kind (isBlank …), where that would show.
     store.load(_skolem(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")),
-               format=ox.RdfFormat.N_TRIPLES)
+               format=ox.RdfFormat.N_TRIPLES, lenient=True)
 
 
 def reads_of(shapes: Iterable[Shape]) -> frozenset[str] | None:
@@ -54,7 +57,7 @@ def mark_focus(store: ox.Store, focus: list[tuple[Term, Shape]]) -> dict[Shape, 
     names = {shape: ox.NamedNode(f"urn:x-kg-batch:shape:{i}")
              for i, shape in enumerate(dict.fromkeys(s for _, s in focus))}
     store.load("".join(f"{_skolem_term(node)} {OF} {names[shape]} {FOCUS_GRAPH} .\n"
-                       for node, shape in focus), format=ox.RdfFormat.N_QUADS)
+                       for node, shape in focus), format=ox.RdfFormat.N_QUADS, lenient=True)
     return names
 
 

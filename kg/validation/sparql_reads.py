@@ -27,11 +27,22 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from kg.validation.reach import Imprecise, Reads
 
 
-def predicates_read(query: str) -> frozenset[str] | None:
+def analysed(query: str) -> tuple[frozenset[str] | None, str | None, Reads | None]:
+    """predicates_read, links_read and reads_from_this of `query`, parsed once (rdflib takes
+    tens of milliseconds to parse one: a query worker compiles the shapes as it starts)."""
+    algebra = prepareQuery(query).algebra
+    return predicates_read(algebra), links_read(algebra), reads_from_this(algebra)
+
+
+def _algebra(query: str | CompValue) -> CompValue:
+    return prepareQuery(query).algebra if isinstance(query, str) else query
+
+
+def predicates_read(query: str | CompValue) -> frozenset[str] | None:
     """The IRIs `query` names (every predicate it can match among them), or None when it can
     match triples of any predicate."""
     named: set[str] = set()
-    if not _walk(prepareQuery(query).algebra, frozenset(), named):
+    if not _walk(_algebra(query), frozenset(), named):
         return None
     return frozenset(named)
 
@@ -40,13 +51,13 @@ _THIS = Variable("this")
 FOCUS, ANY = "focus", "any"
 
 
-def links_read(query: str) -> str | None:
+def links_read(query: str | CompValue) -> str | None:
     """Which links from the store into the things an input describes `query` can read: None
     when it reads only triples reached forward from `$this` (every pattern's subject is
     `$this`, a constant, or a variable bound as the object of such a pattern); FOCUS when it
     also reads the links into `$this` itself (`?obs ikg:refArea $this`); ANY when it can read
     links into any node (a pattern from an unbound subject, an inverse or negated path)."""
-    patterns = list(_patterns(prepareQuery(query).algebra))
+    patterns = list(_patterns(_algebra(query)))
     anchored = {_THIS}
     grown = True
     while grown:  # what is reached forward from $this
@@ -67,14 +78,14 @@ def links_read(query: str) -> str | None:
     return found
 
 
-def reads_from_this(query: str) -> Reads | None:
+def reads_from_this(query: str | CompValue) -> Reads | None:
     """What `query` can read from `$this` on (kg.validation.reach), from its triple patterns
     wherever they stand: each pattern from `$this` or from a variable such a pattern binds is a
     step (a path of IRIs, steps in turn; a variable predicate, a negated set or a `*`/`+` path:
     everything below). A pattern into `$this` from a variable used nowhere else reads only links
     into it (links_read). None: a pattern from anything else (a constant, a variable bound by
     BIND or VALUES, an inverse step), whose triples cannot be said as steps from `$this`."""
-    patterns = list(_patterns(prepareQuery(query).algebra))
+    patterns = list(_patterns(_algebra(query)))
     trees: dict = {_THIS: Reads()}
     pending, grown = list(patterns), True
     while grown:  # patterns whose subject is reached, in the order they are reached
