@@ -205,8 +205,11 @@ def test_validation_in_context_gives_the_same_report(remote, embedded):
         with urllib.request.urlopen(request, timeout=120) as response:
             return json.loads(response.read())
 
-    ours = report(remote["server"])
-    assert ours == report(embedded)
+    ours, theirs = report(remote["server"]), report(embedded)
+    # The embedded store is looked up for the triples the checks read (kg.validation.reach), the
+    # remote one asked by queries for all the referenced things have: the same report from both.
+    assert ours.pop("context_triples") >= theirs.pop("context_triples") > 0
+    assert ours == theirs
     assert "conforms" in json.dumps(ours)
 
 
