@@ -280,7 +280,8 @@ def validate(compiled: Compiled, given: Sequence[ox.Triple], context: Context | 
     own = terms.own
     data = Data(index, compiled.ontology)
     targets = _targets(compiled, data, own)
-    checked = {shape for _node, shapes in targets for shape in shapes if shape.sparql}
+    focus = _sparql_focus(targets)
+    checked = {shape for _node, shape in focus}
     reads = reads_of(checked)
     with ThreadPoolExecutor(max_workers=1) as background:  # one worker: its tasks in order
         store = background.submit(new_sparql_store, compiled, given, reads) if checked else None
@@ -289,7 +290,6 @@ def validate(compiled: Compiled, given: Sequence[ox.Triple], context: Context | 
         incoming = (None if compiled.inverse_paths or ANY in links else
                     {node for node, shapes in targets
                      if any(check.links == FOCUS for shape in shapes for check in shape.sparql)})
-        focus = [(node, shape) for node, shapes in targets for shape in shapes if shape.sparql]
         # (arguments bound now: `store` and `focus` are made anew where the shapes follow anew)
         marked = (background.submit(lambda store=store, focus=focus: mark_focus(store.result(), focus))
                   if focus else None)
@@ -303,15 +303,14 @@ def validate(compiled: Compiled, given: Sequence[ox.Triple], context: Context | 
                 # a link from the store typing a node the input describes too (the input
                 # describes a class, and every link into its things was fetched): the shapes
                 # follow anew, with the whole context, and the SPARQL store gets everything
-                targets, reads = _targets(compiled, data, own), None
                 if starts is not None:
                     index = Index(given)
-                    fetched = context(None, terms, None)
+                    fetched = context(incoming, terms, None)
                     index.extend(fetched)
                     data = Data(index, compiled.ontology)
+                targets, reads = _targets(compiled, data, own), None
                 store = background.submit(new_sparql_store, compiled, index.triples, None)
-                focus = [(node, shape) for node, shapes in targets for shape in shapes if shape.sparql]
-                marked = None
+                focus, marked = _sparql_focus(targets), None
             elif store is not None:
                 background.submit(lambda: add_to_sparql_store(store.result(), fetched, reads))
         sparql = (background.submit(lambda store=store, focus=focus, marked=marked: run_sparql(
@@ -325,6 +324,11 @@ def validate(compiled: Compiled, given: Sequence[ox.Triple], context: Context | 
         if sparql is not None:
             found += sparql.result()
     return [_raw(one) for one in found], index, fetched
+
+
+def _sparql_focus(targets: list[tuple[Term, list[Shape]]]) -> list[tuple[Term, Shape]]:
+    """(focus node, shape) of each shape with SPARQL-based constraints."""
+    return [(node, shape) for node, shapes in targets for shape in shapes if shape.sparql]
 
 
 def _starts(targets: list[tuple[Term, list[Shape]]]) -> list[tuple[Term, tuple[Reads, ...]]] | None:

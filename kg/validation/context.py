@@ -74,10 +74,17 @@ class InputTerms:
                     elif kind is ox.NamedNode and not typing:
                         self.linked.add(obj)
 
+    def referenced(self, known: AbstractSet[str]) -> set[ox.NamedNode]:
+        """The things it only references: IRIs it links to and does not describe, minus the
+        ontology's own terms (`known`)."""
+        return {node for node in self.linked - self.own if node.value not in known}
+
+    def described(self) -> list[ox.NamedNode]:
+        return sorted((node for node in self.own if type(node) is ox.NamedNode), key=str)
+
     def referenced_and_described(self, known: AbstractSet[str]) -> tuple[list[ox.NamedNode], list[ox.NamedNode]]:
         """As referenced_and_described gives them from the triples."""
-        described = {node for node in self.own if type(node) is ox.NamedNode}
-        return _only(self.linked, described, known), sorted(described, key=str)
+        return sorted(self.referenced(known), key=str), self.described()
 
     def blank_labels(self) -> set[str]:
         return {node.value for node in self.own if type(node) is ox.BlankNode}
@@ -93,18 +100,17 @@ def fetch_context(store: Store, triples: Sequence[ox.Triple], known: AbstractSet
     where the caller has read them from its index. `starts`: the input's nodes with what the
     checks read from each (kg.validation.reach; needs `terms`): then only those triples of the
     referenced things, where the store can be looked up directly; None: all of them."""
+    lookup = getattr(store, "public_quads", None)
+    if lookup is not None and starts is not None and terms is not None:
+        found, blanks = _by_lookups(lookup, [], _into(terms.described(), incoming))
+        walked = Walk(lookup, terms, terms.referenced(known))
+        walked.run(starts)
+        return _apart(found + walked.found, blanks | walked.blanks, triples, terms.blank_labels())
     if terms is not None:
         (referenced, described), mine = terms.referenced_and_described(known), terms.blank_labels()
     else:
         (referenced, described), mine = referenced_and_described(triples, known), None
-    if incoming is not None:
-        described = [node for node in described if node in incoming]
-    lookup = getattr(store, "public_quads", None)
-    if lookup is not None and starts is not None and terms is not None:
-        found, blanks = _by_lookups(lookup, [], described)
-        walked = Walk(lookup, terms, set(referenced))
-        walked.run(starts)
-        return _apart(found + walked.found, blanks | walked.blanks, triples, mine)
+    described = _into(described, incoming)
     if lookup is not None:  # an embedded store: its indexes directly
         return _apart(*_by_lookups(lookup, referenced, described), triples, mine)
     found: list[ox.Triple] = []
@@ -114,6 +120,12 @@ def fetch_context(store: Store, triples: Sequence[ox.Triple], known: AbstractSet
             # are well-formed IRIs in N-Triples syntax: they cannot end the VALUES block early.
             found.extend(store.query(query % " ".join(str(n) for n in chunk)).triples)
     return _apart(found, None, triples, mine)
+
+
+def _into(described: list[ox.NamedNode],
+          incoming: AbstractSet[ox.NamedNode | ox.BlankNode] | None) -> list[ox.NamedNode]:
+    """The described things whose links from the store are fetched (`incoming`; None: all)."""
+    return described if incoming is None else [node for node in described if node in incoming]
 
 
 def _by_lookups(lookup, referenced: Sequence[ox.NamedNode],
@@ -165,7 +177,6 @@ class Walk:
         self.blanks: set[str] = set()
         self._stored: dict = {}        # a stored node's fetched triples: predicate -> objects
         self._whole: set = set()       # stored nodes fetched whole
-        self._seen: set = set()
 
     def run(self, starts: Iterable[tuple[ox.NamedNode | ox.BlankNode, tuple[Reads, ...]]]) -> None:
         # (node, trees, depth): depth None for the input's nodes, 0 for a referenced thing, 1 and
@@ -174,7 +185,7 @@ class Walk:
         pending: list = [(node, trees, None) for node, trees in starts]
         out = self.terms.index.out
         flats: dict[tuple[Reads, ...], Flat] = {}
-        seen = self._seen
+        seen: set = set()
         while pending:
             node, trees, depth = pending.pop()
             key = (node, trees, depth is None)
@@ -254,7 +265,7 @@ def fetch_labels(store: Store, iris: Iterable[str], terms: InputTerms, known: Ab
     lookup = getattr(store, "public_quads", None)
     if lookup is None:
         return []
-    referenced = set(terms.referenced_and_described(known)[0])
+    referenced = terms.referenced(known)
     found: list[ox.Quad] = []
     for iri in sorted(set(iris)):
         node = ox.NamedNode(iri)
