@@ -3,8 +3,8 @@ but this server, and the language asked for."""
 
 from pathlib import Path
 
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 
@@ -25,8 +25,23 @@ def follow(browser, element, key: str | None = None, timeout: float = 60) -> Non
     else:
         element.send_keys(key)
     wait = WebDriverWait(browser, timeout)
-    wait.until(expected_conditions.staleness_of(old))
+    wait.until(lambda _d: _gone(old))
     wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def _gone(element) -> bool:
+    """Whether `element`'s page has been replaced. ChromeDriver says so as a stale element, or,
+    when it asks just as the new document comes, as an "unknown error" that the node "does not
+    belong to the document" (selenium's staleness_of let that one through: a failed test)."""
+    try:
+        element.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as exc:
+        if "does not belong to the document" in str(exc):
+            return True
+        raise
+    return False
 
 
 def check_page(browser, server, lang: str) -> None:
